@@ -1,0 +1,412 @@
+package schema
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Ids become Excel defined names (zq_<id> with dots as underscores), so they are kept to
+// ASCII letters, digits and underscores, with dots only between parts.
+var (
+	questionID = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	localID    = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+	sheetBad   = regexp.MustCompile(`[\[\]:*?/\\]`)
+)
+
+// check resolves references and enforces the per-type rules, recording every mistake.
+func (d *decoder) check(s *Schema) {
+	if strings.TrimSpace(s.ID) == "" {
+		d.errorf(1, "調査の id がありません（例: id: my-survey）")
+	} else if strings.ContainsAny(s.ID, "/ \t") {
+		d.errorf(1, "調査の id「%s」に / や空白は使えません", s.ID)
+	}
+	if s.Version < 1 {
+		d.errorf(1, "version は 1 以上の整数にしてください")
+	}
+	if s.Title == "" {
+		d.errorf(1, "title（調査名）がありません")
+	}
+	if s.ReportTitle == "" {
+		s.ReportTitle = s.Title
+	}
+	d.checkUnits(s)
+	d.checkLists(s)
+	d.checkSheets(s)
+}
+
+func (d *decoder) checkUnits(s *Schema) {
+	u := &s.Units
+	if u.Label == "" {
+		u.Label = "区"
+	}
+	if len(u.List) == 0 {
+		d.errorf(1, "units.list（回答する単位の一覧）がありません")
+		return
+	}
+	blocks := map[string]bool{}
+	for _, b := range u.Blocks {
+		if blocks[b] {
+			d.errorf(1, "ブロック「%s」が units.blocks に２回あります", b)
+		}
+		blocks[b] = true
+	}
+	s.units = map[string]*Unit{}
+	used := map[string]bool{}
+	for _, un := range u.List {
+		if un.Name == "" {
+			d.errorf(un.Line, "単位の name がありません")
+			continue
+		}
+		key := Fold(un.Name)
+		if prev := s.units[key]; prev != nil {
+			d.errorf(un.Line, "単位「%s」が重複しています（%d行目にもあります）", un.Name, prev.Line)
+		}
+		s.units[key] = un
+		if len(u.Blocks) > 0 {
+			if un.Block == "" {
+				d.errorf(un.Line, "単位「%s」の block がありません（%s のどれか）", un.Name, strings.Join(u.Blocks, "・"))
+			} else if !blocks[un.Block] {
+				d.errorf(un.Line, "単位「%s」のブロック「%s」は units.blocks にありません", un.Name, un.Block)
+			}
+		} else if un.Block != "" {
+			d.errorf(un.Line, "単位「%s」にブロックがありますが units.blocks がありません", un.Name)
+		}
+		used[un.Block] = true
+	}
+	for _, b := range u.Blocks {
+		if !used[b] {
+			d.errorf(1, "ブロック「%s」に属する単位がありません", b)
+		}
+	}
+}
+
+func (d *decoder) checkLists(s *Schema) {
+	s.lists = map[string]*ChoiceList{}
+	for _, l := range s.ChoiceLists {
+		if l.ID == "" {
+			d.errorf(l.Line, "選択肢リストの id がありません")
+			continue
+		}
+		if prev := s.lists[l.ID]; prev != nil {
+			d.errorf(l.Line, "選択肢リスト「%s」が重複しています（%d行目にもあります）", l.ID, prev.Line)
+			continue
+		}
+		s.lists[l.ID] = l
+		if len(l.Options) < 2 {
+			d.errorf(l.Line, "選択肢リスト「%s」には選択肢が２つ以上必要です", l.ID)
+		}
+		// Every spelling must lead to exactly one option, or a ward's answer would be a guess.
+		spell := map[string]string{}
+		claim := func(line int, word, opt string) {
+			k := Fold(word)
+			if k == "" {
+				d.errorf(line, "選択肢リスト「%s」に空の表記があります", l.ID)
+				return
+			}
+			if other, ok := spell[k]; ok && other != opt {
+				d.errorf(line, "選択肢リスト「%s」で「%s」が「%s」と「%s」の両方を指しています", l.ID, word, other, opt)
+				return
+			}
+			spell[k] = opt
+		}
+		for i, o := range l.Options {
+			if o.Code == 0 {
+				o.Code = i + 1
+			}
+			if o.Label == "" {
+				d.errorf(o.Line, "選択肢の label がありません")
+				continue
+			}
+			claim(o.Line, o.Label, o.Label)
+			claim(o.Line, fmt.Sprint(o.Code), o.Label)
+			for _, a := range o.Aliases {
+				claim(o.Line, a, o.Label)
+			}
+		}
+	}
+}
+
+func (d *decoder) checkSheets(s *Schema) {
+	if len(s.Sheets) == 0 {
+		d.errorf(1, "sheets（シートと設問）がありません")
+		return
+	}
+	s.questions = map[string]*Question{}
+	ids := map[string]int{} // every sheet, item and question id, with its line
+	claimID := func(line int, kind, id string) bool {
+		if id == "" {
+			d.errorf(line, "%sの id がありません", kind)
+			return false
+		}
+		if !questionID.MatchString(id) {
+			d.errorf(line, "%sの id「%s」には英字で始まる英数字と _ だけが使えます", kind, id)
+			return false
+		}
+		if prev, ok := ids[strings.ToLower(id)]; ok {
+			d.errorf(line, "id「%s」が重複しています（%d行目にもあります）", id, prev)
+			return false
+		}
+		ids[strings.ToLower(id)] = line
+		return true
+	}
+	names := map[string]bool{}
+	for _, sh := range s.Sheets {
+		claimID(sh.Line, "シート", sh.ID)
+		switch {
+		case sh.Name == "":
+			d.errorf(sh.Line, "シート「%s」の name（シート名）がありません", sh.ID)
+		case len([]rune(sh.Name)) > 31:
+			d.errorf(sh.Line, "シート名「%s」は Excel の上限 31 文字を超えています", sh.Name)
+		case sheetBad.MatchString(sh.Name):
+			d.errorf(sh.Line, "シート名「%s」に Excel で使えない文字（[ ] : * ? / \\）があります", sh.Name)
+		case names[sh.Name]:
+			d.errorf(sh.Line, "シート名「%s」が重複しています", sh.Name)
+		}
+		names[sh.Name] = true
+		if sh.Title == "" {
+			sh.Title = sh.Name
+		}
+		if len(sh.Items) == 0 {
+			d.errorf(sh.Line, "シート「%s」に items（項目）がありません", sh.Name)
+		}
+		for _, it := range sh.Items {
+			it.Sheet = sh
+			claimID(it.Line, "項目", it.ID)
+			if it.Label == "" {
+				d.errorf(it.Line, "項目「%s」の label がありません", it.ID)
+			}
+			if len(it.Questions) == 0 {
+				d.errorf(it.Line, "項目「%s」に questions（設問）がありません", it.ID)
+			}
+			for _, q := range it.Questions {
+				q.Item = it
+				if claimID(q.Line, "設問", q.ID) {
+					s.questions[q.ID] = q
+				}
+			}
+		}
+	}
+	for _, q := range s.Questions() {
+		d.checkQuestion(s, q)
+	}
+	// References between questions are resolved once every question is known.
+	for _, q := range s.Questions() {
+		d.checkReferences(s, q)
+	}
+}
+
+func (d *decoder) checkQuestion(s *Schema, q *Question) {
+	if q.Label == "" {
+		d.errorf(q.Line, "設問「%s」の label がありません", q.ID)
+	}
+	known := false
+	for _, t := range questionTypes {
+		known = known || q.Type == t
+	}
+	if !known {
+		var names []string
+		for _, t := range questionTypes {
+			names = append(names, string(t))
+		}
+		d.errorf(q.Line, "設問「%s」の type「%s」は使えません（%s のどれか）", q.ID, q.Type, strings.Join(names, ", "))
+		return
+	}
+	// Fields that belong to another type are mistakes, not silently ignored.
+	extra := func(set bool, field string) {
+		if set {
+			d.errorf(q.Line, "設問「%s」（%s）には %s は使えません", q.ID, q.Type, field)
+		}
+	}
+	isChoice := q.Type == Choice || q.Type == ChoiceGroup
+	extra(!isChoice && q.Choices != "", "choices")
+	extra(q.Type != ChoiceGroup && len(q.Rows) > 0, "rows")
+	extra(q.Type != Counts && len(q.Categories) > 0, "categories")
+	extra(q.Type != Counts && q.BreakdownOf != "", "breakdown_of")
+	extra(q.Type != Counts && q.Multiple, "multiple")
+	extra(q.Type != Counts && q.Type != Total && (q.Min != nil || q.Max != nil), "min / max")
+	extra(q.Type != Counts && q.Type != Total && q.Unit != "", "unit")
+	extra(q.Type != Total && len(q.SumOf) > 0, "sum_of")
+	extra(q.Type != TextList && q.Lines != 0, "lines")
+	extra(q.Type != Cases && (q.Records != 0 || len(q.Fields) > 0), "records / fields")
+
+	if isChoice {
+		q.List = d.resolveList(s, q.Line, q.ID, q.Choices)
+	}
+	switch q.Type {
+	case ChoiceGroup:
+		if len(q.Rows) == 0 {
+			d.errorf(q.Line, "設問「%s」（choice_group）に rows がありません", q.ID)
+		}
+		seen := map[string]bool{}
+		for i, r := range q.Rows {
+			if r.ID == "" {
+				r.ID = fmt.Sprint(i + 1)
+			}
+			if !localID.MatchString(r.ID) {
+				d.errorf(r.Line, "行の id「%s」には英数字と _ だけが使えます", r.ID)
+			}
+			if seen[r.ID] {
+				d.errorf(r.Line, "設問「%s」の行 id「%s」が重複しています", q.ID, r.ID)
+			}
+			seen[r.ID] = true
+			r.Key = q.ID + "." + r.ID
+			if r.Label == "" {
+				d.errorf(r.Line, "設問「%s」の行 %s に label がありません", q.ID, r.ID)
+			}
+		}
+	case Counts:
+		if len(q.Categories) == 0 {
+			d.errorf(q.Line, "設問「%s」（counts）に categories がありません", q.ID)
+		}
+		seen := map[string]bool{}
+		for _, c := range q.Categories {
+			c.Question = q
+			switch {
+			case c.ID == "":
+				d.errorf(c.Line, "設問「%s」の区分に id がありません", q.ID)
+			case !localID.MatchString(c.ID):
+				d.errorf(c.Line, "区分の id「%s」には英数字と _ だけが使えます", c.ID)
+			case seen[c.ID]:
+				d.errorf(c.Line, "設問「%s」の区分 id「%s」が重複しています", q.ID, c.ID)
+			}
+			seen[c.ID] = true
+			c.Key = q.ID + "." + c.ID
+			if c.Label == "" {
+				d.errorf(c.Line, "区分「%s」の label がありません", c.Key)
+			}
+		}
+		if len(q.Categories) > 0 && len(q.TotalCategories()) == 0 {
+			d.errorf(q.Line, "設問「%s」の区分がすべて再掲です（合計に入る区分が必要です）", q.ID)
+		}
+		d.checkBounds(q)
+	case Total:
+		if len(q.SumOf) < 1 {
+			d.errorf(q.Line, "設問「%s」（total）に sum_of（合計する区分）がありません", q.ID)
+		}
+		d.checkBounds(q)
+	case TextList:
+		if q.Lines == 0 {
+			q.Lines = 5
+		}
+		if q.Lines < 1 || q.Lines > 200 {
+			d.errorf(q.Line, "設問「%s」の lines は 1〜200 にしてください", q.ID)
+		}
+	case Cases:
+		if q.Records == 0 {
+			q.Records = 3
+		}
+		if q.Records < 1 || q.Records > 50 {
+			d.errorf(q.Line, "設問「%s」の records は 1〜50 にしてください", q.ID)
+		}
+		if len(q.Fields) == 0 {
+			d.errorf(q.Line, "設問「%s」（cases）に fields がありません", q.ID)
+		}
+		seen := map[string]bool{}
+		for _, f := range q.Fields {
+			switch {
+			case f.ID == "" || !localID.MatchString(f.ID):
+				d.errorf(f.Line, "事例の項目 id「%s」には英数字と _ だけが使えます", f.ID)
+			case seen[f.ID]:
+				d.errorf(f.Line, "事例の項目 id「%s」が重複しています", f.ID)
+			}
+			seen[f.ID] = true
+			if f.Label == "" {
+				d.errorf(f.Line, "事例の項目「%s」の label がありません", f.ID)
+			}
+			switch f.Type {
+			case "", Text:
+				f.Type = Text
+				if f.Choices != "" {
+					d.errorf(f.Line, "事例の項目「%s」は text なので choices は使えません", f.ID)
+				}
+			case Choice:
+				f.List = d.resolveList(s, f.Line, q.ID+"."+f.ID, f.Choices)
+			default:
+				d.errorf(f.Line, "事例の項目「%s」の type は text か choice にしてください", f.ID)
+			}
+		}
+	}
+}
+
+func (d *decoder) checkBounds(q *Question) {
+	if q.Min != nil && *q.Min < 0 {
+		d.errorf(q.Line, "設問「%s」の min は 0 以上にしてください", q.ID)
+	}
+	if q.Max != nil && *q.Max < q.MinValue() {
+		d.errorf(q.Line, "設問「%s」の max（%d）が min より小さくなっています", q.ID, *q.Max)
+	}
+}
+
+func (d *decoder) resolveList(s *Schema, line int, owner, id string) *ChoiceList {
+	if id == "" {
+		d.errorf(line, "設問「%s」に choices（選択肢リストの id）がありません", owner)
+		return nil
+	}
+	l := s.lists[id]
+	if l == nil {
+		var known []string
+		for _, cl := range s.ChoiceLists {
+			known = append(known, cl.ID)
+		}
+		d.errorf(line, "設問「%s」の選択肢リスト「%s」は choice_lists にありません（あるのは: %s）", owner, id, strings.Join(known, ", "))
+	}
+	return l
+}
+
+// countKey reports whether key names something that holds a count: a counts category
+// ("o2.med") or a total question ("o4total").
+func countKey(s *Schema, key string) bool {
+	if c := s.Category(key); c != nil {
+		return true
+	}
+	q := s.Question(key)
+	return q != nil && q.Type == Total
+}
+
+func (d *decoder) checkReferences(s *Schema, q *Question) {
+	switch q.Type {
+	case Counts:
+		for _, c := range q.Categories {
+			if !c.IsRepeat() {
+				continue
+			}
+			// A 再掲 names a sibling category by its local id, or anything countable by its full id.
+			key := q.ID + "." + c.RepeatOf
+			if s.Category(key) == nil {
+				key = c.RepeatOf
+			}
+			switch {
+			case key == c.Key:
+				d.errorf(c.Line, "区分「%s」の repeat_of が自分自身を指しています", c.Key)
+			case !countKey(s, key):
+				d.errorf(c.Line, "区分「%s」の repeat_of「%s」に当たる区分・合計がありません", c.Key, c.RepeatOf)
+			case s.Category(key) != nil && s.Category(key).IsRepeat():
+				d.errorf(c.Line, "区分「%s」の repeat_of「%s」も再掲です（再掲の再掲はできません）", c.Key, c.RepeatOf)
+			default:
+				c.RepeatKey = key
+			}
+		}
+		if q.BreakdownOf != "" {
+			parent := s.Category(q.BreakdownOf)
+			switch {
+			case parent == nil:
+				d.errorf(q.Line, "設問「%s」の breakdown_of「%s」に当たる区分がありません（「設問id.区分id」で書きます）", q.ID, q.BreakdownOf)
+			case parent.Question == q:
+				d.errorf(q.Line, "設問「%s」の breakdown_of が自分の区分を指しています", q.ID)
+			case parent.IsRepeat():
+				d.errorf(q.Line, "設問「%s」の breakdown_of「%s」は再掲の区分です", q.ID, q.BreakdownOf)
+			}
+		}
+	case Total:
+		for _, k := range q.SumOf {
+			c := s.Category(k)
+			switch {
+			case c == nil:
+				d.errorf(q.Line, "設問「%s」の sum_of「%s」に当たる区分がありません（「設問id.区分id」で書きます）", q.ID, k)
+			case c.IsRepeat():
+				d.errorf(q.Line, "設問「%s」の sum_of「%s」は再掲の区分です（合計には入れません）", q.ID, k)
+			}
+		}
+	}
+}

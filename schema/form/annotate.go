@@ -1,0 +1,121 @@
+package form
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/osaka-city/zaitaku/render/atomic"
+)
+
+// Annotate writes a copy of the return at src to dst with every cell that has a finding
+// filled red (errors) or orange (warnings) and an Excel comment saying what is wrong, so
+// the ward fixes it where it sees it. src is never modified.
+func Annotate(src, dst string, findings []Finding) error {
+	if same, _ := samePath(src, dst); same {
+		return fmt.Errorf("%s: 注記付きの写しを元のファイルと同じ場所には書けません。別のフォルダを指定してください", filepath.Base(src))
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	f, err := openWorkbook(data, filepath.Base(src))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+
+	type mark struct {
+		sheet, cell string
+		worst       Severity
+		msgs        []string
+	}
+	marks := map[string]*mark{}
+	var order []string
+	for _, fd := range findings {
+		if fd.Cell == "" || fd.Sheet == "" {
+			continue
+		}
+		k := fd.Sheet + "!" + fd.Cell
+		m := marks[k]
+		if m == nil {
+			m = &mark{sheet: fd.Sheet, cell: fd.Cell, worst: Warning}
+			marks[k] = m
+			order = append(order, k)
+		}
+		if fd.Severity == Error {
+			m.worst = Error
+		}
+		msg := "【" + fd.Severity.Japanese() + "】" + fd.Message
+		if fd.Expected != "" {
+			msg += "（正しい値: " + fd.Expected + "）"
+		}
+		m.msgs = append(m.msgs, msg)
+	}
+	sort.Strings(order)
+	type styleKey struct {
+		old int
+		sev Severity
+	}
+	styleCache := map[styleKey]int{}
+	for _, k := range order {
+		m := marks[k]
+		color := "FF8080"
+		if m.worst == Warning {
+			color = "FFC000"
+		}
+		old, err := f.GetCellStyle(m.sheet, m.cell)
+		if err != nil {
+			continue // the sheet is gone; the finding is still printed
+		}
+		ck := styleKey{old, m.worst}
+		id, ok := styleCache[ck]
+		if !ok {
+			st, err := f.GetStyle(old)
+			if err != nil || st == nil {
+				st = &excelize.Style{}
+			}
+			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+			if id, err = f.NewStyle(st); err != nil {
+				return err
+			}
+			styleCache[ck] = id
+		}
+		if err := f.SetCellStyle(m.sheet, m.cell, m.cell, id); err != nil {
+			return err
+		}
+		_ = f.DeleteComment(m.sheet, m.cell)
+		text := strings.Join(m.msgs, "\n")
+		if err := f.AddComment(m.sheet, excelize.Comment{
+			Cell: m.cell, Author: "zaitaku",
+			Paragraph: []excelize.RichTextRun{{Text: "zaitaku:\n", Font: &excelize.Font{Bold: true}}, {Text: text}},
+			Width:     320, Height: uint(60 + 16*len(m.msgs)),
+		}); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return atomic.WriteFile(dst, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
+}
+
+func samePath(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		return false, nil
+	}
+	return os.SameFile(sa, sb), nil
+}

@@ -1,0 +1,424 @@
+package form
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/period"
+)
+
+// Severity is how bad a finding is: errors stop the aggregate, warnings do not.
+type Severity string
+
+// The severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Japanese is the severity as printed for people.
+func (s Severity) Japanese() string {
+	if s == Warning {
+		return "警告"
+	}
+	return "エラー"
+}
+
+// Finding is one problem in one return, located to its cell where it has one.
+type Finding struct {
+	File       string   `json:"file"`
+	Sheet      string   `json:"sheet"`
+	Cell       string   `json:"cell"`
+	QuestionID string   `json:"question_id"`
+	Label      string   `json:"label"`
+	Severity   Severity `json:"severity"`
+	Message    string   `json:"message"`
+	Value      string   `json:"value"`
+	Expected   string   `json:"expected,omitempty"`
+}
+
+// Where is the finding's sheet!cell, or "" for file-level findings.
+func (f Finding) Where() string {
+	return Location{Sheet: f.Sheet, Cell: f.Cell}.String()
+}
+
+func (r *Return) add(f Finding) {
+	f.File = r.Name
+	r.Findings = append(r.Findings, f)
+}
+
+// at builds a finding on a cell.
+func at(c *Cell, sev Severity, key, label, msg string) Finding {
+	f := Finding{Severity: sev, QuestionID: key, Label: label, Message: msg}
+	if c != nil {
+		f.Sheet, f.Cell, f.Value = c.Sheet, c.Cell, c.Value
+	}
+	return f
+}
+
+func (r *Return) check(opts ReadOptions) {
+	r.Choices = map[string]*schema.Option{}
+	r.Counts = map[string]int64{}
+	r.Texts = map[string]string{}
+	r.Lists = map[string][]string{}
+	r.checkHeader(opts)
+	for _, s := range Slots(r.Schema) {
+		if c := r.Cells[s.Key]; c != nil {
+			r.checkSlot(s, c)
+		}
+	}
+	for _, q := range r.Schema.Questions() {
+		r.checkSums(q)
+	}
+	r.checkCases()
+	r.sortFindings()
+}
+
+func (r *Return) checkHeader(opts ReadOptions) {
+	sc := r.Schema
+	const formKey = "_form"
+	switch c := r.FormCell; {
+	case c == nil || c.Value == "":
+		r.add(at(c, Warning, formKey, "様式", "様式の番号がありません。zaitaku template で作った様式か確認してください"))
+	default:
+		id, ver, _ := strings.Cut(c.Value, "/")
+		n, _ := strconv.Atoi(ver)
+		switch {
+		case id != sc.ID:
+			f := at(c, Error, formKey, "様式", fmt.Sprintf("別の調査の様式です（この回答票は「%s」、集計する調査は「%s」）", id, sc.ID))
+			f.Expected = sc.FormID()
+			r.add(f)
+		case n < sc.Version:
+			f := at(c, Error, formKey, "様式", fmt.Sprintf("旧様式（第%d版）の回答票です。最新の様式（第%d版）に記入し直してください", n, sc.Version))
+			f.Expected = sc.FormID()
+			r.add(f)
+		case n > sc.Version:
+			f := at(c, Error, formKey, "様式", fmt.Sprintf("この回答票は新しい様式（第%d版）です。お使いの zaitaku（第%d版まで対応）を更新するか、様式の配布元に確認してください", n, sc.Version))
+			f.Expected = sc.FormID()
+			r.add(f)
+		}
+	}
+
+	unitWord := sc.Units.Label + "名"
+	switch c := r.WardCell; {
+	case c == nil:
+		r.add(Finding{Severity: Error, QuestionID: "_ward", Label: unitWord, Message: unitWord + "の欄が見つかりません"})
+	case c.Value == "":
+		r.add(at(c, Error, "_ward", unitWord, unitWord+"が未記入です"))
+	case sc.Unit(c.Value) == nil:
+		r.add(at(c, Error, "_ward", unitWord, fmt.Sprintf("「%s」は調査の対象の%sにありません。▼のリストから選んでください", c.Value, sc.Units.Label)))
+	default:
+		r.Ward = sc.Unit(c.Value)
+		if other := unitInFileName(sc, r.Name); other != nil && other != r.Ward {
+			r.add(at(c, Warning, "_ward", unitWord, fmt.Sprintf("ファイル名は「%s」ですが、回答票の%sは「%s」です。どちらが正しいか確認してください", other.Name, unitWord, r.Ward.Name)))
+		}
+	}
+
+	switch c := r.PeriodCell; {
+	case c == nil:
+		r.add(Finding{Severity: Error, QuestionID: "_period", Label: "対象期間", Message: "対象期間の欄が見つかりません"})
+	case c.Value == "":
+		r.add(at(c, Error, "_period", "対象期間", "対象期間が未記入です（例：令和６年度上半期）"))
+	default:
+		p, err := period.Parse(c.Value)
+		if err != nil {
+			r.add(at(c, Error, "_period", "対象期間", err.Error()))
+			break
+		}
+		r.Period = p
+		if !opts.Period.IsZero() && p != opts.Period {
+			f := at(c, Error, "_period", "対象期間", fmt.Sprintf("対象期間が「%s」になっています（集計するのは「%s」）", p.Japanese(), opts.Period.Japanese()))
+			f.Expected = opts.Period.Japanese()
+			r.add(f)
+		}
+	}
+}
+
+// unitInFileName returns the unit a file name names, taking the longest match so that
+// 西淀川区.xlsx names 西淀川区, not 淀川区.
+func unitInFileName(sc *schema.Schema, name string) *schema.Unit {
+	base := schema.Fold(strings.TrimSuffix(name, filepath.Ext(name)))
+	var best *schema.Unit
+	for _, u := range sc.Units.List {
+		n := schema.Fold(u.Name)
+		if strings.Contains(base, n) && (best == nil || len(n) > len(schema.Fold(best.Name))) {
+			best = u
+		}
+	}
+	return best
+}
+
+func (r *Return) checkSlot(s *Slot, c *Cell) {
+	label := s.Label()
+	if c.NoResult {
+		r.add(at(c, Error, s.Key, label, "数式の計算結果が保存されていません。Excel で開いて保存し直すか、値を直接入力してください"))
+		return
+	}
+	switch s.Kind {
+	case SlotChoice:
+		if c.Value == "" {
+			if s.Required() {
+				f := at(c, Error, s.Key, label, "未回答です")
+				f.Expected = strings.Join(s.List.Labels(), "／")
+				r.add(f)
+			}
+			return
+		}
+		o, ok := s.List.Match(c.Value)
+		if !ok {
+			f := at(c, Error, s.Key, label, fmt.Sprintf("「%s」は選択肢にありません。▼のリストから選んでください", c.Value))
+			f.Expected = strings.Join(s.List.Labels(), "／")
+			r.add(f)
+			return
+		}
+		r.Choices[s.Key] = o
+	case SlotCount:
+		if c.Value == "" {
+			if s.Required() {
+				f := at(c, Error, s.Key, label, "未記入です（該当がなければ 0 を入力してください）")
+				f.Expected = "0 以上の整数"
+				r.add(f)
+			}
+			return
+		}
+		n, problem := ParseCount(c.Value)
+		if problem != "" {
+			f := at(c, Error, s.Key, label, fmt.Sprintf("「%s」は%s。0 以上の整数を入力してください", c.Value, problem))
+			f.Expected = "0 以上の整数"
+			r.add(f)
+			return
+		}
+		q := s.Question
+		if n < q.MinValue() || (q.Max != nil && n > *q.Max) {
+			exp := fmt.Sprintf("%d 以上", q.MinValue())
+			if q.Max != nil {
+				exp = fmt.Sprintf("%d 以上 %d 以下", q.MinValue(), *q.Max)
+			}
+			f := at(c, Error, s.Key, label, fmt.Sprintf("%s は範囲外です（%s）", formatInt(n), exp))
+			f.Expected = exp
+			r.add(f)
+			return
+		}
+		r.Counts[s.Key] = n
+	case SlotText:
+		if c.Value == "" {
+			if s.Required() {
+				r.add(at(c, Error, s.Key, label, "未記入です"))
+			}
+			return
+		}
+		r.Texts[s.Key] = c.Value
+	case SlotList:
+		if len(c.Lines) == 0 {
+			if s.Required() {
+				r.add(at(c, Error, s.Key, label, "未記入です"))
+			}
+			return
+		}
+		r.Lists[s.Key] = c.Lines
+	}
+}
+
+var countText = regexp.MustCompile(`^\d{1,3}(,\d{3})+$|^\d+$`)
+
+// ParseCount reads a count as wards type it: half- or full-width digits, with or without
+// thousands separators (「１,２３４」 is 1234), or a number cell's stored value. problem
+// says, in Japanese, why a value is not a count.
+func ParseCount(s string) (n int64, problem string) {
+	v := schema.Fold(s)
+	if v == "" {
+		return 0, "空欄です"
+	}
+	if countText.MatchString(v) {
+		n, err := strconv.ParseInt(strings.ReplaceAll(v, ",", ""), 10, 64)
+		if err != nil || n > math.MaxInt32 {
+			return 0, "大きすぎる数です"
+		}
+		return n, ""
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil {
+		switch {
+		case math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > math.MaxInt32:
+			return 0, "大きすぎる数です"
+		case f < 0:
+			return 0, "負の数です"
+		case f != math.Trunc(f):
+			return 0, "整数ではありません"
+		}
+		return int64(f), ""
+	}
+	if strings.HasPrefix(v, "-") || strings.HasPrefix(v, "▲") || strings.HasPrefix(v, "△") {
+		return 0, "負の数です"
+	}
+	trimmed := strings.TrimRight(v, "件回人日")
+	if trimmed != v && countText.MatchString(trimmed) {
+		return 0, "数字以外の文字を含みます（「件」などの単位は不要です）"
+	}
+	return 0, "数として読めません"
+}
+
+// formatInt writes 1234 as 1,234, as the report does.
+func formatInt(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+// value returns a checked count for a category or total key, and whether it is known.
+func (r *Return) value(key string) (int64, bool) {
+	n, ok := r.Counts[key]
+	return n, ok
+}
+
+// checkSums applies the rules between counts: 内訳 add up to their parent, entered totals
+// equal their parts, and a 再掲 never exceeds what it is part of. A rule is only judged when
+// every number in it was read, so one bad cell is reported once.
+func (r *Return) checkSums(q *schema.Question) {
+	sc := r.Schema
+	unit := q.Unit
+	switch q.Type {
+	case schema.Counts:
+		for _, c := range q.Categories {
+			if !c.IsRepeat() {
+				continue
+			}
+			v, ok1 := r.value(c.Key)
+			p, ok2 := r.value(c.RepeatKey)
+			if ok1 && ok2 && v > p {
+				f := at(r.Cells[c.Key], Error, c.Key, (&Slot{Question: q, Category: c}).Label(),
+					fmt.Sprintf("再掲（%s %s）が「%s」の %s %s を超えています。再掲はその内数です", formatInt(v), unit, parentLabel(sc, c.RepeatKey), formatInt(p), unit))
+				f.Expected = "≦ " + formatInt(p)
+				r.add(f)
+			}
+		}
+		if q.BreakdownOf == "" {
+			return
+		}
+		parent := sc.Category(q.BreakdownOf)
+		p, ok := r.value(parent.Key)
+		if !ok {
+			return
+		}
+		var sum int64
+		for _, c := range q.TotalCategories() {
+			v, ok := r.value(c.Key)
+			if !ok {
+				return
+			}
+			sum += v
+		}
+		if sum != p {
+			f := at(r.Cells[parent.Key], Error, q.ID, q.Heading(),
+				fmt.Sprintf("内訳の合計（%s %s）が「%s」の %s %sと一致しません。「%s」の各欄と見比べてください", formatInt(sum), unit, parent.Label, formatInt(p), unit, q.Label))
+			f.Expected = formatInt(sum)
+			r.add(f)
+		}
+	case schema.Total:
+		t, ok := r.value(q.ID)
+		if !ok {
+			return
+		}
+		var sum int64
+		var parts []string
+		for _, k := range q.SumOf {
+			v, ok := r.value(k)
+			if !ok {
+				return
+			}
+			sum += v
+			parts = append(parts, formatInt(v))
+		}
+		if sum != t {
+			f := at(r.Cells[q.ID], Error, q.ID, q.Heading(),
+				fmt.Sprintf("%s（%s %s）が内訳の合計 %s ＝ %s %s と一致しません", q.Label, formatInt(t), unit, strings.Join(parts, " ＋ "), formatInt(sum), unit))
+			f.Expected = formatInt(sum)
+			r.add(f)
+		}
+	}
+}
+
+func parentLabel(sc *schema.Schema, key string) string {
+	if c := sc.Category(key); c != nil {
+		return c.Label
+	}
+	if q := sc.Question(key); q != nil {
+		return q.Label
+	}
+	return key
+}
+
+// checkCases asks for the choice fields (場面) of every case record that has any content,
+// since a record without its 場面 cannot be placed in the report.
+func (r *Return) checkCases() {
+	for _, q := range r.Schema.Questions() {
+		if q.Type != schema.Cases {
+			continue
+		}
+		for rec := 1; rec <= q.Records; rec++ {
+			used := false
+			for _, f := range q.Fields {
+				c := r.Cells[CaseKey(q, rec, f)]
+				used = used || (c != nil && c.Value != "")
+			}
+			if !used {
+				continue
+			}
+			for _, f := range q.Fields {
+				key := CaseKey(q, rec, f)
+				c := r.Cells[key]
+				if f.Type == schema.Choice && c != nil && c.Value == "" {
+					s := &Slot{Key: key, Question: q, Field: f, Record: rec, List: f.List}
+					fd := at(c, Error, key, s.Label(), fmt.Sprintf("事例%dの「%s」が未選択です", rec, f.Label))
+					fd.Expected = strings.Join(f.List.Labels(), "／")
+					r.add(fd)
+				}
+			}
+		}
+	}
+}
+
+// sortFindings puts findings in form order: file-level first, then by sheet as the schema
+// orders them, row and column, so a ward can work down the sheet.
+func (r *Return) sortFindings() {
+	sheetIdx := map[string]int{}
+	for i, sh := range r.Schema.Sheets {
+		sheetIdx[sh.Name] = i + 1
+	}
+	key := func(f Finding) (int, int, int) {
+		if f.Cell == "" {
+			return 0, 0, 0
+		}
+		col, row, _ := excelize.CellNameToCoordinates(f.Cell)
+		si, ok := sheetIdx[f.Sheet]
+		if !ok {
+			si = len(sheetIdx) + 1
+		}
+		return si, row, col
+	}
+	sort.SliceStable(r.Findings, func(i, j int) bool {
+		a1, a2, a3 := key(r.Findings[i])
+		b1, b2, b3 := key(r.Findings[j])
+		if a1 != b1 {
+			return a1 < b1
+		}
+		if a2 != b2 {
+			return a2 < b2
+		}
+		return a3 < b3
+	})
+}

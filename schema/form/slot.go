@@ -1,0 +1,160 @@
+// Package form is the return workbook (回答票): the .xlsx a ward fills in. It lays the form
+// out from a schema, writes the blank template, reads a filled return back, checks it, and
+// writes an annotated copy that marks each problem in place.
+//
+// Answers are found through Excel defined names, one per answer cell (zq_<key>), which
+// Excel and LibreOffice move along when a ward inserts rows, widens columns or renames a
+// sheet. A hidden id column is the fallback when a tool drops the names.
+package form
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/osaka-city/zaitaku/schema"
+)
+
+// SlotKind says what an answer cell holds.
+type SlotKind int
+
+// The slot kinds.
+const (
+	SlotChoice SlotKind = iota // one option of a choice list
+	SlotCount                  // a whole number
+	SlotText                   // free text
+	SlotList                   // free text, one entry per row of a range
+)
+
+// Slot is one answer cell (or, for a text list, one range) of the return.
+type Slot struct {
+	// Key identifies the answer schema-wide: "a1.1", "u3.01", "o4total", "o3.2.client".
+	Key      string
+	Kind     SlotKind
+	Question *schema.Question
+	Row      *schema.Row
+	Category *schema.Category
+	Field    *schema.Field
+	// Record is the case record number (1-based) for cases fields, else 0.
+	Record int
+	// List is the choice list for SlotChoice.
+	List *schema.ChoiceList
+}
+
+// Name is the Excel defined name of the slot's cell. Dots are not allowed in every tool's
+// names, so they become underscores.
+func (s *Slot) Name() string { return DefinedName(s.Key) }
+
+// DefinedName turns an answer key into the Excel defined name of its cell.
+func DefinedName(key string) string { return "zq_" + strings.ReplaceAll(key, ".", "_") }
+
+// Label describes the slot for a person: the question and, where there is one, the row,
+// category or case field, e.g. 「（３）活動状況 ①連絡調整機関 ― ２．歯科」.
+func (s *Slot) Label() string {
+	q := s.Question.Heading()
+	switch {
+	case s.Row != nil:
+		return q + " ― " + RowLabel(s.Question, s.Row)
+	case s.Category != nil:
+		return q + " ― " + CategoryLabel(s.Category)
+	case s.Field != nil:
+		return fmt.Sprintf("%s ― 事例%d %s", q, s.Record, s.Field.Label)
+	}
+	return q
+}
+
+// Required reports whether the slot must be answered.
+func (s *Slot) Required() bool {
+	if s.Field != nil {
+		return false
+	}
+	return s.Question.Required()
+}
+
+// Slots lists every answer slot of the schema in form order.
+func Slots(sc *schema.Schema) []*Slot {
+	var out []*Slot
+	for _, q := range sc.Questions() {
+		out = append(out, QuestionSlots(q)...)
+	}
+	return out
+}
+
+// QuestionSlots lists the answer slots of one question in form order.
+func QuestionSlots(q *schema.Question) []*Slot {
+	switch q.Type {
+	case schema.Choice:
+		return []*Slot{{Key: q.ID, Kind: SlotChoice, Question: q, List: q.List}}
+	case schema.ChoiceGroup:
+		out := make([]*Slot, len(q.Rows))
+		for i, r := range q.Rows {
+			out[i] = &Slot{Key: r.Key, Kind: SlotChoice, Question: q, Row: r, List: q.List}
+		}
+		return out
+	case schema.Counts:
+		out := make([]*Slot, len(q.Categories))
+		for i, c := range q.Categories {
+			out[i] = &Slot{Key: c.Key, Kind: SlotCount, Question: q, Category: c}
+		}
+		return out
+	case schema.Total:
+		return []*Slot{{Key: q.ID, Kind: SlotCount, Question: q}}
+	case schema.Text:
+		return []*Slot{{Key: q.ID, Kind: SlotText, Question: q}}
+	case schema.TextList:
+		return []*Slot{{Key: q.ID, Kind: SlotList, Question: q}}
+	case schema.Cases:
+		var out []*Slot
+		for r := 1; r <= q.Records; r++ {
+			for _, f := range q.Fields {
+				s := &Slot{Key: CaseKey(q, r, f), Kind: SlotText, Question: q, Field: f, Record: r}
+				if f.Type == schema.Choice {
+					s.Kind, s.List = SlotChoice, f.List
+				}
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// CaseKey is the key of one field of one case record: "o3.2.client".
+func CaseKey(q *schema.Question, record int, f *schema.Field) string {
+	return fmt.Sprintf("%s.%d.%s", q.ID, record, f.ID)
+}
+
+// RowLabel numbers a choice-group row as 資料１ does: 「１．めざす姿の設定」.
+func RowLabel(q *schema.Question, r *schema.Row) string {
+	for i, x := range q.Rows {
+		if x == r {
+			return Ordinal(i+1) + r.Label
+		}
+	}
+	return r.Label
+}
+
+// CategoryLabel numbers a category as 資料１ does; 再掲 rows carry no number.
+func CategoryLabel(c *schema.Category) string {
+	if c.IsRepeat() {
+		return c.Label
+	}
+	n := 0
+	for _, x := range c.Question.Categories {
+		if !x.IsRepeat() {
+			n++
+		}
+		if x == c {
+			break
+		}
+	}
+	return Ordinal(n) + c.Label
+}
+
+// Ordinal is the list number 「１．」…「９．」「10．」 in the style of 資料１: one-digit
+// numbers full-width, longer ones half-width.
+func Ordinal(n int) string {
+	if n >= 1 && n <= 9 {
+		return string(rune('０'+n)) + "．"
+	}
+	return fmt.Sprintf("%d．", n)
+}

@@ -1,0 +1,493 @@
+package form
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
+
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/period"
+)
+
+// Sheet layout: A holds answer ids (hidden), B numbers, C labels, D answers, E units and
+// notes. Free text spans C:E so it has room.
+const (
+	colID     = "A"
+	colNumber = "B"
+	colLabel  = "C"
+	colAnswer = "D"
+	colNote   = "E"
+
+	// ListsSheet is the hidden sheet holding the dropdown lists; a sheet range instead of a
+	// literal list keeps long lists (every municipality's name) under Excel's 255-character
+	// limit for literal lists.
+	ListsSheet = "選択肢"
+
+	// Meta keys in the id column and the defined names of the header cells.
+	metaWard   = "_ward"
+	metaPeriod = "_period"
+	metaForm   = "_form"
+	NameWard   = "zaitaku_ward"
+	NamePeriod = "zaitaku_period"
+	NameForm   = "zaitaku_form"
+
+	maxCount = 99999999
+)
+
+var colWidths = map[string]float64{colID: 10, colNumber: 6, colLabel: 58, colAnswer: 30, colNote: 16}
+
+// TemplateOptions fills the header of a blank return.
+type TemplateOptions struct {
+	// Ward is written into the 区名 cell when set; otherwise the ward picks it from a list.
+	Ward string
+	// Period is written into the 対象期間 cell when set.
+	Period period.Period
+}
+
+// WriteTemplate writes a blank return workbook for the schema to w.
+func WriteTemplate(w io.Writer, sc *schema.Schema, opts TemplateOptions) error {
+	f, err := BuildTemplate(sc, opts)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// BuildTemplate builds the blank return workbook in memory, for callers (tests, the sample
+// generator) that fill it before writing.
+func BuildTemplate(sc *schema.Schema, opts TemplateOptions) (*excelize.File, error) {
+	if opts.Ward != "" && sc.Unit(opts.Ward) == nil {
+		return nil, fmt.Errorf("区名「%s」は調査の対象にありません", opts.Ward)
+	}
+	f := excelize.NewFile()
+	b := &builder{f: f, sc: sc, opts: opts}
+	if err := b.build(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+type builder struct {
+	f    *excelize.File
+	sc   *schema.Schema
+	opts TemplateOptions
+	st   styles
+	// lists maps a choice list id (and "" for units) to its range on the lists sheet.
+	lists map[string]string
+	err   error
+}
+
+type styles struct {
+	title, small, notice, item, question, label, repeatLabel, number, unit int
+	input, inputText, inputCount, total, meta                              int
+}
+
+// check keeps the first error so the layout code reads as a sequence of steps.
+func (b *builder) check(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+func (b *builder) build() error {
+	f := b.f
+	b.check(f.SetDefaultFont("BIZ UDPゴシック"))
+	b.makeStyles()
+	first := true
+	for _, sh := range b.sc.Sheets {
+		if first {
+			b.check(f.SetSheetName("Sheet1", sh.Name))
+			first = false
+		} else {
+			_, err := f.NewSheet(sh.Name)
+			b.check(err)
+		}
+	}
+	b.writeLists()
+	for i, sh := range b.sc.Sheets {
+		b.writeSheet(sh, i == 0)
+	}
+	b.check(f.SetDocProps(&excelize.DocProperties{
+		Title:      b.sc.Title + " 回答票",
+		Identifier: b.sc.FormID(),
+		Creator:    "zaitaku",
+		// A fixed date keeps the template byte-identical from run to run.
+		Created:  "2000-01-01T00:00:00Z",
+		Modified: "2000-01-01T00:00:00Z",
+	}))
+	full := true
+	b.check(f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}))
+	f.SetActiveSheet(0)
+	return b.err
+}
+
+func (b *builder) makeStyles() {
+	f := b.f
+	ns := func(s *excelize.Style) int {
+		id, err := f.NewStyle(s)
+		b.check(err)
+		return id
+	}
+	thin := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+	wrap := &excelize.Alignment{WrapText: true, Vertical: "center"}
+	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	unlocked := &excelize.Protection{Locked: false}
+	b.st = styles{
+		title:       ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}),
+		small:       ns(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "808080"}}),
+		notice:      ns(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}, Font: &excelize.Font{Size: 10}}),
+		item:        ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Alignment: &excelize.Alignment{Vertical: "center"}}),
+		question:    ns(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: wrap}),
+		label:       ns(&excelize.Style{Alignment: wrap, Border: thin}),
+		repeatLabel: ns(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "center", Indent: 2}, Border: thin, Font: &excelize.Font{Color: "404040"}}),
+		number:      ns(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}),
+		unit:        ns(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "595959"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}),
+		input:       ns(&excelize.Style{Fill: yellow, Border: thin, Protection: unlocked, Alignment: &excelize.Alignment{Vertical: "center", ShrinkToFit: true}}),
+		inputText:   ns(&excelize.Style{Fill: yellow, Border: thin, Protection: unlocked, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
+		inputCount:  ns(&excelize.Style{Fill: yellow, Border: thin, Protection: unlocked, NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "center"}}),
+		total:       ns(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin, NumFmt: 3, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}}),
+		meta:        ns(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "808080"}, Alignment: &excelize.Alignment{Horizontal: "left"}}),
+	}
+}
+
+// writeLists puts the unit names and every choice list on the hidden lists sheet.
+func (b *builder) writeLists() {
+	f := b.f
+	_, err := f.NewSheet(ListsSheet)
+	b.check(err)
+	b.lists = map[string]string{}
+	put := func(col int, key string, values []string) {
+		name, _ := excelize.ColumnNumberToName(col)
+		for i, v := range values {
+			b.check(f.SetCellStr(ListsSheet, fmt.Sprintf("%s%d", name, i+1), v))
+		}
+		b.lists[key] = fmt.Sprintf("'%s'!$%s$1:$%s$%d", ListsSheet, name, name, len(values))
+	}
+	var units []string
+	for _, u := range b.sc.Units.List {
+		units = append(units, u.Name)
+	}
+	put(1, "", units)
+	for i, l := range b.sc.ChoiceLists {
+		put(i+2, l.ID, l.Labels())
+	}
+	b.check(f.SetSheetVisible(ListsSheet, false))
+}
+
+// sheetWriter lays out one sheet top to bottom.
+type sheetWriter struct {
+	*builder
+	name string
+	row  int
+}
+
+func (w *sheetWriter) cell(col string, row int) string { return fmt.Sprintf("%s%d", col, row) }
+
+func (w *sheetWriter) set(col string, value any, style int) {
+	c := w.cell(col, w.row)
+	switch v := value.(type) {
+	case string:
+		w.check(w.f.SetCellStr(w.name, c, v))
+	default:
+		w.check(w.f.SetCellValue(w.name, c, v))
+	}
+	if style != 0 {
+		w.check(w.f.SetCellStyle(w.name, c, c, style))
+	}
+}
+
+func (w *sheetWriter) style(from, to string, style int) {
+	w.check(w.f.SetCellStyle(w.name, w.cell(from, w.row), w.cell(to, w.row), style))
+}
+
+func (w *sheetWriter) merge(from, to string) {
+	w.check(w.f.MergeCell(w.name, w.cell(from, w.row), w.cell(to, w.row)))
+}
+
+func (w *sheetWriter) height(h float64) { w.check(w.f.SetRowHeight(w.name, w.row, h)) }
+
+// name binds a defined name to the current row's cell in col (or a range down n rows).
+func (w *sheetWriter) defineName(name, col string, rows int) {
+	ref := fmt.Sprintf("'%s'!$%s$%d", w.name, col, w.row)
+	if rows > 1 {
+		ref += fmt.Sprintf(":$%s$%d", col, w.row+rows-1)
+	}
+	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: name, RefersTo: ref}))
+}
+
+func (w *sheetWriter) dropdown(col, list string) {
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = w.cell(col, w.row)
+	dv.SetSqrefDropList(w.lists[list])
+	dv.SetError(excelize.DataValidationErrorStyleStop, "入力できない値です", "▼のリストから選んでください。")
+	w.check(w.f.AddDataValidation(w.name, dv))
+}
+
+func (w *sheetWriter) wholeNumber(col string, q *schema.Question) {
+	max := int64(maxCount)
+	if q.Max != nil {
+		max = *q.Max
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = w.cell(col, w.row)
+	w.check(dv.SetRange(int(q.MinValue()), int(max), excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
+	dv.SetError(excelize.DataValidationErrorStyleStop, "入力できない値です",
+		fmt.Sprintf("%d 以上 %d 以下の整数を入力してください（該当がなければ 0）。", q.MinValue(), max))
+	w.check(w.f.AddDataValidation(w.name, dv))
+}
+
+// labelHeight estimates the row height a wrapped label needs: Excel does not grow rows on
+// open, so a long label would otherwise be cut off in print.
+func labelHeight(text string, colWidth float64) float64 {
+	cols := 0
+	for _, r := range text {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+			cols += 2
+		default:
+			cols++
+		}
+	}
+	perLine := int(colWidth*0.95) - 1
+	lines := (cols + perLine - 1) / perLine
+	if lines < 1 {
+		lines = 1
+	}
+	return float64(lines)*15 + 4
+}
+
+func (b *builder) writeSheet(sh *schema.Sheet, first bool) {
+	w := &sheetWriter{builder: b, name: sh.Name, row: 1}
+	f := b.f
+	for col, wd := range colWidths {
+		b.check(f.SetColWidth(sh.Name, col, col, wd))
+	}
+	b.check(f.SetColVisible(sh.Name, colID, false))
+
+	w.set(colNumber, fmt.Sprintf("%s 回答票（%s）", b.sc.Title, sh.Name), b.st.title)
+	w.height(24)
+	w.row++
+	w.set(colID, metaForm, 0)
+	w.set(colLabel, "様式", b.st.small)
+	w.set(colAnswer, b.sc.FormID(), b.st.meta)
+	if first {
+		w.defineName(NameForm, colAnswer, 1)
+	}
+	w.row++
+	unitLabel := b.sc.Units.Label + "名"
+	if first {
+		w.set(colID, metaWard, 0)
+		w.set(colLabel, unitLabel, b.st.label)
+		w.set(colAnswer, b.opts.Ward, b.st.input)
+		w.dropdown(colAnswer, "")
+		w.defineName(NameWard, colAnswer, 1)
+		w.row++
+		w.set(colID, metaPeriod, 0)
+		w.set(colLabel, "対象期間（例：令和６年度上半期）", b.st.label)
+		p := ""
+		if !b.opts.Period.IsZero() {
+			p = b.opts.Period.Japanese()
+		}
+		w.set(colAnswer, p, b.st.input)
+		w.defineName(NamePeriod, colAnswer, 1)
+	} else {
+		first := b.sc.Sheets[0].Name
+		w.set(colLabel, unitLabel+"・対象期間", b.st.label)
+		ref := fmt.Sprintf("'%s'!%s%d", first, colAnswer, 3)
+		w.check(f.SetCellFormula(sh.Name, w.cell(colAnswer, w.row), fmt.Sprintf(`%s&"　"&'%s'!%s%d`, ref, first, colAnswer, 4)))
+		w.style(colAnswer, colAnswer, b.st.label)
+	}
+	w.row += 2
+
+	notes := []string{
+		"【記入上の注意】",
+		"・黄色のセルに入力してください。それ以外のセルは保護されています。",
+		"・選択式の欄は、セルを選ぶと出る▼のリストから選んでください。",
+		"・件数・回数は 0 以上の整数で入力してください（該当がなければ 0）。",
+		"・行や列を削除したり、シートの名前を変えたりしないでください。",
+		"・提出前に「zaitaku validate ファイル名.xlsx」で記入漏れや誤りを確認できます。",
+	}
+	if !first {
+		notes[0] = fmt.Sprintf("【記入上の注意】%s名と対象期間は「%s」シートに記入します。", b.sc.Units.Label, b.sc.Sheets[0].Name)
+	}
+	w.set(colNumber, strings.Join(notes, "\n"), b.st.notice)
+	w.merge(colNumber, colNote)
+	w.style(colNumber, colNote, b.st.notice)
+	w.height(float64(len(notes))*14 + 6)
+	w.row += 2
+
+	for _, it := range sh.Items {
+		w.writeItem(it)
+	}
+	last := w.row - 1
+	b.check(f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Area", Scope: sh.Name,
+		RefersTo: fmt.Sprintf("'%s'!$%s$1:$%s$%d", sh.Name, colNumber, colNote, last),
+	}))
+	fit := true
+	b.check(f.SetSheetProps(sh.Name, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	size, orient, fw, fh := 9, "portrait", 1, 0
+	b.check(f.SetPageLayout(sh.Name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fw, FitToHeight: &fh}))
+	header := "&L&9" + b.sc.Title + "&R&9&A"
+	if b.opts.Ward != "" {
+		header += "　" + b.opts.Ward
+	}
+	b.check(f.SetHeaderFooter(sh.Name, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: "&C&9&P / &N"}))
+	b.check(f.ProtectSheet(sh.Name, &excelize.SheetProtectionOptions{
+		FormatColumns: true, FormatRows: true, InsertRows: true,
+		SelectLockedCells: true, SelectUnlockedCells: true,
+	}))
+}
+
+func (w *sheetWriter) writeItem(it *schema.Item) {
+	w.set(colNumber, it.Heading(), w.st.item)
+	w.merge(colNumber, colNote)
+	w.style(colNumber, colNote, w.st.item)
+	w.height(22)
+	w.row++
+	for _, q := range it.Questions {
+		w.writeQuestion(q)
+	}
+	w.row++
+}
+
+func (w *sheetWriter) questionHeading(q *schema.Question, note string) {
+	w.set(colNumber, q.Number, w.st.question)
+	w.set(colLabel, q.Label, w.st.question)
+	if note != "" {
+		w.set(colAnswer, note, w.st.unit)
+		w.merge(colAnswer, colNote)
+	}
+	w.height(labelHeight(q.Label, colWidths[colLabel]))
+	w.row++
+}
+
+// answerRow writes one labelled answer cell and binds its name and id.
+func (w *sheetWriter) answerRow(s *Slot, number, label string, labelStyle int) {
+	w.set(colID, s.Key, 0)
+	w.set(colNumber, number, w.st.number)
+	w.set(colLabel, label, labelStyle)
+	h := labelHeight(label, colWidths[colLabel])
+	switch s.Kind {
+	case SlotChoice:
+		w.set(colAnswer, "", w.st.input)
+		w.dropdown(colAnswer, s.List.ID)
+	case SlotCount:
+		w.set(colAnswer, "", w.st.inputCount)
+		w.wholeNumber(colAnswer, s.Question)
+		w.set(colNote, s.Question.Unit, w.st.unit)
+	case SlotText:
+		w.set(colAnswer, "", w.st.inputText)
+		w.merge(colAnswer, colNote)
+		w.style(colAnswer, colNote, w.st.inputText)
+		if h < 48 {
+			h = 48
+		}
+	}
+	w.height(h)
+	w.defineName(s.Name(), colAnswer, 1)
+	w.row++
+}
+
+func (w *sheetWriter) writeQuestion(q *schema.Question) {
+	slots := QuestionSlots(q)
+	switch q.Type {
+	case schema.Choice:
+		s := slots[0]
+		w.answerRow(s, q.Number, q.Label, w.st.label)
+		if q.Note != "" {
+			w.row--
+			w.set(colNote, q.Note, w.st.unit)
+			w.row++
+		}
+	case schema.ChoiceGroup:
+		w.questionHeading(q, q.Note)
+		for i, s := range slots {
+			w.answerRow(s, Ordinal(i+1), s.Row.Label, w.st.label)
+		}
+	case schema.Counts:
+		note := q.Note
+		if q.BreakdownOf != "" {
+			if parent := w.sc.Category(q.BreakdownOf); parent != nil {
+				note = strings.TrimSpace(note + "　合計が「" + parent.Label + "」の件数と一致するように記入")
+			}
+		}
+		w.questionHeading(q, note)
+		var sum []string
+		for _, s := range slots {
+			c := s.Category
+			if c.IsRepeat() {
+				w.answerRow(s, "", c.Label, w.st.repeatLabel)
+				continue
+			}
+			sum = append(sum, w.cell(colAnswer, w.row))
+			label := CategoryLabel(c)
+			// The number is in its own column, so the label drops its leading number.
+			w.answerRow(s, strings.TrimSuffix(Ordinal(len(sum)), "．"), strings.TrimPrefix(label, Ordinal(len(sum))), w.st.label)
+		}
+		// A live sum helps the ward check its figures; the reader never uses it.
+		w.set(colLabel, "合計（再掲を除く・自動計算）", w.st.total)
+		w.check(w.f.SetCellFormula(w.name, w.cell(colAnswer, w.row), "SUM("+strings.Join(sum, ",")+")"))
+		w.style(colAnswer, colAnswer, w.st.total)
+		w.set(colNote, q.Unit, w.st.unit)
+		w.row++
+	case schema.Total:
+		var parts []string
+		for _, k := range q.SumOf {
+			if c := w.sc.Category(k); c != nil {
+				parts = append(parts, c.Label)
+			}
+		}
+		w.answerRow(slots[0], q.Number, q.Label+"（"+strings.Join(parts, "＋")+"）", w.st.question)
+	case schema.Text:
+		w.questionHeading(q, q.Note)
+		w.row--
+		w.row++
+		w.writeTextBlock(slots[0], 1, 72)
+	case schema.TextList:
+		w.questionHeading(q, q.Note)
+		w.writeTextBlock(slots[0], q.Lines, 18)
+	case schema.Cases:
+		w.questionHeading(q, q.Note)
+		for r := 1; r <= q.Records; r++ {
+			w.set(colNumber, fmt.Sprintf("事例%d", r), w.st.question)
+			w.merge(colNumber, colLabel)
+			w.row++
+			for _, s := range slots {
+				if s.Record != r {
+					continue
+				}
+				w.answerRow(s, "", s.Field.Label, w.st.label)
+			}
+		}
+	}
+}
+
+// writeTextBlock writes n free-text rows spanning C:E under one defined name.
+func (w *sheetWriter) writeTextBlock(s *Slot, n int, h float64) {
+	start := w.row
+	for i := 0; i < n; i++ {
+		w.set(colID, s.Key, 0)
+		if n > 1 {
+			w.set(colNumber, "・", w.st.number)
+		}
+		w.set(colLabel, "", w.st.inputText)
+		w.merge(colLabel, colNote)
+		w.style(colLabel, colNote, w.st.inputText)
+		w.height(h)
+		w.row++
+	}
+	end := w.row
+	w.row = start
+	w.defineName(s.Name(), colLabel, n)
+	w.row = end
+}

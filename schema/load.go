@@ -1,0 +1,215 @@
+package schema
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// DefaultYAML returns the embedded default schema as written, comments included, so
+// `zaitaku schema default` gives a starting point a person can adapt.
+func DefaultYAML() []byte { return append([]byte(nil), defaultYAML...) }
+
+// Default returns the embedded default survey (大阪市, 24 wards). It panics only if the
+// embedded file is broken, which the tests rule out.
+func Default() *Schema {
+	s, err := Parse(defaultYAML, "default")
+	if err != nil {
+		panic("embedded default schema is invalid: " + err.Error())
+	}
+	return s
+}
+
+// Load reads and checks a schema file.
+func Load(path string) (*Schema, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("スキーマファイル %s を読めません: %w", path, errors.Unwrap(err))
+	}
+	return Parse(data, path)
+}
+
+// Error is one mistake in a schema, with the YAML line it is on.
+type Error struct {
+	Source string
+	Line   int
+	Msg    string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d行目: %s", e.Source, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Source, e.Msg)
+}
+
+// ErrorList is every mistake found in a schema, in line order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	msgs := make([]string, len(l))
+	for i, e := range l {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// Parse decodes and checks a schema. All mistakes are reported at once as an ErrorList.
+func Parse(data []byte, source string) (*Schema, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		line := 0
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+		}
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		msg = yamlLine.ReplaceAllString(msg, "")
+		msg = strings.TrimLeft(msg, ": ")
+		return nil, ErrorList{{Source: source, Line: line, Msg: "YAML として読めません（" + msg + "）"}}
+	}
+	if len(root.Content) == 0 {
+		return nil, ErrorList{{Source: source, Msg: "スキーマが空です"}}
+	}
+	d := &decoder{source: source}
+	s := &Schema{Source: source}
+	d.decode(root.Content[0], s)
+	if len(d.errs) > 0 {
+		return nil, d.sorted()
+	}
+	d.check(s)
+	if len(d.errs) > 0 {
+		return nil, d.sorted()
+	}
+	return s, nil
+}
+
+type decoder struct {
+	source string
+	errs   ErrorList
+}
+
+func (d *decoder) errorf(line int, format string, args ...any) {
+	d.errs = append(d.errs, &Error{Source: d.source, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (d *decoder) sorted() ErrorList {
+	sort.SliceStable(d.errs, func(i, j int) bool { return d.errs[i].Line < d.errs[j].Line })
+	return d.errs
+}
+
+// decode fills v (a pointer to a schema struct) from n, walking the tree itself so that
+// unknown keys and wrongly typed values are reported with their line, and every struct
+// with a `line` field learns where it was defined.
+func (d *decoder) decode(n *yaml.Node, v any) {
+	d.decodeValue(n, reflect.ValueOf(v).Elem())
+}
+
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if n.Tag == "!!null" {
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.decodeValue(n, v.Elem())
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n.Line, "ここには「キー: 値」の組が必要です（%q が書かれています）", n.Value)
+			return
+		}
+		d.decodeStruct(n, v)
+	case reflect.Slice:
+		if n.Tag == "!!null" {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n.Line, "ここにはリスト（- で始まる行、または [ ] ）が必要です")
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decodeValue(c, s.Index(i))
+		}
+		v.Set(s)
+	default:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n.Line, "ここには値が１つ必要です")
+			return
+		}
+		if err := n.Decode(v.Addr().Interface()); err != nil {
+			what := "値"
+			switch v.Kind() {
+			case reflect.Int, reflect.Int64:
+				what = "整数"
+			case reflect.Bool:
+				what = "true または false"
+			}
+			d.errorf(n.Line, "「%s」は%sとして読めません", n.Value, what)
+		}
+	}
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
+	t := v.Type()
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag := t.Field(i).Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = i
+		names = append(names, tag)
+	}
+	if f, ok := t.FieldByName("Line"); ok && f.Type.Kind() == reflect.Int {
+		v.FieldByIndex(f.Index).SetInt(int64(n.Line))
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		idx, ok := fields[k.Value]
+		if !ok {
+			d.errorf(k.Line, "不明な項目「%s」です（使える項目: %s）", k.Value, strings.Join(names, ", "))
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k.Line, "項目「%s」が２回書かれています", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		d.decodeValue(val, v.Field(idx))
+	}
+}
+
+// Fold normalises a short answer for comparison: NFKC (full-width digits and letters to
+// half-width, half-width kana to full-width) and all white space removed. It is used for
+// choice answers, codes and unit names, never for free text.
+func Fold(s string) string {
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
