@@ -73,14 +73,8 @@ var yamlLine = regexp.MustCompile(`line (\d+)`)
 func Parse(data []byte, source string) (*Schema, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		line := 0
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-		}
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		msg = yamlLine.ReplaceAllString(msg, "")
-		msg = strings.TrimLeft(msg, ": ")
-		return nil, ErrorList{{Source: source, Line: line, Msg: "YAML として読めません（" + msg + "）"}}
+		line, msg := syntaxError(data, err)
+		return nil, ErrorList{{Source: source, Line: line, Msg: msg}}
 	}
 	if len(root.Content) == 0 {
 		return nil, ErrorList{{Source: source, Msg: "スキーマが空です"}}
@@ -96,6 +90,71 @@ func Parse(data []byte, source string) (*Schema, error) {
 		return nil, d.sorted()
 	}
 	return s, nil
+}
+
+// yamlParserErrors are the messages of yaml.v3's parser (not its scanner). The parser
+// reports a 0-based line (go-yaml/yaml#205), one above the line a person sees.
+var yamlParserErrors = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// yamlMessages put the commonest YAML syntax errors in plain Japanese.
+var yamlMessages = map[string]string{
+	"did not find expected ',' or ']'":                       "この行の [ が ] で閉じられていません（区切りの「,」が抜けていることもあります）",
+	"did not find expected ',' or '}'":                       "この行の { が } で閉じられていません（区切りの「,」が抜けていることもあります）",
+	"did not find expected key":                              "この行から始まる「キー: 値」の並びの途中で字下げがずれています（同じ階層の行は同じ桁から書きます）",
+	"did not find expected '-' indicator":                    "この行から始まるリスト（- の行）の途中で字下げがずれています",
+	"mapping values are not allowed in this context":         "ここには「:」を書けません（字下げのずれか、値の中の「: 」です。値に「: 」を含めるときは \"…\" で囲みます）",
+	"block sequence entries are not allowed in this context": "ここには「- 」のリストを書けません（字下げがずれています）",
+	"could not find expected ':'":                            "「キー: 値」の「:」が見つかりません（「:」の後には半角スペースが必要です）",
+	"found unexpected end of stream":                         "引用符（\" または '）が閉じられないままファイルが終わっています",
+	"found character that cannot start any token":            "この行に値の先頭に書けない文字（@ ` % など）があります。値を \"…\" で囲んでください",
+}
+
+// syntaxError turns a yaml.v3 syntax error into a line and a plain Japanese message.
+func syntaxError(data []byte, err error) (int, string) {
+	line := 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = yamlLine.ReplaceAllString(msg, "")
+	msg = strings.TrimLeft(msg, ": ")
+	if yamlParserErrors[msg] {
+		line++
+	}
+	// A tab in the indentation is the commonest mistake. yaml.v3 either names the tab's line
+	// ("cannot start any token") or the line where the value it was reading began.
+	tab := strings.Contains(msg, "tab character")
+	if tab || msg == "found character that cannot start any token" {
+		for i, l := range strings.Split(string(data), "\n") {
+			indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+			if (i+1 == line || tab && i+1 > line) && strings.Contains(indent, "\t") {
+				return i + 1, "字下げにタブ文字が使われています。字下げは半角スペースで書いてください"
+			}
+		}
+	}
+	// An unclosed bracket on the first line is reported where the parser gave up.
+	if open := map[string]string{"did not find expected ',' or ']'": "[", "did not find expected ',' or '}'": "{"}[msg]; open != "" {
+		lines := strings.Split(string(data), "\n")
+		for line > 1 && line <= len(lines) && !strings.Contains(lines[line-1], open) {
+			line--
+		}
+	}
+	if ja, ok := yamlMessages[msg]; ok {
+		return line, ja
+	}
+	return line, "YAML として読めません（" + msg + "）"
 }
 
 type decoder struct {
@@ -148,6 +207,11 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
+			if c.Tag == "!!null" && v.Type().Elem().Kind() == reflect.Pointer {
+				// A bare "-" would leave a nil element for check to trip over.
+				d.errorf(c.Line, "リストに中身のない要素（「-」だけの行）があります")
+				continue
+			}
 			d.decodeValue(c, s.Index(i))
 		}
 		v.Set(s)

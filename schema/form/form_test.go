@@ -10,62 +10,14 @@ import (
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
 
-// validAnswers returns a complete, consistent set of answers for every slot: 2 per count
-// category, 1 per 再掲, 内訳 parents and totals equal to their parts.
-func validAnswers(sc *schema.Schema) map[string]any {
-	a := map[string]any{form.MetaWard: "北区", form.MetaPeriod: "令和６年度上半期"}
-	for _, s := range form.Slots(sc) {
-		switch s.Kind {
-		case form.SlotChoice:
-			a[s.Key] = s.List.Options[0].Label
-		case form.SlotCount:
-			if s.Category != nil && s.Category.IsRepeat() {
-				a[s.Key] = 1
-			} else {
-				a[s.Key] = 2
-			}
-		case form.SlotText:
-			a[s.Key] = "記入例：" + s.Label()
-		case form.SlotList:
-			a[s.Key] = "在宅歯科講習会\nもしばなゲーム研究会"
-		}
-	}
-	for _, q := range sc.Questions() {
-		switch {
-		case q.Type == schema.Counts && q.BreakdownOf != "":
-			a[q.BreakdownOf] = 2 * len(q.TotalCategories())
-		case q.Type == schema.Total:
-			a[q.ID] = 2 * len(q.SumOf)
-		}
-	}
-	return a
-}
-
-// writeReturn builds the template for 北区, fills it and saves it under dir.
-func writeReturn(t *testing.T, dir, name string, answers map[string]any) (string, map[string]form.Location) {
-	t.Helper()
-	f, err := form.BuildTemplate(schema.Default(), form.TemplateOptions{Ward: "北区", Period: period.Period{Year: 2024, Half: period.FirstHalf}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := form.Fill(f, answers); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, name)
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path, form.Cells(f)
-}
-
 func TestRoundTripClean(t *testing.T) {
 	sc := schema.Default()
-	answers := validAnswers(sc)
-	path, _ := writeReturn(t, t.TempDir(), "北区.xlsx", answers)
+	answers := formtest.ValidAnswers(sc)
+	path, _ := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
 	r, err := form.Read(path, sc, form.ReadOptions{Period: period.Period{Year: 2024, Half: period.FirstHalf}})
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +55,7 @@ func TestRoundTripClean(t *testing.T) {
 
 func TestNormalisedAnswersAccepted(t *testing.T) {
 	sc := schema.Default()
-	answers := validAnswers(sc)
+	answers := formtest.ValidAnswers(sc)
 	answers["a1.1"] = " 準備中 "
 	answers["a1.2"] = "３"
 	answers["a1.3"] = "実施している　"
@@ -111,7 +63,7 @@ func TestNormalisedAnswersAccepted(t *testing.T) {
 	answers["u3.02"] = "12"
 	answers["_ward"] = "北区 "
 	answers["_period"] = "2024H1"
-	path, _ := writeReturn(t, t.TempDir(), "北区.xlsx", answers)
+	path, _ := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
 	r, err := form.Read(path, sc, form.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -165,7 +117,7 @@ func TestEachRuleBroken(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			answers := validAnswers(sc)
+			answers := formtest.ValidAnswers(sc)
 			// Case 2 is empty unless a test fills it, so "case without scene" is one finding.
 			for k := range answers {
 				if strings.HasPrefix(k, "o3.2.") {
@@ -179,7 +131,7 @@ func TestEachRuleBroken(t *testing.T) {
 			if file == "" {
 				file = "北区.xlsx"
 			}
-			path, cells := writeReturn(t, t.TempDir(), file, answers)
+			path, cells := formtest.WriteReturn(t, t.TempDir(), file, answers)
 			r, err := form.Read(path, sc, tc.opts)
 			if err != nil {
 				t.Fatal(err)
@@ -216,10 +168,10 @@ func TestEachRuleBroken(t *testing.T) {
 
 func TestReadSurvivesInsertedRowsAndRenamedSheet(t *testing.T) {
 	sc := schema.Default()
-	answers := validAnswers(sc)
+	answers := formtest.ValidAnswers(sc)
 	answers["u3.07"] = 77
 	dir := t.TempDir()
-	path, _ := writeReturn(t, dir, "北区.xlsx", answers)
+	path, _ := formtest.WriteReturn(t, dir, "北区.xlsx", answers)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -253,9 +205,9 @@ func TestReadSurvivesInsertedRowsAndRenamedSheet(t *testing.T) {
 
 func TestIDColumnFallback(t *testing.T) {
 	sc := schema.Default()
-	answers := validAnswers(sc)
+	answers := formtest.ValidAnswers(sc)
 	answers["o1.19"] = 42
-	path, _ := writeReturn(t, t.TempDir(), "北区.xlsx", answers)
+	path, _ := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -284,10 +236,10 @@ func TestIDColumnFallback(t *testing.T) {
 
 func TestAnnotateMarksCellsAndKeepsOriginal(t *testing.T) {
 	sc := schema.Default()
-	answers := validAnswers(sc)
+	answers := formtest.ValidAnswers(sc)
 	answers["a1.4"] = "たぶん"
 	dir := t.TempDir()
-	path, cells := writeReturn(t, dir, "北区.xlsx", answers)
+	path, cells := formtest.WriteReturn(t, dir, "北区.xlsx", answers)
 	before, _ := os.ReadFile(path)
 	r, err := form.Read(path, sc, form.ReadOptions{})
 	if err != nil {

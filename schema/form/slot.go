@@ -51,6 +51,9 @@ func DefinedName(key string) string { return "zq_" + strings.ReplaceAll(key, "."
 // category or case field, e.g. 「（３）活動状況 ①連絡調整機関 ― ２．歯科」.
 func (s *Slot) Label() string {
 	q := s.Question.Heading()
+	if it := s.Question.Item; it != nil && it.Mark != "" {
+		q = "（" + it.Mark + "）" + q
+	}
 	switch {
 	case s.Row != nil:
 		return q + " ― " + RowLabel(s.Question, s.Row)

@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -37,7 +38,7 @@ const (
 	maxCount = 99999999
 )
 
-var colWidths = map[string]float64{colID: 10, colNumber: 6, colLabel: 58, colAnswer: 30, colNote: 16}
+var colWidths = map[string]float64{colID: 10, colNumber: 6, colLabel: 56, colAnswer: 30, colNote: 22}
 
 // TemplateOptions fills the header of a blank return.
 type TemplateOptions struct {
@@ -248,17 +249,19 @@ func (w *sheetWriter) wholeNumber(col string, q *schema.Question) {
 // labelHeight estimates the row height a wrapped label needs: Excel does not grow rows on
 // open, so a long label would otherwise be cut off in print.
 func labelHeight(text string, colWidth float64) float64 {
-	cols := 0
+	// Widths are in Excel's column units (one '0' of the default font); a full-width
+	// character of the proportional BIZ UDPGothic measures about 1.6 of them.
+	cols := 0.0
 	for _, r := range text {
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-			cols += 2
+			cols += 1.6
 		default:
 			cols++
 		}
 	}
-	perLine := int(colWidth*0.95) - 1
-	lines := (cols + perLine - 1) / perLine
+	perLine := colWidth*0.95 - 1
+	lines := int(math.Ceil(cols / perLine))
 	if lines < 1 {
 		lines = 1
 	}
@@ -367,7 +370,7 @@ func (w *sheetWriter) questionHeading(q *schema.Question, note string) {
 		w.set(colAnswer, note, w.st.unit)
 		w.merge(colAnswer, colNote)
 	}
-	w.height(labelHeight(q.Label, colWidths[colLabel]))
+	w.height(max(labelHeight(q.Label, colWidths[colLabel]), labelHeight(note, colWidths[colAnswer]+colWidths[colNote])))
 	w.row++
 }
 
@@ -407,6 +410,7 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 		if q.Note != "" {
 			w.row--
 			w.set(colNote, q.Note, w.st.unit)
+			w.height(max(labelHeight(q.Label, colWidths[colLabel]), labelHeight(q.Note, colWidths[colNote])))
 			w.row++
 		}
 	case schema.ChoiceGroup:
@@ -450,8 +454,6 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 		w.answerRow(slots[0], q.Number, q.Label+"（"+strings.Join(parts, "＋")+"）", w.st.question)
 	case schema.Text:
 		w.questionHeading(q, q.Note)
-		w.row--
-		w.row++
 		w.writeTextBlock(slots[0], 1, 72)
 	case schema.TextList:
 		w.questionHeading(q, q.Note)

@@ -1,0 +1,104 @@
+// Package cli holds what every zaitaku command shares: the IO streams a command writes to,
+// the exit codes, and loading the schema named by --schema.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/period"
+)
+
+// Exit codes, the same for every command.
+const (
+	// ExitOK: done, no errors (warnings allowed).
+	ExitOK = 0
+	// ExitFindings: a return (or schema) has errors.
+	ExitFindings = 1
+	// ExitUsage: a wrong command line, or an input that could not be read at all.
+	ExitUsage = 2
+)
+
+// IO is where a command reads and writes, injected so tests drive commands without a terminal.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// Interactive reports that stderr is a terminal a person watches (progress lines).
+	Interactive bool
+}
+
+// System returns the process's own streams.
+func System() *IO {
+	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Interactive: isTerminal(os.Stderr)}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// ExitError ends a command with a code. Msg, when set, is printed to stderr by main.
+type ExitError struct {
+	Code int
+	Msg  string
+}
+
+func (e *ExitError) Error() string {
+	if e.Msg == "" {
+		return fmt.Sprintf("exit %d", e.Code)
+	}
+	return e.Msg
+}
+
+// Usage is an ExitUsage error with a message.
+func Usage(format string, args ...any) error {
+	return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Code returns the exit code for an error returned by a command.
+func Code(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return ee.Code
+	}
+	return ExitUsage
+}
+
+// LoadSchema returns the schema in path, or the embedded default when path is empty.
+// A broken schema is a usage error: nothing can be checked against it.
+func LoadSchema(path string) (*schema.Schema, error) {
+	if path == "" {
+		return schema.Default(), nil
+	}
+	s, err := schema.Load(path)
+	if err != nil {
+		return nil, &ExitError{Code: ExitUsage, Msg: "スキーマに誤りがあります:\n" + err.Error()}
+	}
+	return s, nil
+}
+
+// ParsePeriod reads a --period value; empty means not given.
+func ParsePeriod(s string) (period.Period, error) {
+	if s == "" {
+		return period.Period{}, nil
+	}
+	p, err := period.Parse(s)
+	if err != nil {
+		return p, Usage("--period: %s", err.Error())
+	}
+	return p, nil
+}
+
+// AddSchemaFlag adds --schema to a command; every command that reads returns takes it.
+func AddSchemaFlag(fs interface {
+	StringVar(p *string, name, value, usage string)
+}, p *string) {
+	fs.StringVar(p, "schema", "", "調査の定義ファイル（YAML）。省略時は組み込みの大阪市の調査")
+}

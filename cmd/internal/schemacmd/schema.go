@@ -1,0 +1,225 @@
+// Package schemacmd is `zaitaku schema`: check a schema file, list its questions, or print
+// the embedded default as a starting point.
+package schemacmd
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/form"
+)
+
+// Options are the inputs of the schema subcommands.
+type Options struct {
+	IO         *cli.IO
+	SchemaPath string
+	Format     string
+}
+
+// NewCmdSchema wires `zaitaku schema` and its subcommands.
+func NewCmdSchema(io *cli.IO) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "schema",
+		Short: "調査の定義（設問・選択肢・区）を確認する",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	cmd.AddCommand(newCmdCheck(io), newCmdShow(io), newCmdDefault(io))
+	return cmd
+}
+
+func newCmdCheck(io *cli.IO) *cobra.Command {
+	opts := &Options{IO: io}
+	return &cobra.Command{
+		Use:     "check ファイル.yaml",
+		Short:   "調査の定義ファイルに誤りがないか確認する",
+		Example: "  zaitaku schema check my-survey.yaml",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return cli.Usage("確認する定義ファイルを１つ指定してください（例: zaitaku schema check my-survey.yaml）")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.SchemaPath = args[0]
+			return runCheck(opts)
+		},
+	}
+}
+
+func runCheck(opts *Options) error {
+	sc, err := schema.Load(opts.SchemaPath)
+	var list schema.ErrorList
+	switch {
+	case errors.As(err, &list):
+		fmt.Fprintln(opts.IO.Out, err.Error())
+		fmt.Fprintf(opts.IO.Out, "%s: 誤り %d件\n", opts.SchemaPath, len(list))
+		return &cli.ExitError{Code: cli.ExitFindings}
+	case err != nil:
+		return cli.Usage("%v", err)
+	}
+	fmt.Fprintf(opts.IO.Out, "%s: 問題はありません（%s 第%d版、シート %d・設問 %d・回答欄 %d・%s %d）\n",
+		opts.SchemaPath, sc.ID, sc.Version, len(sc.Sheets), len(sc.Questions()), len(form.Slots(sc)), sc.Units.Label, len(sc.Units.List))
+	return nil
+}
+
+func newCmdShow(io *cli.IO) *cobra.Command {
+	opts := &Options{IO: io}
+	cmd := &cobra.Command{
+		Use:   "show",
+		Short: "設問の一覧（id・種類・ラベル・選択肢）を表示する",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runShow(opts)
+		},
+	}
+	cli.AddSchemaFlag(cmd.Flags(), &opts.SchemaPath)
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "出力の形式: text または json")
+	return cmd
+}
+
+// QuestionInfo is one question as `schema show --format json` prints it.
+type QuestionInfo struct {
+	ID          string       `json:"id"`
+	Type        string       `json:"type"`
+	Sheet       string       `json:"sheet"`
+	Item        string       `json:"item"`
+	Number      string       `json:"number,omitempty"`
+	Label       string       `json:"label"`
+	Required    bool         `json:"required"`
+	Options     []string     `json:"options,omitempty"`
+	Rows        []KeyLabel   `json:"rows,omitempty"`
+	Categories  []KeyLabel   `json:"categories,omitempty"`
+	Unit        string       `json:"unit,omitempty"`
+	BreakdownOf string       `json:"breakdown_of,omitempty"`
+	SumOf       []string     `json:"sum_of,omitempty"`
+	Fields      []FieldLabel `json:"fields,omitempty"`
+}
+
+// KeyLabel is a row or category with its schema-wide key.
+type KeyLabel struct {
+	Key      string `json:"key"`
+	Label    string `json:"label"`
+	RepeatOf string `json:"repeat_of,omitempty"`
+}
+
+// FieldLabel is a case-record field.
+type FieldLabel struct {
+	ID      string   `json:"id"`
+	Label   string   `json:"label"`
+	Options []string `json:"options,omitempty"`
+}
+
+func describe(sc *schema.Schema) []QuestionInfo {
+	var out []QuestionInfo
+	for _, q := range sc.Questions() {
+		qi := QuestionInfo{ID: q.ID, Type: string(q.Type), Sheet: q.Item.Sheet.Name, Item: q.Item.Heading(),
+			Number: q.Number, Label: q.Label, Required: q.Required(), Unit: q.Unit, BreakdownOf: q.BreakdownOf, SumOf: q.SumOf}
+		if q.List != nil {
+			qi.Options = q.List.Labels()
+		}
+		for _, r := range q.Rows {
+			qi.Rows = append(qi.Rows, KeyLabel{Key: r.Key, Label: form.RowLabel(q, r)})
+		}
+		for _, c := range q.Categories {
+			qi.Categories = append(qi.Categories, KeyLabel{Key: c.Key, Label: form.CategoryLabel(c), RepeatOf: c.RepeatKey})
+		}
+		for _, f := range q.Fields {
+			fl := FieldLabel{ID: f.ID, Label: f.Label}
+			if f.List != nil {
+				fl.Options = f.List.Labels()
+			}
+			qi.Fields = append(qi.Fields, fl)
+		}
+		out = append(out, qi)
+	}
+	return out
+}
+
+func runShow(opts *Options) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return cli.Usage("--format は text か json を指定してください（%q は使えません）", opts.Format)
+	}
+	sc, err := cli.LoadSchema(opts.SchemaPath)
+	if err != nil {
+		return err
+	}
+	info := describe(sc)
+	w := opts.IO.Out
+	if opts.Format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(info)
+	}
+	fmt.Fprintf(w, "%s（%s 第%d版）\n", sc.Title, sc.ID, sc.Version)
+	var units []string
+	for _, u := range sc.Units.List {
+		units = append(units, u.Name)
+	}
+	fmt.Fprintf(w, "%s（%d）: %s\n", sc.Units.Label, len(units), strings.Join(units, "、"))
+	sheet, item := "", ""
+	for _, q := range info {
+		if q.Sheet != sheet {
+			sheet = q.Sheet
+			fmt.Fprintf(w, "\n■ シート「%s」\n", sheet)
+		}
+		if q.Item != item {
+			item = q.Item
+			fmt.Fprintf(w, "%s\n", item)
+		}
+		req := ""
+		if q.Required {
+			req = "・必須"
+		}
+		fmt.Fprintf(w, "  %-10s %s%s（%s%s）\n", q.ID, q.Number, q.Label, q.Type, req)
+		if len(q.Options) > 0 {
+			fmt.Fprintf(w, "      選択肢: %s\n", strings.Join(q.Options, "／"))
+		}
+		for _, r := range q.Rows {
+			fmt.Fprintf(w, "      %-12s %s\n", r.Key, r.Label)
+		}
+		for _, c := range q.Categories {
+			extra := ""
+			if c.RepeatOf != "" {
+				extra = "（再掲: " + c.RepeatOf + " の内数・合計に含めない）"
+			}
+			fmt.Fprintf(w, "      %-12s %s%s\n", c.Key, c.Label, extra)
+		}
+		if q.BreakdownOf != "" {
+			fmt.Fprintf(w, "      内訳: 合計が %s と一致すること\n", q.BreakdownOf)
+		}
+		if len(q.SumOf) > 0 {
+			fmt.Fprintf(w, "      合計: %s の和と一致すること\n", strings.Join(q.SumOf, " ＋ "))
+		}
+		for _, f := range q.Fields {
+			opt := ""
+			if len(f.Options) > 0 {
+				opt = "（" + strings.Join(f.Options, "／") + "）"
+			}
+			fmt.Fprintf(w, "      %-12s %s%s\n", f.ID, f.Label, opt)
+		}
+	}
+	return nil
+}
+
+func newCmdDefault(io *cli.IO) *cobra.Command {
+	return &cobra.Command{
+		Use:     "default",
+		Short:   "組み込みの調査の定義（YAML）を表示する（自分の調査を作る出発点に）",
+		Example: "  zaitaku schema default > my-survey.yaml",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := io.Out.Write(schema.DefaultYAML())
+			return err
+		},
+	}
+}

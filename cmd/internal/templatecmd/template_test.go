@@ -1,0 +1,113 @@
+package templatecmd
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/form"
+)
+
+func run(opts *Options) (string, error) {
+	var out bytes.Buffer
+	opts.IO = &cli.IO{Out: &out, ErrOut: &out}
+	err := runTemplate(opts)
+	return out.String(), err
+}
+
+func TestFlagsParsed(t *testing.T) {
+	var got *Options
+	cmd := NewCmdTemplate(&cli.IO{}, func(o *Options) error { got = o; return nil })
+	cmd.SetArgs([]string{"--ward", "北区", "--period", "2024H1", "-o", "x.xlsx", "--force"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.Ward != "北区" || got.Period != "2024H1" || got.Output != "x.xlsx" || !got.Force || got.All {
+		t.Errorf("parsed %+v", got)
+	}
+}
+
+func TestWardTemplateIsAnEmptyReturnForThatWard(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "北区.xlsx")
+	msg, err := run(&Options{Ward: "北区", Period: "令和６年度上半期", Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(msg, out) {
+		t.Errorf("output does not say where: %q", msg)
+	}
+	r, err := form.Read(out, schema.Default(), form.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Ward == nil || r.Ward.Name != "北区" || r.Period.String() != "2024H1" {
+		t.Errorf("header: ward %v period %v", r.Ward, r.Period)
+	}
+	// A blank form has every required answer missing, and nothing else wrong.
+	for _, f := range r.Findings {
+		if !strings.Contains(f.Message, "未") {
+			t.Errorf("unexpected finding on a blank form: %s %s", f.Where(), f.Message)
+		}
+	}
+	// It refuses to overwrite what may be a filled-in return.
+	if _, err := run(&Options{Ward: "北区", Output: out}); cli.Code(err) != cli.ExitUsage || !strings.Contains(err.Error(), "すでにあります") {
+		t.Errorf("overwrite not refused: %v", err)
+	}
+}
+
+func TestAllWritesEveryWard(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "回答票")
+	if _, err := run(&Options{All: true, Period: "2024H1", Output: dir}); err != nil {
+		t.Fatal(err)
+	}
+	sc := schema.Default()
+	for _, u := range sc.Units.List {
+		r, err := form.Read(filepath.Join(dir, u.Name+".xlsx"), sc, form.ReadOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", u.Name, err)
+		}
+		if r.Ward != u {
+			t.Errorf("%s.xlsx names ward %v", u.Name, r.Ward)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 24 {
+		t.Errorf("%d files, want 24", len(entries))
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, tc := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{All: true, Ward: "北区"}, "同時に指定できません"},
+		{Options{Ward: "梅田区"}, "「梅田区」は調査の対象の区にありません"},
+		{Options{Period: "2024H3"}, "--period"},
+	} {
+		_, err := run(&tc.opts)
+		if cli.Code(err) != cli.ExitUsage || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: got %v, want exit 2 with %q", tc.opts, err, tc.want)
+		}
+	}
+}
+
+func TestTemplateIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "b.xlsx")
+	for _, p := range []string{a, b} {
+		if _, err := run(&Options{Ward: "西成区", Period: "2024H2", Output: p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	da, _ := os.ReadFile(a)
+	db, _ := os.ReadFile(b)
+	if !bytes.Equal(da, db) {
+		t.Error("the same template written twice differs")
+	}
+}

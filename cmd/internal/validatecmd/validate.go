@@ -1,0 +1,162 @@
+// Package validatecmd is `zaitaku validate`: the check a ward runs on its return before it
+// submits, listing every problem at once with its sheet and cell.
+package validatecmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema/form"
+)
+
+// Options are the inputs of `zaitaku validate`.
+type Options struct {
+	IO         *cli.IO
+	SchemaPath string
+	Period     string
+	Annotate   string
+	Format     string
+	Files      []string
+}
+
+// NewCmdValidate wires the flags; runF replaces the work in tests of flag parsing.
+func NewCmdValidate(io *cli.IO, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: io}
+	cmd := &cobra.Command{
+		Use:   "validate ファイル.xlsx...",
+		Short: "回答票を確認し、記入漏れや誤りをセルの位置とともに一覧にする",
+		Long: `回答票を読み、記入漏れ・選択肢にない回答・件数の誤り・内訳や合計の不一致などを
+すべて一覧にします。フォルダを指定すると、その中の .xlsx をすべて確認します。
+
+終了コード: 0 エラーなし（警告のみは 0）、1 エラーあり、2 ファイルを読めない・指定の誤り`,
+		Example: `  zaitaku validate 北区.xlsx
+  zaitaku validate --period 2024H1 --annotate 確認結果 ./回答票`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runValidate(opts)
+		},
+	}
+	f := cmd.Flags()
+	cli.AddSchemaFlag(f, &opts.SchemaPath)
+	f.StringVar(&opts.Period, "period", "", "対象期間がこの期間か確認する（例: 2024H1、令和６年度上半期）")
+	f.StringVar(&opts.Annotate, "annotate", "", "不備のセルを赤くしコメントを付けた写しをこのフォルダに書く（元のファイルは変えない）")
+	f.StringVar(&opts.Format, "format", "text", "出力の形式: text または json")
+	return cmd
+}
+
+func runValidate(opts *Options) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return cli.Usage("--format は text か json を指定してください（%q は使えません）", opts.Format)
+	}
+	if len(opts.Files) == 0 {
+		return cli.Usage("確認する回答票を指定してください（例: zaitaku validate 北区.xlsx）")
+	}
+	sc, err := cli.LoadSchema(opts.SchemaPath)
+	if err != nil {
+		return err
+	}
+	p, err := cli.ParsePeriod(opts.Period)
+	if err != nil {
+		return err
+	}
+	files, err := expand(opts.Files)
+	if err != nil {
+		return err
+	}
+	out := opts.IO.Out
+	var all []form.Finding
+	code := cli.ExitOK
+	for _, path := range files {
+		r, err := form.Read(path, sc, form.ReadOptions{Period: p})
+		var fe *form.FileError
+		if errors.As(err, &fe) {
+			code = cli.ExitUsage
+			all = append(all, form.Finding{File: fe.File, Severity: form.Error, Message: fe.Msg})
+			if opts.Format == "text" {
+				fmt.Fprintf(out, "%s: 読めません。%s\n", fe.File, fe.Msg)
+			}
+			continue
+		} else if err != nil {
+			return cli.Usage("%s: %v", path, err)
+		}
+		all = append(all, r.Findings...)
+		if r.Errors() > 0 && code == cli.ExitOK {
+			code = cli.ExitFindings
+		}
+		if opts.Format == "text" {
+			if len(r.Findings) > 0 {
+				fmt.Fprintln(out, r.Name)
+				form.WriteFindings(out, r.Findings)
+			}
+			fmt.Fprintln(out, form.Summary(r.Name, r.Findings))
+		}
+		if opts.Annotate != "" && hasCells(r.Findings) {
+			dst := filepath.Join(opts.Annotate, r.Name)
+			if err := form.Annotate(path, dst, r.Findings); err != nil {
+				return cli.Usage("%v", err)
+			}
+			if opts.Format == "text" {
+				fmt.Fprintf(out, "  → 不備の箇所に印を付けた写し: %s\n", dst)
+			}
+		}
+	}
+	if opts.Format == "json" {
+		if err := form.WriteJSON(out, all); err != nil {
+			return err
+		}
+	} else if len(files) > 1 {
+		printTotals(opts, files, all)
+	}
+	if code != cli.ExitOK {
+		return &cli.ExitError{Code: code}
+	}
+	return nil
+}
+
+func printTotals(opts *Options, files []string, all []form.Finding) {
+	bad := map[string]bool{}
+	for _, f := range all {
+		if f.Severity == form.Error {
+			bad[f.File] = true
+		}
+	}
+	fmt.Fprintf(opts.IO.Out, "\n%d ファイル中 %d ファイルにエラーがあります\n", len(files), len(bad))
+}
+
+func hasCells(fs []form.Finding) bool {
+	for _, f := range fs {
+		if f.Cell != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// expand turns folders into the returns they hold, so a whole folder can be checked.
+func expand(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err == nil && st.IsDir() {
+			files, err := form.ListReturns(a)
+			if err != nil {
+				return nil, cli.Usage("フォルダ %s を読めません: %v", a, err)
+			}
+			if len(files) == 0 {
+				return nil, cli.Usage("フォルダ %s に回答票（.xlsx）がありません", a)
+			}
+			out = append(out, files...)
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -1,0 +1,191 @@
+package validatecmd
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
+)
+
+func run(t *testing.T, opts *Options) (string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	opts.IO = &cli.IO{Out: &out, ErrOut: &errOut}
+	if opts.Format == "" {
+		opts.Format = "text"
+	}
+	err := runValidate(opts)
+	var ee *cli.ExitError
+	if err != nil && !isExit(err, &ee) {
+		t.Fatalf("unexpected error: %v", err)
+	}
+	s := out.String()
+	if ee != nil && ee.Msg != "" {
+		s += ee.Msg
+	}
+	return s, cli.Code(err)
+}
+
+func isExit(err error, target **cli.ExitError) bool {
+	ee, ok := err.(*cli.ExitError)
+	*target = ee
+	return ok
+}
+
+func TestCleanReturn(t *testing.T) {
+	path, _ := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", formtest.ValidAnswers(schema.Default()))
+	out, code := run(t, &Options{Files: []string{path}, Period: "令和６年度上半期"})
+	if code != cli.ExitOK || !strings.Contains(out, "北区.xlsx: 問題はありません") {
+		t.Fatalf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestFindingsListedWithCell(t *testing.T) {
+	a := formtest.ValidAnswers(schema.Default())
+	a["u3.02"] = "１２件"
+	a["a1.3"] = ""
+	dir := t.TempDir()
+	path, cells := formtest.WriteReturn(t, dir, "北区.xlsx", a)
+	out, code := run(t, &Options{Files: []string{path}, Annotate: filepath.Join(dir, "確認結果")})
+	if code != cli.ExitFindings {
+		t.Fatalf("exit %d, want 1\n%s", code, out)
+	}
+	for _, want := range []string{
+		"エラー  " + cells[form.DefinedName("u3.02")].String() + "  （ウ）（３）活動状況 ①連絡調整機関 ― ２．歯科: 「１２件」は数字以外の文字を含みます",
+		"エラー  " + cells[form.DefinedName("a1.3")].String() + "  （ア）",
+		"北区.xlsx: 不備 2件（エラー 2・警告 0）",
+		"不備の箇所に印を付けた写し",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "確認結果", "北区.xlsx")); err != nil {
+		t.Errorf("annotated copy not written: %v", err)
+	}
+}
+
+func TestJSONFormat(t *testing.T) {
+	a := formtest.ValidAnswers(schema.Default())
+	a["i1"] = "わからない"
+	path, cells := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", a)
+	out, code := run(t, &Options{Files: []string{path}, Format: "json"})
+	if code != cli.ExitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	var got []map[string]string
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not a JSON array: %v\n%s", err, out)
+	}
+	if len(got) != 1 {
+		t.Fatalf("got %d findings: %s", len(got), out)
+	}
+	f := got[0]
+	loc := cells[form.DefinedName("i1")]
+	want := map[string]string{"file": "北区.xlsx", "sheet": loc.Sheet, "cell": loc.Cell, "question_id": "i1", "severity": "error", "value": "わからない"}
+	for k, v := range want {
+		if f[k] != v {
+			t.Errorf("%s = %q, want %q", k, f[k], v)
+		}
+	}
+	if !strings.Contains(f["message"], "選択肢にありません") {
+		t.Errorf("message %q", f["message"])
+	}
+}
+
+// Inputs that are not a usable return each get their own one-line explanation and exit 2.
+func TestUnusableInputs(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := formtest.WriteReturn(t, dir, "good.xlsx", formtest.ValidAnswers(schema.Default()))
+	goodBytes, _ := os.ReadFile(good)
+
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ole := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	encName := []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")
+	other := excelize.NewFile()
+	otherPath := filepath.Join(dir, "他の表.xlsx")
+	if err := other.SaveAs(otherPath); err != nil {
+		t.Fatal(err)
+	}
+	var zbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	w, _ := zw.Create("readme.txt")
+	w.Write([]byte("not a workbook"))
+	zw.Close()
+
+	cases := []struct {
+		name, path, want string
+	}{
+		{"zero bytes", write("空.xlsx", nil), "ファイルが空です"},
+		{"old xls", write("北区.xls", append(ole, make([]byte, 600)...)), "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください"},
+		{"encrypted", write("暗号.xlsx", append(append(ole, make([]byte, 100)...), encName...)), "パスワードで保護"},
+		{"csv", write("北区.csv", []byte("区名,回答\n北区,実施している\n")), "CSV やテキストのファイルです"},
+		{"truncated", write("途中.xlsx", goodBytes[:2000]), "ファイルが壊れているか"},
+		{"zip of something else", write("zip.xlsx", zbuf.Bytes()), "ファイルが壊れているか"},
+		{"not our form", otherPath, "zaitaku の回答票ではありません"},
+		{"missing file", filepath.Join(dir, "ない.xlsx"), "ファイルがありません"},
+		{"folder without returns", mkdir(t, filepath.Join(dir, "空のフォルダ")), "回答票（.xlsx）がありません"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, code := run(t, &Options{Files: []string{tc.path}})
+			if code != cli.ExitUsage {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if !strings.Contains(out, tc.want) || !strings.Contains(out, filepath.Base(tc.path)) {
+				t.Errorf("output lacks %q and the file name:\n%s", tc.want, out)
+			}
+			if strings.Contains(out, "panic") || strings.Contains(out, "goroutine") {
+				t.Errorf("stack trace in output:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestFolderArgumentAndUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	formtest.WriteReturn(t, dir, "北区.xlsx", formtest.ValidAnswers(schema.Default()))
+	os.WriteFile(filepath.Join(dir, "~$北区.xlsx"), []byte("lock"), 0o644)
+	out, code := run(t, &Options{Files: []string{dir}})
+	if code != cli.ExitOK || !strings.Contains(out, "北区.xlsx: 問題はありません") || strings.Contains(out, "~$") {
+		t.Errorf("folder: exit %d\n%s", code, out)
+	}
+	for _, tc := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{}, "確認する回答票を指定してください"},
+		{Options{Files: []string{dir}, Period: "来年"}, "--period: 期間「来年」を読み取れません"},
+		{Options{Files: []string{dir}, Format: "xml"}, "--format は text か json"},
+		{Options{Files: []string{dir}, SchemaPath: filepath.Join(dir, "ない.yaml")}, "スキーマファイル"},
+	} {
+		out, code := run(t, &tc.opts)
+		if code != cli.ExitUsage || !strings.Contains(out, tc.want) {
+			t.Errorf("exit %d, want 2 with %q:\n%s", code, tc.want, out)
+		}
+	}
+}
+
+func mkdir(t *testing.T, p string) string {
+	t.Helper()
+	if err := os.Mkdir(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
