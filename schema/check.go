@@ -194,6 +194,41 @@ func (d *decoder) checkSheets(s *Schema) {
 	for _, q := range s.Questions() {
 		d.checkReferences(s, q)
 	}
+	d.checkAnswerNames(s)
+}
+
+// checkAnswerNames makes sure no two answer cells get the same Excel name: names ignore
+// case and the form writes dots as underscores, so "a.1" and "A_1" would share a cell.
+func (d *decoder) checkAnswerNames(s *Schema) {
+	seen := map[string]string{}
+	claim := func(line int, key string) {
+		n := strings.ToLower(strings.ReplaceAll(key, ".", "_"))
+		if prev, ok := seen[n]; ok && prev != key {
+			d.errorf(line, "回答欄「%s」と「%s」は Excel の名前が同じになります（大文字・小文字と . / _ は区別されません）。どちらかの id を変えてください", key, prev)
+			return
+		}
+		seen[n] = key
+	}
+	for _, q := range s.Questions() {
+		switch q.Type {
+		case ChoiceGroup:
+			for _, r := range q.Rows {
+				claim(r.Line, r.Key)
+			}
+		case Counts:
+			for _, c := range q.Categories {
+				claim(c.Line, c.Key)
+			}
+		case Cases:
+			for rec := 1; rec <= q.Records; rec++ {
+				for _, f := range q.Fields {
+					claim(f.Line, fmt.Sprintf("%s.%d.%s", q.ID, rec, f.ID))
+				}
+			}
+		default:
+			claim(q.Line, q.ID)
+		}
+	}
 }
 
 func (d *decoder) checkQuestion(s *Schema, q *Question) {
@@ -203,6 +238,10 @@ func (d *decoder) checkQuestion(s *Schema, q *Question) {
 	known := false
 	for _, t := range questionTypes {
 		known = known || q.Type == t
+	}
+	if q.Type == "" {
+		d.errorf(q.Line, "設問「%s」に type（種類）がありません", q.ID)
+		return
 	}
 	if !known {
 		var names []string
@@ -267,10 +306,10 @@ func (d *decoder) checkQuestion(s *Schema, q *Question) {
 				d.errorf(c.Line, "設問「%s」の区分に id がありません", q.ID)
 			case !localID.MatchString(c.ID):
 				d.errorf(c.Line, "区分の id「%s」には英数字と _ だけが使えます", c.ID)
-			case seen[c.ID]:
+			case seen[strings.ToLower(c.ID)]:
 				d.errorf(c.Line, "設問「%s」の区分 id「%s」が重複しています", q.ID, c.ID)
 			}
-			seen[c.ID] = true
+			seen[strings.ToLower(c.ID)] = true
 			c.Key = q.ID + "." + c.ID
 			if c.Label == "" {
 				d.errorf(c.Line, "区分「%s」の label がありません", c.Key)

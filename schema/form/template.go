@@ -420,6 +420,9 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 		}
 	case schema.Counts:
 		note := q.Note
+		if q.Multiple && !strings.Contains(note, "重複可") {
+			note = strings.TrimSpace("重複可　" + note)
+		}
 		if q.BreakdownOf != "" {
 			if parent := w.sc.Category(q.BreakdownOf); parent != nil {
 				note = strings.TrimSpace(note + "　合計が「" + parent.Label + "」の件数と一致するように記入")

@@ -1,0 +1,103 @@
+package form_test
+
+import (
+	"archive/zip"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
+)
+
+// soffice finds LibreOffice. CI installs it, so there a missing binary is a failure, not a skip.
+func soffice(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+	}
+	t.Skip("LibreOffice (soffice) is not installed")
+	return ""
+}
+
+// resave converts an .xlsx through LibreOffice Calc and back to .xlsx, as a ward that edits
+// its return in LibreOffice would.
+func resave(t *testing.T, bin, src string) string {
+	t.Helper()
+	outDir := filepath.Join(t.TempDir(), "lo")
+	profile := "file://" + filepath.Join(t.TempDir(), "profile")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation="+profile, "--headless", "--norestore",
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	dst := filepath.Join(outDir, filepath.Base(src))
+	zr, err := zip.OpenReader(dst)
+	if err != nil {
+		t.Fatalf("soffice wrote no readable %s: %v", dst, err)
+	}
+	defer zr.Close()
+	app, err := zr.Open("docProps/app.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	meta, _ := io.ReadAll(app)
+	if !strings.Contains(string(meta), "LibreOffice") {
+		t.Fatalf("%s was not written by LibreOffice: %s", dst, meta)
+	}
+	return dst
+}
+
+func TestLibreOfficeResavedReturnReadsTheSame(t *testing.T) {
+	bin := soffice(t)
+	sc := schema.Default()
+	answers := formtest.ValidAnswers(sc)
+	answers["a1.2"] = "準備中"
+	answers["u3.03"] = "１,２３４"
+	answers["o1.19"] = 40
+	answers["o1.01"] = 12
+	path, _ := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
+	before, err := form.Read(path, sc, form.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := form.Read(resave(t, bin, path), sc, form.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range after.Findings {
+		t.Errorf("finding after LibreOffice: %s %s %s", f.Where(), f.Label, f.Message)
+	}
+	if after.Ward != before.Ward || after.Period != before.Period {
+		t.Errorf("header changed: %v %v → %v %v", before.Ward, before.Period, after.Ward, after.Period)
+	}
+	if !reflect.DeepEqual(before.Counts, after.Counts) {
+		t.Errorf("counts changed:\nbefore %v\nafter  %v", before.Counts, after.Counts)
+	}
+	if !reflect.DeepEqual(before.Texts, after.Texts) || !reflect.DeepEqual(before.Lists, after.Lists) {
+		t.Errorf("text changed")
+	}
+	for k, o := range before.Choices {
+		if after.Choices[k] != o {
+			t.Errorf("%s: %v → %v", k, o, after.Choices[k])
+		}
+	}
+	if after.Counts["u3.03"] != 1234 {
+		t.Errorf("u3.03 = %d after LibreOffice", after.Counts["u3.03"])
+	}
+}
