@@ -323,7 +323,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			sum += v
 		}
 		if sum != p {
-			f := at(r.Cells[parent.Key], Error, q.ID, q.Heading(),
+			f := at(r.Cells[parent.Key], Error, q.ID, QuestionLabel(q),
 				fmt.Sprintf("内訳の合計（%s %s）が「%s」の %s %sと一致しません。「%s」の各欄と見比べてください", formatInt(sum), unit, parent.Label, formatInt(p), unit, q.Label))
 			f.Expected = formatInt(sum)
 			r.add(f)
@@ -344,7 +344,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			parts = append(parts, formatInt(v))
 		}
 		if sum != t {
-			f := at(r.Cells[q.ID], Error, q.ID, q.Heading(),
+			f := at(r.Cells[q.ID], Error, q.ID, QuestionLabel(q),
 				fmt.Sprintf("%s（%s %s）が内訳の合計 %s ＝ %s %s と一致しません", q.Label, formatInt(t), unit, strings.Join(parts, " ＋ "), formatInt(sum), unit))
 			f.Expected = formatInt(sum)
 			r.add(f)

@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -18,7 +19,15 @@ func Fill(f *excelize.File, answers map[string]any) error {
 			names[dn.Name] = t
 		}
 	}
-	for key, v := range answers {
+	// excelize numbers shared strings in the order they are first written, so writing in a
+	// fixed order (header, then sorted keys) keeps the file byte-identical from run to run.
+	keys := make([]string, 0, len(answers))
+	for k := range answers {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		v := answers[key]
 		name := DefinedName(key)
 		switch key {
 		case metaWard:

@@ -50,10 +50,7 @@ func DefinedName(key string) string { return "zq_" + strings.ReplaceAll(key, "."
 // Label describes the slot for a person: the question and, where there is one, the row,
 // category or case field, e.g. 「（３）活動状況 ①連絡調整機関 ― ２．歯科」.
 func (s *Slot) Label() string {
-	q := s.Question.Heading()
-	if it := s.Question.Item; it != nil && it.Mark != "" {
-		q = "（" + it.Mark + "）" + q
-	}
+	q := QuestionLabel(s.Question)
 	switch {
 	case s.Row != nil:
 		return q + " ― " + RowLabel(s.Question, s.Row)
@@ -63,6 +60,15 @@ func (s *Slot) Label() string {
 		return fmt.Sprintf("%s ― 事例%d %s", q, s.Record, s.Field.Label)
 	}
 	return q
+}
+
+// QuestionLabel is the question as findings name it, with its item's mark:
+// 「（オ）医療に関すること（内訳）」.
+func QuestionLabel(q *schema.Question) string {
+	if it := q.Item; it != nil && it.Mark != "" {
+		return "（" + it.Mark + "）" + q.Heading()
+	}
+	return q.Heading()
 }
 
 // Required reports whether the slot must be answered.

@@ -392,9 +392,8 @@ func (w *sheetWriter) answerRow(s *Slot, number, label string, labelStyle int) {
 		w.set(colAnswer, "", w.st.inputText)
 		w.merge(colAnswer, colNote)
 		w.style(colAnswer, colNote, w.st.inputText)
-		if h < 48 {
-			h = 48
-		}
+		// Case narratives run to several lines; a tall cell shows them without resizing.
+		h = max(h, 96)
 	}
 	w.height(h)
 	w.defineName(s.Name(), colAnswer, 1)
@@ -457,7 +456,7 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 		w.answerRow(slots[0], q.Number, q.Label+"（"+strings.Join(parts, "＋")+"）", w.st.question)
 	case schema.Text:
 		w.questionHeading(q, q.Note)
-		w.writeTextBlock(slots[0], 1, 72)
+		w.writeTextBlock(slots[0], 1, 110)
 	case schema.TextList:
 		w.questionHeading(q, q.Note)
 		w.writeTextBlock(slots[0], q.Lines, 18)

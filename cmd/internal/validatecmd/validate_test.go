@@ -189,3 +189,26 @@ func mkdir(t *testing.T, p string) string {
 	}
 	return p
 }
+
+// TestBadFiles runs the committed files of testdata/bad, each with its expected message.
+func TestBadFiles(t *testing.T) {
+	for name, want := range map[string]string{
+		"old-format.xls": "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください",
+		"encrypted.xlsx": "パスワードで保護（暗号化）されているため読めません。Excel でパスワードを解除して保存し直してください",
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, code := run(t, &Options{Files: []string{filepath.Join("..", "..", "..", "testdata", "bad", name)}})
+			if code != cli.ExitUsage || !strings.Contains(out, name+": 読めません。"+want) {
+				t.Errorf("exit %d, output:\n%s", code, out)
+			}
+		})
+	}
+}
+
+// TestSampleReturnsAreClean checks the committed sample returns the README's first command uses.
+func TestSampleReturnsAreClean(t *testing.T) {
+	out, code := run(t, &Options{Files: []string{filepath.Join("..", "..", "..", "testdata", "returns")}, Period: "2024H1"})
+	if code != cli.ExitOK || strings.Count(out, ": 問題はありません") != 24 {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}

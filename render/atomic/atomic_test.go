@@ -1,0 +1,47 @@
+package atomic
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestFailedWriteKeepsThePreviousFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "報告書.pdf")
+	if err := WriteBytes(path, []byte("previous")); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err := WriteFile(path, func(w io.Writer) error {
+		w.Write([]byte("half a rep"))
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("error %v, want boom", err)
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != "previous" {
+		t.Errorf("previous file became %q", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestWriteReplacesAndIsReadable(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.json")
+	for _, s := range []string{"one", "two"} {
+		if err := WriteBytes(path, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _ := os.ReadFile(path)
+	st, _ := os.Stat(path)
+	if string(got) != "two" || st.Mode().Perm() != 0o644 {
+		t.Errorf("content %q mode %v", got, st.Mode().Perm())
+	}
+}
