@@ -1,0 +1,135 @@
+package aggregate
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// WriteJSON writes the result as aggregate.json: indented, keys in a fixed order and no
+// HTML escaping, so the same input always gives the same bytes and Japanese stays readable.
+func (r *Result) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// Loaded is an aggregate.json read back, with where it came from.
+type Loaded struct {
+	*Result
+	File   string
+	SHA256 string
+}
+
+// Load reads an aggregate.json written by this or an earlier zaitaku.
+func Load(path string) (*Loaded, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s を読めません: %w", path, err)
+	}
+	name := filepath.Base(path)
+	var head struct {
+		Format        string `json:"format"`
+		FormatVersion int    `json:"format_version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, fmt.Errorf("%s: 集計結果（aggregate.json）として読めません（%v）", name, err)
+	}
+	if head.Format != Format {
+		return nil, fmt.Errorf("%s: zaitaku の集計結果（aggregate.json）ではありません", name)
+	}
+	if head.FormatVersion > FormatVersion {
+		return nil, fmt.Errorf("%s: 新しい版の zaitaku で作られた集計結果です（形式 %d、この zaitaku は %d まで）。zaitaku を更新してください", name, head.FormatVersion, FormatVersion)
+	}
+	var r Result
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&r); err != nil {
+		return nil, fmt.Errorf("%s: 集計結果（aggregate.json）として読めません（%v）", name, err)
+	}
+	if r.Period.IsZero() {
+		return nil, fmt.Errorf("%s: 集計結果に期間がありません", name)
+	}
+	sum := sha256.Sum256(data)
+	return &Loaded{Result: &r, File: name, SHA256: hex.EncodeToString(sum[:])}, nil
+}
+
+// LoadDir reads every aggregate.json-style file (*.json) in a folder, for --history.
+func LoadDir(dir string) ([]*Loaded, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("フォルダ %s を読めません: %w", dir, err)
+	}
+	var out []*Loaded
+	for _, e := range entries {
+		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".json") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		l, err := Load(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("フォルダ %s に集計結果（.json）がありません", dir)
+	}
+	return out, nil
+}
+
+// AttachEarlier sets each question's figures from earlier periods beside this period's.
+// Questions are matched by id; a period whose survey lacked a question gets a NoData
+// snapshot, so the report shows 「―」 rather than 0.
+func (r *Result) AttachEarlier(earlier []*Loaded) error {
+	sorted := append([]*Loaded(nil), earlier...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Period.Less(sorted[j].Period) })
+	seen := map[string]string{}
+	r.Earlier = nil
+	for _, q := range r.Questions {
+		q.Earlier = nil
+	}
+	for _, e := range sorted {
+		key := e.Period.String()
+		if prev, ok := seen[key]; ok {
+			return fmt.Errorf("同じ期間（%s）の集計結果が２つあります: %s と %s", e.Period.Japanese(), prev, e.File)
+		}
+		seen[key] = e.File
+		if e.Period == r.Period {
+			return fmt.Errorf("%s は今回と同じ期間（%s）の集計結果です。前の期間のものを指定してください", e.File, r.Period.Japanese())
+		}
+		r.Earlier = append(r.Earlier, EarlierSource{Period: e.Period, PeriodLabel: e.Period.Japanese(), File: e.File, SHA256: e.SHA256, Summary: e.Submission.Summary})
+		for _, q := range r.Questions {
+			q.Earlier = append(q.Earlier, snapshot(e, e.Question(q.ID)))
+		}
+	}
+	return nil
+}
+
+func snapshot(e *Loaded, q *Question) *Snapshot {
+	s := &Snapshot{Period: e.Period, PeriodLabel: e.Period.Japanese()}
+	if q == nil {
+		s.NoData = true
+		return s
+	}
+	s.Counted = e.Submission.Counted
+	s.Options = q.Options
+	s.Rows = q.Rows
+	for _, cat := range q.Categories {
+		c := *cat
+		c.ByWard = nil
+		s.Categories = append(s.Categories, &c)
+	}
+	if q.Total != nil {
+		t := *q.Total
+		t.ByWard = nil
+		s.Total = &t
+	}
+	return s
+}
