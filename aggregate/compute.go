@@ -119,6 +119,7 @@ func (c *computer) choiceRow(key, label string, list *schema.ChoiceList) *Choice
 		}
 		oc := &row.Options[idx[o]]
 		oc.Count++
+		row.Answered++
 		oc.Wards = append(oc.Wards, r.Ward.Name)
 		addBlock(oc.ByBlock, r.Ward.Block, 1)
 	}

@@ -159,6 +159,8 @@ type ChoiceRow struct {
 	Key     string        `json:"key"`
 	Label   string        `json:"label"`
 	Options []OptionCount `json:"options"`
+	// Answered is how many counted wards chose an option (the sum of the option counts).
+	Answered int `json:"answered"`
 	// Unanswered are counted wards that left an optional choice blank.
 	Unanswered []string `json:"unanswered,omitempty"`
 }

@@ -52,8 +52,10 @@ func Annotate(src, dst string, findings []Finding) error {
 			m.worst = Error
 		}
 		msg := "【" + fd.Severity.Japanese() + "】" + fd.Message
-		if fd.Expected != "" {
-			msg += "（正しい値: " + fd.Expected + "）"
+		// The message already names the figures that disagree; only a list of allowed
+		// answers adds anything (and a bare number would wrongly suggest which cell is wrong).
+		if fd.Expected != "" && !strings.Contains(fd.Message, fd.Expected) {
+			msg += "（→ " + fd.Expected + "）"
 		}
 		m.msgs = append(m.msgs, msg)
 	}

@@ -47,6 +47,7 @@ var samplePeriod = period.Period{Year: 2024, Half: period.FirstHalf}
 func main() {
 	out := flag.String("o", filepath.Join("testdata", "returns"), "output folder for the <ward>.xlsx returns")
 	sample := flag.String("sample", filepath.Join("testdata", "sample"), "folder holding answers.tsv and texts.yaml")
+	history := flag.String("history", filepath.Join("testdata", "history"), "output folder for the earlier periods' aggregate.json files")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "gen: unexpected arguments: %s\n", strings.Join(flag.Args(), " "))
@@ -58,6 +59,12 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println(sum)
+	n, err := writeHistory(schema.Default(), *sample, *history)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("gen: wrote %d earlier periods to %s\n", n, *history)
 }
 
 // run reads the tables, builds one return per ward, checks each through the validator and

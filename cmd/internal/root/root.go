@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/osaka-city/zaitaku/cmd/internal/aggregatecmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/cmd/internal/schemacmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/templatecmd"
@@ -46,6 +47,7 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
 
   zaitaku template   回答票（.xlsx）を作る
   zaitaku validate   提出前に回答票を確認する
+  zaitaku aggregate  全区の回答票を確認して集計する
   zaitaku schema     調査の定義（設問・選択肢・区）を確認する`,
 		Version:       Version,
 		SilenceErrors: true,
@@ -76,6 +78,7 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
 	cmd.AddCommand(
 		templatecmd.NewCmdTemplate(io, nil),
 		validatecmd.NewCmdValidate(io, nil),
+		aggregatecmd.NewCmdAggregate(io, nil),
 		schemacmd.NewCmdSchema(io),
 	)
 	disableFlagsInUseLine(cmd)

@@ -1,0 +1,236 @@
+// Package aggregatecmd is `zaitaku aggregate`: the half-year close. It checks every return
+// in a folder, names missing and duplicate wards, and writes aggregate.json, the Excel
+// summary and the long CSV — or nothing at all while a return has errors.
+package aggregatecmd
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/render/atomic"
+	"github.com/osaka-city/zaitaku/render/longcsv"
+	"github.com/osaka-city/zaitaku/render/summary"
+	"github.com/osaka-city/zaitaku/schema/form"
+)
+
+// Output file names inside the output folder.
+const (
+	JSONName    = "aggregate.json"
+	SummaryName = "集計表.xlsx"
+	CSVName     = "集計.csv"
+)
+
+// Options are the inputs of `zaitaku aggregate`.
+type Options struct {
+	IO              *cli.IO
+	SchemaPath      string
+	Dir             string
+	Output          string
+	Period          string
+	AllowIncomplete bool
+	Previous        []string
+	History         string
+	Quiet           bool
+}
+
+// NewCmdAggregate wires the flags; runF replaces the work in tests of flag parsing.
+func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: io}
+	cmd := &cobra.Command{
+		Use:   "aggregate フォルダ [-o 出力先]",
+		Short: "フォルダ内の回答票をすべて確認して集計し、集計結果・集計表・CSV を作る",
+		Long: `フォルダ内の回答票（.xlsx）をすべて確認し、区ごとの指摘、未提出・重複の区を表示します。
+エラーのある回答票や未提出の区があるときは、何も出力せずに終了します（終了コード 1）。
+--allow-incomplete を付けると、エラーのない回答票だけで集計し、出力に「回答 22／24区」の
+ように回答数と除いた区を明記します。
+
+出力（-o のフォルダ、既定は ./zaitaku-out）:
+  aggregate.json   集計結果（報告書の作成や次回の --previous に使う）
+  集計表.xlsx       集計・区別回答・件数・自由記述・提出状況・グラフ
+  集計.csv          区×設問の縦長の表（UTF-8 BOM 付き）`,
+		Example: `  zaitaku aggregate ./回答票
+  zaitaku aggregate ./回答票 --period 2024H1 --previous 前回/aggregate.json -o 集計結果
+  zaitaku aggregate ./回答票 --allow-incomplete`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return cli.Usage("回答票のフォルダを１つ指定してください（例: zaitaku aggregate ./回答票）")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runAggregate(opts)
+		},
+	}
+	f := cmd.Flags()
+	cli.AddSchemaFlag(f, &opts.SchemaPath)
+	f.StringVarP(&opts.Output, "output", "o", "zaitaku-out", "出力先のフォルダ")
+	f.StringVar(&opts.Period, "period", "", "集計する期間（例: 2024H1、令和６年度上半期）。省略時は回答票から")
+	f.BoolVar(&opts.AllowIncomplete, "allow-incomplete", false, "エラーや未提出があっても、エラーのない回答票だけで集計する")
+	f.StringArrayVar(&opts.Previous, "previous", nil, "前の期間の aggregate.json（比較に使う。複数指定可）")
+	f.StringVar(&opts.History, "history", "", "前の期間の aggregate.json を集めたフォルダ（複数期間の表に使う）")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "読み込みの進み具合を表示しない")
+	return cmd
+}
+
+func runAggregate(opts *Options) error {
+	sc, err := cli.LoadSchema(opts.SchemaPath)
+	if err != nil {
+		return err
+	}
+	p, err := cli.ParsePeriod(opts.Period)
+	if err != nil {
+		return err
+	}
+	st, err := os.Stat(opts.Dir)
+	if err != nil || !st.IsDir() {
+		return cli.Usage("回答票のフォルダ %s が見つかりません", opts.Dir)
+	}
+	files, err := form.ListReturns(opts.Dir)
+	if err != nil {
+		return cli.Usage("フォルダ %s を読めません: %v", opts.Dir, err)
+	}
+	if len(files) == 0 {
+		return cli.Usage("フォルダ %s に回答票（.xlsx）がありません", opts.Dir)
+	}
+	earlier, err := loadEarlier(opts)
+	if err != nil {
+		return err
+	}
+
+	copts := aggregate.CollectOptions{Period: p}
+	if opts.IO.Interactive && !opts.Quiet {
+		copts.Progress = func(done, total int) {
+			fmt.Fprintf(opts.IO.ErrOut, "\r読み込み中… %d／%d", done, total)
+			if done == total {
+				fmt.Fprint(opts.IO.ErrOut, "\r\033[K")
+			}
+		}
+	}
+	col, err := aggregate.Collect(files, sc, copts)
+	if err != nil {
+		return cli.Usage("%s: %v", opts.Dir, err)
+	}
+	out := opts.IO.Out
+	printFindings(out, col)
+	sub := col.Submission
+	if !col.Ready() && !opts.AllowIncomplete {
+		fmt.Fprintf(out, "\n%s\n集計を中止しました。何も出力していません。上の指摘を直して再度実行してください。\n", sub.Summary)
+		fmt.Fprintln(out, "（エラーのない回答票だけで集計するときは --allow-incomplete を付けます）")
+		return &cli.ExitError{Code: cli.ExitFindings}
+	}
+
+	res := col.Result()
+	if err := res.AttachEarlier(earlier); err != nil {
+		return cli.Usage("%v", err)
+	}
+	written, err := writeOutputs(opts.Output, res)
+	if err != nil {
+		return cli.Usage("%v", err)
+	}
+	fmt.Fprintf(out, "\n%s %s\n", res.PeriodLabel, sub.Summary)
+	if !col.Ready() {
+		fmt.Fprintln(out, "注意: すべての区がそろっていないため、集計は一部の区だけです（各出力に明記しています）。")
+	}
+	fmt.Fprintf(out, "出力しました（%s）:\n", opts.Output)
+	for _, w := range written {
+		fmt.Fprintf(out, "  %s\n", w)
+	}
+	return nil
+}
+
+func loadEarlier(opts *Options) ([]*aggregate.Loaded, error) {
+	var out []*aggregate.Loaded
+	for _, p := range opts.Previous {
+		l, err := aggregate.Load(p)
+		if err != nil {
+			return nil, cli.Usage("--previous: %v", err)
+		}
+		out = append(out, l)
+	}
+	if opts.History != "" {
+		ls, err := aggregate.LoadDir(opts.History)
+		if err != nil {
+			return nil, cli.Usage("--history: %v", err)
+		}
+		out = append(out, ls...)
+	}
+	return out, nil
+}
+
+// writeOutputs renders every output in memory first, so a failure part-way writes
+// nothing; each file then replaces its predecessor atomically.
+func writeOutputs(dir string, res *aggregate.Result) ([]string, error) {
+	type output struct {
+		name   string
+		render func(io.Writer) error
+	}
+	outputs := []output{
+		{JSONName, res.WriteJSON},
+		{SummaryName, func(w io.Writer) error { return summary.Write(w, res) }},
+		{CSVName, func(w io.Writer) error { return longcsv.Write(w, res) }},
+	}
+	data := make([][]byte, len(outputs))
+	for i, o := range outputs {
+		var buf bytes.Buffer
+		if err := o.render(&buf); err != nil {
+			return nil, fmt.Errorf("%s を作れません: %w", o.name, err)
+		}
+		data[i] = buf.Bytes()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("出力先のフォルダ %s を作れません: %w", dir, err)
+	}
+	var written []string
+	for i, o := range outputs {
+		path := filepath.Join(dir, o.name)
+		if err := atomic.WriteBytes(path, data[i]); err != nil {
+			return nil, err
+		}
+		written = append(written, path)
+	}
+	return written, nil
+}
+
+// printFindings lists every finding grouped by ward in official order, then the files that
+// belong to no ward, then the wards with no return.
+func printFindings(w io.Writer, col *aggregate.Collection) {
+	sub := col.Submission
+	for _, ws := range sub.Wards {
+		if len(ws.Findings) == 0 {
+			continue
+		}
+		var files []string
+		for _, f := range ws.Files {
+			files = append(files, f.Name)
+		}
+		fmt.Fprintf(w, "■ %s（%s）: エラー %d・警告 %d\n", ws.Ward, strings.Join(files, "、"), ws.Errors, ws.Warnings)
+		form.WriteFindings(w, ws.Findings)
+	}
+	if len(sub.Others) > 0 {
+		fmt.Fprintf(w, "■ %sを特定できないファイル\n", col.Schema.Units.Label)
+		for _, o := range sub.Others {
+			for _, f := range o.Findings {
+				where := f.Where()
+				if where != "" {
+					where = "  " + where
+				}
+				fmt.Fprintf(w, "  %s%s  %s: %s\n", o.Name, where, f.Label, f.Message)
+			}
+		}
+	}
+	if len(sub.Missing) > 0 {
+		fmt.Fprintf(w, "■ 未提出（%d%s）: %s\n", len(sub.Missing), col.Schema.Units.Label, strings.Join(sub.Missing, "、"))
+	}
+}

@@ -1,0 +1,376 @@
+package aggregatecmd
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema/form"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden/aggregate.json from the sample returns")
+
+var (
+	samples = filepath.Join("..", "..", "..", "testdata", "returns")
+	history = filepath.Join("..", "..", "..", "testdata", "history")
+	golden  = filepath.Join("..", "..", "..", "testdata", "golden", "aggregate.json")
+)
+
+func run(t *testing.T, opts *Options) (string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	opts.IO = &cli.IO{Out: &out, ErrOut: &errOut}
+	err := runAggregate(opts)
+	s := out.String() + errOut.String()
+	if err != nil {
+		s += err.Error()
+	}
+	return s, cli.Code(err)
+}
+
+// copySamples copies the sample returns into a fresh folder, leaving out some wards.
+func copySamples(t *testing.T, skip ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir(samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := map[string]bool{}
+	for _, s := range skip {
+		left[s+".xlsx"] = true
+	}
+	for _, e := range entries {
+		if left[e.Name()] {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(samples, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// edit changes answers of one return in place, as a ward typing in Excel would.
+func edit(t *testing.T, path string, set map[string]string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := form.Cells(f)
+	for name, v := range set {
+		loc, ok := cells[name]
+		if !ok {
+			t.Fatalf("no cell named %s", name)
+		}
+		if err := f.SetCellStr(loc.Sheet, loc.Cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+func readResult(t *testing.T, dir string) *aggregate.Result {
+	t.Helper()
+	l, err := aggregate.Load(filepath.Join(dir, JSONName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Result
+}
+
+// The 24 sample returns give every figure published in 資料１, from one command.
+func TestSampleReturnsReproduceShiryo1(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	msg, code := run(t, &Options{Dir: samples, Output: out, History: history})
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	if !strings.Contains(msg, "令和６年度上半期 回答 24／24区") || !strings.Contains(msg, filepath.Join(out, SummaryName)) {
+		t.Errorf("output:\n%s", msg)
+	}
+	res := readResult(t, out)
+
+	choice := func(id, option string) int { return res.Question(id).Rows[0].Count(option) }
+	for _, tc := range []struct {
+		id, option string
+		want       int
+	}{
+		{"i1", "開催している", 18}, {"i1", "現時点では未開催", 6},
+		{"ka1", "開催している", 12}, {"ka1", "現時点では未開催", 12},
+		{"ki1", "開催している", 9}, {"ki1", "現時点では未開催", 15},
+	} {
+		if got := choice(tc.id, tc.option); got != tc.want {
+			t.Errorf("%s %s = %d, want %d", tc.id, tc.option, got, tc.want)
+		}
+	}
+	total := func(id string) int64 { return res.Question(id).Total.Sum }
+	for id, want := range map[string]int64{"u3": 6784, "o1": 515, "o2": 689, "o4total": 1004, "o4": 1004} {
+		if got := total(id); got != want {
+			t.Errorf("%s total = %d, want %d", id, got, want)
+		}
+	}
+	o2 := res.Question("o2")
+	for i, want := range []int64{431, 146, 19, 28, 14, 15, 3, 33} {
+		if got := o2.Categories[i].Sum; got != want {
+			t.Errorf("o2 %s = %d, want %d", o2.Categories[i].Label, got, want)
+		}
+	}
+	o4 := res.Question("o4")
+	if o4.Category("o4.city").Sum != 301 || o4.Category("o4.org").Sum != 703 || o4.Category("o4.carekaigi").Sum != 49 {
+		t.Errorf("o4 categories %+v", o4.Categories)
+	}
+
+	// Earlier periods from --history: 令和５年度上半期 i1, 令和５年度 カ/ウ/相談総数, 会議出席回数 over three years.
+	snap := func(id, period string) *aggregate.Snapshot {
+		for _, s := range res.Question(id).Earlier {
+			if s.Period.String() == period {
+				return s
+			}
+		}
+		t.Fatalf("%s has no snapshot for %s", id, period)
+		return nil
+	}
+	if s := snap("i1", "2023H1"); s.Rows[0].Count("開催している") != 16 || s.Rows[0].Count("開催予定") != 8 || s.Rows[0].Count("開催予定なし") != 0 {
+		t.Errorf("i1 2023H1 %+v", s.Rows[0].Options)
+	}
+	if s := snap("ka1", "2023"); s.Rows[0].Count("開催している") != 23 {
+		t.Errorf("ka1 令和５年度 %+v", s.Rows[0])
+	}
+	u1 := snap("u1", "2023")
+	for i, want := range []int{10, 17, 19} {
+		if got := u1.Rows[i].Count("実施している"); got != want {
+			t.Errorf("u1 row %d 令和５年度 = %d, want %d", i+1, got, want)
+		}
+	}
+	if s := snap("o1", "2023"); s.Total.Sum != 1706 {
+		t.Errorf("令和5年度相談総数 %d", s.Total.Sum)
+	}
+	if s := snap("o4total", "2022"); s.Total.Sum != 2213 {
+		t.Errorf("令和４年度 会議出席回数 %d", s.Total.Sum)
+	}
+	if s := snap("o4", "2022"); s.Categories[0].Sum != 778 || s.Categories[1].Sum != 1435 || s.Categories[2].Sum != 143 {
+		t.Errorf("令和４年度 内訳 %+v", s.Categories)
+	}
+	// A question the earlier period did not publish is no data, never zero.
+	if s := snap("i1", "2022"); !s.NoData {
+		t.Errorf("i1 in 令和４年度 should be no data: %+v", s)
+	}
+
+	// Golden file: the whole aggregate.json, byte for byte.
+	got, _ := os.ReadFile(filepath.Join(out, JSONName))
+	if *update {
+		os.MkdirAll(filepath.Dir(golden), 0o755)
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/internal/aggregatecmd -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("aggregate.json differs from %s (if the change is intended: go test ./cmd/internal/aggregatecmd -run Shiryo1 -update)", golden)
+	}
+}
+
+func TestOutputsAreDeterministicAndAgree(t *testing.T) {
+	dirs := []string{filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")}
+	for _, d := range dirs {
+		if msg, code := run(t, &Options{Dir: samples, Output: d}); code != 0 {
+			t.Fatalf("exit %d\n%s", code, msg)
+		}
+	}
+	for _, name := range []string{JSONName, CSVName, SummaryName} {
+		a, _ := os.ReadFile(filepath.Join(dirs[0], name))
+		b, _ := os.ReadFile(filepath.Join(dirs[1], name))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two runs on the same returns", name)
+		}
+	}
+	res := readResult(t, dirs[0])
+
+	// The CSV: BOM, header, one row per ward and answer, its counts agree with the JSON.
+	data, _ := os.ReadFile(filepath.Join(dirs[0], CSVName))
+	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF期間,区,ブロック,設問ID,設問,選択肢・区分,値\r\n")) {
+		t.Errorf("CSV starts %q", data[:min(80, len(data))])
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var u3 int64
+	wards := map[string]bool{}
+	for _, r := range rows[1:] {
+		wards[r[1]] = true
+		if strings.HasPrefix(r[3], "u3.") && r[3] != "u3.01r" {
+			var v int64
+			json.Unmarshal([]byte(r[6]), &v)
+			u3 += v
+		}
+	}
+	if u3 != res.Question("u3").Total.Sum || len(wards) != 24 {
+		t.Errorf("CSV: u3 sum %d (JSON %d), %d wards", u3, res.Question("u3").Total.Sum, len(wards))
+	}
+
+	// The Excel summary, re-opened: its total row for u3 shows the JSON's figure.
+	f, err := excelize.OpenFile(filepath.Join(dirs[0], SummaryName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if !sheetHas(t, f, "集計", "6784") || !sheetHas(t, f, "集計", "回答 24／24区") {
+		t.Error("集計 sheet lacks the u3 total 6784 or the submission line")
+	}
+}
+
+func sheetHas(t *testing.T, f *excelize.File, sheet, want string) bool {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		for _, c := range r {
+			if strings.Contains(c, want) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Problems stop the aggregate: exit 1, every problem named, nothing written.
+func TestProblemsStopTheAggregate(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T) string
+		want  []string
+	}{
+		{"missing ward", func(t *testing.T) string { return copySamples(t, "西区") },
+			[]string{"■ 未提出（1区）: 西区", "回答 23／24区（未提出: 西区）"}},
+		{"duplicate ward", func(t *testing.T) string {
+			dir := copySamples(t)
+			data, _ := os.ReadFile(filepath.Join(dir, "北区.xlsx"))
+			os.WriteFile(filepath.Join(dir, "北区（修正版）.xlsx"), data, 0o644)
+			return dir
+		}, []string{"■ 北区（北区.xlsx、北区（修正版）.xlsx）", "北区の回答票が複数あります（北区.xlsx、北区（修正版）.xlsx）"}},
+		{"mixed periods", func(t *testing.T) string {
+			dir := copySamples(t)
+			edit(t, filepath.Join(dir, "港区.xlsx"), map[string]string{form.NamePeriod: "令和５年度下半期"})
+			return dir
+		}, []string{"■ 港区（港区.xlsx）: エラー 1", "対象期間「令和５年度下半期」が他の回答票（令和６年度上半期）と異なります"}},
+		{"one invalid return", func(t *testing.T) string {
+			dir := copySamples(t)
+			edit(t, filepath.Join(dir, "生野区.xlsx"), map[string]string{form.DefinedName("u3.05"): "たくさん"})
+			return dir
+		}, []string{"■ 生野区（生野区.xlsx）: エラー 1", "相談支援室!D", "「たくさん」は数として読めません", "集計から除外: 生野区"}},
+		{"unreadable file", func(t *testing.T) string {
+			dir := copySamples(t)
+			os.WriteFile(filepath.Join(dir, "メモ.xlsx"), []byte("hello"), 0o644)
+			return dir
+		}, []string{"■ 区を特定できないファイル", "メモ.xlsx", "CSV やテキストのファイルです"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := tc.setup(t)
+			out := filepath.Join(t.TempDir(), "out")
+			msg, code := run(t, &Options{Dir: dir, Output: out})
+			if code != cli.ExitFindings {
+				t.Errorf("exit %d, want 1", code)
+			}
+			for _, w := range append(tc.want, "集計を中止しました。何も出力していません") {
+				if !strings.Contains(msg, w) {
+					t.Errorf("output lacks %q:\n%s", w, msg)
+				}
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("output folder was created: %v", err)
+			}
+		})
+	}
+}
+
+// A failed run leaves the previous outputs as they were.
+func TestFailedRunKeepsPreviousOutputs(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if msg, code := run(t, &Options{Dir: samples, Output: out}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, JSONName))
+	if _, code := run(t, &Options{Dir: copySamples(t, "北区"), Output: out}); code != cli.ExitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, JSONName))
+	if !bytes.Equal(before, after) {
+		t.Error("a failed run changed the previous aggregate.json")
+	}
+}
+
+// With --allow-incomplete the outputs are written and each states the count and who is missing.
+func TestAllowIncomplete(t *testing.T) {
+	dir := copySamples(t, "西区", "港区")
+	edit(t, filepath.Join(dir, "生野区.xlsx"), map[string]string{form.DefinedName("a1.1"): "たぶん"})
+	out := filepath.Join(t.TempDir(), "out")
+	msg, code := run(t, &Options{Dir: dir, Output: out, AllowIncomplete: true})
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	const line = "回答 21／24区（未提出: 西区、港区／集計から除外: 生野区）"
+	if !strings.Contains(msg, line) || !strings.Contains(msg, "注意: すべての区がそろっていないため") {
+		t.Errorf("output:\n%s", msg)
+	}
+	res := readResult(t, out)
+	if res.Submission.Summary != line || res.Submission.Complete || res.Question("i1").Rows[0].Count("開催している")+res.Question("i1").Rows[0].Count("現時点では未開催") != 21 {
+		t.Errorf("aggregate.json submission %+v", res.Submission.Summary)
+	}
+	csvData, _ := os.ReadFile(filepath.Join(out, CSVName))
+	for _, w := range []string{"西区,西部,_status,提出状況,未提出,", "生野区,東部,_status,提出状況,エラーあり（集計から除外）,"} {
+		if !strings.Contains(string(csvData), w) {
+			t.Errorf("CSV lacks %q", w)
+		}
+	}
+	f, err := excelize.OpenFile(filepath.Join(out, SummaryName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if !sheetHas(t, f, "集計", line) {
+		t.Error("集計表.xlsx does not state the count and the missing wards")
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	empty := t.TempDir()
+	for _, tc := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{Dir: filepath.Join(empty, "ない")}, "が見つかりません"},
+		{Options{Dir: empty}, "回答票（.xlsx）がありません"},
+		{Options{Dir: samples, Previous: []string{filepath.Join(empty, "x.json")}}, "--previous"},
+		{Options{Dir: samples, History: empty}, "--history: フォルダ"},
+		{Options{Dir: samples, Period: "来期"}, "--period"},
+	} {
+		msg, code := run(t, &tc.opts)
+		if code != cli.ExitUsage || !strings.Contains(msg, tc.want) {
+			t.Errorf("%+v: exit %d, output %q", tc.opts, code, msg)
+		}
+	}
+}

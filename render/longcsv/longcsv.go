@@ -1,0 +1,101 @@
+// Package longcsv writes the aggregate as a long-format CSV — one row per ward and answer —
+// for pivot tables and other tools. It is UTF-8 with a byte-order mark so that Excel on
+// Windows opens the Japanese text correctly on a double-click.
+package longcsv
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/schema"
+)
+
+// Header names the columns: period, ward, block, question id, label, option or category, value.
+var Header = []string{"期間", "区", "ブロック", "設問ID", "設問", "選択肢・区分", "値"}
+
+// Write writes one row per counted ward and answer: a choice as its chosen option with
+// value 1, a count as its category with the number. A ward that was not counted gets one
+// row saying why (未提出, 除外), so no ward disappears from the file unnoticed. Free text
+// and case records are not included.
+func Write(w io.Writer, res *aggregate.Result) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(Header); err != nil {
+		return err
+	}
+	p := res.Period.String()
+	for _, ws := range res.Submission.Wards {
+		row := func(id, label, option, value string) error {
+			return cw.Write([]string{p, guard(ws.Ward), guard(ws.Block), id, guard(label), guard(option), value})
+		}
+		if ws.Status != aggregate.StatusCounted {
+			if err := row("_status", "提出状況", aggregate.StatusLabel(ws.Status), ""); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, q := range res.Questions {
+			heading := q.Number + q.Label
+			if q.ItemMark != "" {
+				heading = "（" + q.ItemMark + "）" + heading
+			}
+			switch q.Type {
+			case schema.Choice, schema.ChoiceGroup:
+				for _, r := range q.Rows {
+					label := heading
+					if q.Type == schema.ChoiceGroup {
+						label += " ― " + r.Label
+					}
+					if a := r.Answer(ws.Ward); a != "" {
+						if err := row(r.Key, label, a, "1"); err != nil {
+							return err
+						}
+					}
+				}
+			case schema.Counts:
+				for _, c := range q.Categories {
+					if v, ok := wardValue(&c.Figure, ws.Ward); ok {
+						if err := row(c.Key, heading, c.Label, strconv.FormatInt(v, 10)); err != nil {
+							return err
+						}
+					}
+				}
+			case schema.Total:
+				if v, ok := wardValue(q.Total, ws.Ward); ok {
+					if err := row(q.ID, heading, "", strconv.FormatInt(v, 10)); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func wardValue(f *aggregate.Figure, ward string) (int64, bool) {
+	if f == nil {
+		return 0, false
+	}
+	for _, wc := range f.ByWard {
+		if wc.Ward == ward {
+			return wc.Value, true
+		}
+	}
+	return 0, false
+}
+
+// guard keeps a spreadsheet from reading a cell as a formula: text starting with = + - @
+// (or a tab or carriage return) gets a leading apostrophe, as OWASP advises for CSV.
+func guard(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,1012 @@
+package summary_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/render/summary"
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/period"
+)
+
+const returnsDir = "../../testdata/returns"
+
+var (
+	sampleOnce sync.Once
+	sampleJSON []byte
+	sampleErr  error
+)
+
+// sample is the aggregate of the 24 sample returns. Each call gets its own copy, so a test
+// may change it.
+func sample(t *testing.T) *aggregate.Result {
+	t.Helper()
+	sampleOnce.Do(func() {
+		res, err := collect(returnsDir)
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		var buf bytes.Buffer
+		sampleErr = res.WriteJSON(&buf)
+		sampleJSON = buf.Bytes()
+	})
+	if sampleErr != nil {
+		t.Fatal(sampleErr)
+	}
+	var res aggregate.Result
+	if err := json.Unmarshal(sampleJSON, &res); err != nil {
+		t.Fatal(err)
+	}
+	return &res
+}
+
+func collect(dir string) (*aggregate.Result, error) {
+	files, err := form.ListReturns(dir)
+	if err != nil {
+		return nil, err
+	}
+	c, err := aggregate.Collect(files, schema.Default(), aggregate.CollectOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return c.Result(), nil
+}
+
+func write(t *testing.T, res *aggregate.Result) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := summary.Write(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func open(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// rows reads a sheet with raw values (6784, not 6,784), padded so any column can be indexed.
+func rows(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rs, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rs {
+		for len(rs[i]) < 80 {
+			rs[i] = append(rs[i], "")
+		}
+	}
+	return rs
+}
+
+func itoa[T int | int64](v T) string { return strconv.FormatInt(int64(v), 10) }
+
+func TestSheetsInOrder(t *testing.T) {
+	f := open(t, write(t, sample(t)))
+	want := []string{"集計", "区別回答", "件数", "自由記述", "提出状況", "グラフ"}
+	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("sheets = %v, want %v", got, want)
+	}
+}
+
+// block is one question's table on 集計: the header row naming the columns and the data rows.
+type block struct {
+	head []string
+	rows [][]string
+	// first is the sheet row (1-based) of rows[0].
+	first int
+}
+
+// summaryBlocks finds every question's table on 集計 by its heading, in question order.
+func summaryBlocks(t *testing.T, f *excelize.File, res *aggregate.Result) map[string]block {
+	t.Helper()
+	rs := rows(t, f, summary.SheetSummary)
+	out := map[string]block{}
+	pos := 0
+	for _, q := range res.Questions {
+		switch q.Type {
+		case schema.Choice, schema.ChoiceGroup, schema.Counts, schema.Total:
+		default:
+			continue
+		}
+		heading := q.Number + q.Label
+		for pos < len(rs) && rs[pos][0] != heading {
+			pos++
+		}
+		if pos == len(rs) {
+			t.Fatalf("集計: heading %q of %s not found", heading, q.ID)
+		}
+		pos++
+		hasEarlier := false
+		for _, e := range q.Earlier {
+			hasEarlier = hasEarlier || !e.NoData
+		}
+		if hasEarlier && (q.Type == schema.Choice || q.Type == schema.ChoiceGroup) {
+			pos++ // the period row above the option heads
+		}
+		b := block{head: rs[pos], first: pos + 2}
+		pos++
+		n := len(q.Rows) + len(q.Categories) + 1
+		switch q.Type {
+		case schema.Choice, schema.ChoiceGroup:
+			n = len(q.Rows)
+		case schema.Total:
+			n = 1
+		}
+		b.rows = rs[pos : pos+n]
+		pos += n
+		out[q.ID] = b
+	}
+	return out
+}
+
+func (b block) col(t *testing.T, name string) int {
+	t.Helper()
+	for i, h := range b.head {
+		if h == name {
+			return i
+		}
+	}
+	t.Fatalf("column %q not in %q", name, b.head)
+	return -1
+}
+
+func (b block) row(t *testing.T, label string) []string {
+	t.Helper()
+	for _, r := range b.rows {
+		if r[0] == label {
+			return r
+		}
+	}
+	t.Fatalf("row %q not found", label)
+	return nil
+}
+
+func TestSummaryHeader(t *testing.T) {
+	res := sample(t)
+	f := open(t, write(t, res))
+	for cell, want := range map[string]string{"A1": "区役所・相談支援室の取組について", "A2": "令和６年度上半期", "A3": "回答 24／24区"} {
+		if got, _ := f.GetCellValue(summary.SheetSummary, cell); got != want {
+			t.Errorf("集計!%s = %q, want %q", cell, got, want)
+		}
+	}
+}
+
+// TestSummaryFiguresAsPublished checks 集計 against the figures of 資料１ for the sample.
+func TestSummaryFiguresAsPublished(t *testing.T) {
+	res := sample(t)
+	blocks := summaryBlocks(t, open(t, write(t, res)), res)
+	tests := []struct {
+		q, row, col, want string
+	}{
+		{"i1", "推進会議開催状況", "開催している", "18"},
+		{"i1", "推進会議開催状況", "現時点では未開催", "6"},
+		{"i1", "推進会議開催状況", "合計", "24"},
+		{"ka1", "多職種研修会の実施状況", "開催している", "12"},
+		{"ki1", "普及啓発の実施状況", "開催している", "9"},
+		{"ki1", "普及啓発の実施状況", "現時点では未開催", "15"},
+		{"u3", summary.TotalLabel, "合計", "6784"},
+		{"o1", summary.TotalLabel, "合計", "515"},
+		{"o2", "１．医療に関すること", "合計", "431"},
+		{"o2", "２．介護に関すること", "合計", "146"},
+		{"o2", "３．福祉に関すること", "合計", "19"},
+		{"o2", "４．退院支援に関すること", "合計", "28"},
+		{"o2", "５．看取りに関すること", "合計", "14"},
+		{"o2", "６．ACP・意思決定に関すること", "合計", "15"},
+		{"o2", "７．情報提供ツールに関すること", "合計", "3"},
+		{"o2", "８．その他", "合計", "33"},
+		{"o2", "合計", "合計", "689"},
+		{"o4", "１．市・区の会議、研修会", "合計", "301"},
+		{"o4", "２．関係機関との会議、研修会", "合計", "703"},
+		{"o4", "（再掲）地域ケア会議", "合計", "49"},
+		{"o4", summary.TotalLabel, "合計", "1004"},
+		{"o4total", "会議出席回数", "合計", "1004"},
+		// Ties name every ward, in official order.
+		{"o1", "１．医科", "最小", "0"},
+		{"o1", "１．医科", "最小の区", "都島区、大正区、浪速区"},
+		{"o1", "１．医科", "最大", "10"},
+		{"o1", "１．医科", "最大の区", "平野区"},
+		{"o1", summary.TotalLabel, "最小", "3"},
+		{"o1", summary.TotalLabel, "最小の区", "浪速区"},
+		{"o1", summary.TotalLabel, "最大", "52"},
+		{"o1", summary.TotalLabel, "最大の区", "平野区"},
+		{"o1", summary.TotalLabel, "北部", "141"},
+		{"o1", summary.TotalLabel, "東部", "108"},
+		{"o1", summary.TotalLabel, "西部", "73"},
+		{"o1", summary.TotalLabel, "南部", "193"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q+"/"+tt.row+"/"+tt.col, func(t *testing.T) {
+			b, ok := blocks[tt.q]
+			if !ok {
+				t.Fatalf("no table for %s", tt.q)
+			}
+			if got := b.row(t, tt.row)[b.col(t, tt.col)]; got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSummaryRepeatNotInTotal checks that a 再掲 row is shown, marked and indented, and
+// left out of the total.
+func TestSummaryRepeatNotInTotal(t *testing.T) {
+	res := sample(t)
+	f := open(t, write(t, res))
+	blocks := summaryBlocks(t, f, res)
+	for _, id := range []string{"u3", "o1", "o4"} {
+		q := res.Question(id)
+		b := blocks[id]
+		var withRepeat, withoutRepeat int64
+		repeats := 0
+		for i, r := range b.rows[:len(b.rows)-1] {
+			v, err := strconv.ParseInt(r[1], 10, 64)
+			if err != nil {
+				t.Fatalf("%s %q: sum %q", id, r[0], r[1])
+			}
+			withRepeat += v
+			if !strings.Contains(r[0], "再掲") {
+				withoutRepeat += v
+				continue
+			}
+			repeats++
+			st, _ := f.GetCellStyle(summary.SheetSummary, fmt.Sprintf("A%d", b.first+i))
+			style, err := f.GetStyle(st)
+			if err != nil || style.Alignment == nil || style.Alignment.Indent == 0 {
+				t.Errorf("%s: 再掲 row %q is not indented", id, r[0])
+			}
+		}
+		total := b.rows[len(b.rows)-1]
+		if total[0] != summary.TotalLabel {
+			t.Errorf("%s: last row %q, want %q", id, total[0], summary.TotalLabel)
+		}
+		if repeats != 1 {
+			t.Errorf("%s: %d 再掲 rows, want 1", id, repeats)
+		}
+		if total[1] != itoa(withoutRepeat) || total[1] != itoa(q.Total.Sum) {
+			t.Errorf("%s: total %s, want the rows without 再掲 (%d) = %d", id, total[1], withoutRepeat, q.Total.Sum)
+		}
+		if withRepeat == withoutRepeat {
+			t.Errorf("%s: 再掲 row adds nothing; the test proves nothing", id)
+		}
+	}
+}
+
+// TestSummaryMatchesResult compares every figure on 集計 with the Result.
+func TestSummaryMatchesResult(t *testing.T) {
+	res := sample(t)
+	blocks := summaryBlocks(t, open(t, write(t, res)), res)
+	for _, q := range res.Questions {
+		b, ok := blocks[q.ID]
+		switch q.Type {
+		case schema.Choice, schema.ChoiceGroup:
+			for i, o := range q.Options {
+				if b.head[1+i] != o {
+					t.Errorf("%s: column %d = %q, want %q", q.ID, 1+i, b.head[1+i], o)
+				}
+			}
+			for i, r := range q.Rows {
+				got := b.rows[i]
+				if got[0] != r.Label {
+					t.Errorf("%s: row %d label %q, want %q", q.ID, i, got[0], r.Label)
+				}
+				answered := 0
+				for j, o := range q.Options {
+					answered += r.Count(o)
+					if got[1+j] != itoa(r.Count(o)) {
+						t.Errorf("%s %s %s: %s, want %d", q.ID, r.Key, o, got[1+j], r.Count(o))
+					}
+				}
+				if got[1+len(q.Options)] != itoa(answered) {
+					t.Errorf("%s %s 合計: %s, want %d", q.ID, r.Key, got[1+len(q.Options)], answered)
+				}
+			}
+		case schema.Counts:
+			check := func(got []string, label string, fig *aggregate.Figure) {
+				want := []string{label, itoa(fig.Sum), itoa(fig.Min.Value), strings.Join(fig.Min.Wards, "、"), itoa(fig.Max.Value), strings.Join(fig.Max.Wards, "、")}
+				for _, bl := range fig.ByBlock {
+					want = append(want, itoa(bl.Value))
+				}
+				if strings.Join(got[:len(want)], "|") != strings.Join(want, "|") {
+					t.Errorf("%s:\n got %q\nwant %q", q.ID, got[:len(want)], want)
+				}
+			}
+			for i, c := range q.Categories {
+				label := c.Label
+				if c.Repeat && !strings.Contains(label, "再掲") {
+					label = "（再掲）" + label
+				}
+				check(b.rows[i], label, &c.Figure)
+			}
+		default:
+			if ok && q.Type != schema.Total {
+				t.Errorf("%s (%s) has a table on 集計", q.ID, q.Type)
+			}
+		}
+	}
+}
+
+func TestAnswersSheet(t *testing.T) {
+	res := sample(t)
+	f := open(t, write(t, res))
+	rs := rows(t, f, summary.SheetAnswers)
+	const keyRow, firstWard = 5, 6 // 0-based
+	var rowsOfChoices []*aggregate.ChoiceRow
+	for _, q := range res.Questions {
+		rowsOfChoices = append(rowsOfChoices, q.Rows...)
+	}
+	if len(rowsOfChoices) != 43 {
+		t.Fatalf("%d choice rows in the sample, want 43", len(rowsOfChoices))
+	}
+	for i, r := range rowsOfChoices {
+		if got := rs[keyRow][3+i]; got != r.Key {
+			t.Errorf("key column %d = %q, want %q", 3+i, got, r.Key)
+		}
+	}
+	if len(rs) != firstWard+24 {
+		t.Errorf("%d rows, want %d header rows and 24 wards", len(rs), firstWard)
+	}
+	official := []string{"北区", "都島区", "福島区", "此花区", "中央区", "西区", "港区", "大正区", "天王寺区", "浪速区", "西淀川区", "淀川区",
+		"東淀川区", "東成区", "生野区", "旭区", "城東区", "鶴見区", "阿倍野区", "住之江区", "住吉区", "東住吉区", "平野区", "西成区"}
+	for i, ward := range official {
+		r := rs[firstWard+i]
+		if r[0] != ward || r[1] != res.Units.List[i].Block || r[2] != "集計済" {
+			t.Errorf("row %d = %q, want %s %s 集計済", firstWard+i+1, r[:3], ward, res.Units.List[i].Block)
+		}
+		for j, cr := range rowsOfChoices {
+			if r[3+j] != cr.Answer(ward) {
+				t.Errorf("%s %s = %q, want %q", ward, cr.Key, r[3+j], cr.Answer(ward))
+			}
+		}
+	}
+	col := func(key string) int {
+		for i, k := range rs[keyRow] {
+			if k == key {
+				return i
+			}
+		}
+		t.Fatalf("key %s not found", key)
+		return 0
+	}
+	for _, tt := range []struct{ ward, key, want string }{
+		{"北区", "i1", "開催している"},
+		{"福島区", "i1", "現時点では未開催"},
+		{"鶴見区", "i1", "現時点では未開催"},
+		{"平野区", "i1", "開催している"},
+	} {
+		i := sortIndex(official, tt.ward)
+		if got := rs[firstWard+i][col(tt.key)]; got != tt.want {
+			t.Errorf("%s %s = %q, want %q", tt.ward, tt.key, got, tt.want)
+		}
+	}
+}
+
+func sortIndex(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestCountsSheet(t *testing.T) {
+	res := sample(t)
+	f := open(t, write(t, res))
+	rs := rows(t, f, summary.SheetCounts)
+	const labelRow, keyRow, firstWard = 4, 5, 6 // 0-based
+	sumRow := firstWard + 24
+	if rs[sumRow][0] != "合計" || rs[sumRow+1][0] != "最小" || rs[sumRow+2][0] != "最大" {
+		t.Fatalf("rows after the wards: %q %q %q", rs[sumRow][0], rs[sumRow+1][0], rs[sumRow+2][0])
+	}
+	col := 3
+	for _, q := range res.Questions {
+		var figs []*aggregate.Figure
+		var labels []string
+		switch q.Type {
+		case schema.Counts:
+			for _, c := range q.Categories {
+				figs = append(figs, &c.Figure)
+				labels = append(labels, c.Label)
+			}
+			figs = append(figs, q.Total)
+			labels = append(labels, "合計")
+			for _, c := range q.Categories {
+				if c.Repeat {
+					labels[len(labels)-1] = summary.TotalLabel
+				}
+			}
+		case schema.Total:
+			figs = append(figs, q.Total)
+			labels = append(labels, q.Label)
+		default:
+			continue
+		}
+		totalCol := col + len(figs) - 1
+		for i, fig := range figs {
+			c := col + i
+			if !strings.Contains(rs[labelRow][c], labels[i]) {
+				t.Errorf("%s column %d: label %q, want %q", q.ID, c, rs[labelRow][c], labels[i])
+			}
+			if strings.Contains(labels[i], "再掲") != strings.Contains(rs[labelRow][c], "再掲") {
+				t.Errorf("%s column %q: 再掲 not marked", q.ID, rs[labelRow][c])
+			}
+			var sum int64
+			for w := range 24 {
+				v, err := strconv.ParseInt(rs[firstWard+w][c], 10, 64)
+				if err != nil {
+					t.Fatalf("%s %s: %q", q.ID, rs[firstWard+w][0], rs[firstWard+w][c])
+				}
+				if v != fig.ByWard[w].Value || rs[firstWard+w][0] != fig.ByWard[w].Ward {
+					t.Errorf("%s %s %s = %d, want %d", q.ID, rs[keyRow][c], rs[firstWard+w][0], v, fig.ByWard[w].Value)
+				}
+				sum += v
+			}
+			want := []string{itoa(sum), itoa(fig.Min.Value), itoa(fig.Max.Value)}
+			got := []string{rs[sumRow][c], rs[sumRow+1][c], rs[sumRow+2][c]}
+			if strings.Join(got, ",") != strings.Join(want, ",") || itoa(fig.Sum) != want[0] {
+				t.Errorf("%s %s: 合計/最小/最大 = %v, want %v (Sum %d)", q.ID, rs[labelRow][c], got, want, fig.Sum)
+			}
+		}
+		// The per-ward total is the sum of the ward's categories without 再掲.
+		if q.Type == schema.Counts {
+			for w := range 24 {
+				var sum int64
+				for i, c := range q.Categories {
+					if !c.Repeat {
+						v, _ := strconv.ParseInt(rs[firstWard+w][col+i], 10, 64)
+						sum += v
+					}
+				}
+				if got := rs[firstWard+w][totalCol]; got != itoa(sum) {
+					t.Errorf("%s %s total = %s, want %d", q.ID, rs[firstWard+w][0], got, sum)
+				}
+			}
+		}
+		col += len(figs)
+	}
+	// Numbers are numbers, shown with thousands separators.
+	cell := fmt.Sprintf("D%d", firstWard+1)
+	if typ, _ := f.GetCellType(summary.SheetCounts, cell); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("件数!%s is text", cell)
+	}
+	st, _ := f.GetCellStyle(summary.SheetCounts, cell)
+	if style, _ := f.GetStyle(st); style == nil || style.NumFmt != 3 {
+		t.Errorf("件数!%s is not formatted #,##0", cell)
+	}
+}
+
+func TestTextsSheet(t *testing.T) {
+	res := sample(t)
+	data := write(t, res)
+	f := open(t, data)
+	rs := rows(t, f, summary.SheetTexts)
+	if got := strings.Join(rs[3][:3], ","); got != "項目,区,内容" {
+		t.Fatalf("header %q", got)
+	}
+	var want [][3]string
+	var cases []aggregate.Case
+	for _, q := range res.Questions {
+		title := "（" + q.ItemMark + "）" + q.Number + q.Label
+		switch q.Type {
+		case schema.Text, schema.TextList:
+			for _, tx := range q.Texts {
+				for _, l := range tx.Lines {
+					want = append(want, [3]string{title, tx.Ward, l})
+				}
+			}
+		case schema.Cases:
+			want = append(want, [3]string{title, "", fmt.Sprintf("相談事例（具体例）は集計表に含めていません（件数: %d件）", len(q.Cases))})
+			cases = append(cases, q.Cases...)
+		}
+	}
+	got := rs[4:]
+	if len(got) != len(want) {
+		t.Fatalf("%d rows, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if g := [3]string{got[i][0], got[i][1], got[i][2]}; g != want[i] {
+			t.Errorf("row %d = %q, want %q", i+5, g, want[i])
+		}
+	}
+	if len(cases) != 23 || want[len(want)-1][2] != "相談事例（具体例）は集計表に含めていません（件数: 23件）" {
+		t.Errorf("case note %q", want[len(want)-1][2])
+	}
+	// No case narrative reaches the workbook.
+	all := unzipAll(t, data)
+	for _, c := range cases {
+		for _, fl := range c.Fields {
+			if len([]rune(fl.Value)) > 12 && strings.Contains(all, html.EscapeString(fl.Value)) {
+				t.Fatalf("case record of %s (%s) is in the workbook", c.Ward, fl.Label)
+			}
+		}
+	}
+}
+
+func unzipAll(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		sb.Write(b)
+	}
+	return sb.String()
+}
+
+func TestStatusSheet(t *testing.T) {
+	res := sample(t)
+	rs := rows(t, open(t, write(t, res)), summary.SheetStatus)
+	if got := strings.Join(rs[3][:8], ","); got != "区,基本保健医療圏,状況,ファイル,SHA-256,エラー数,警告数,指摘" {
+		t.Fatalf("header %q", got)
+	}
+	wards := rs[4:]
+	if len(wards) != 24 {
+		t.Fatalf("%d rows, want 24", len(wards))
+	}
+	for i, ws := range res.Submission.Wards {
+		r := wards[i]
+		want := []string{ws.Ward, ws.Block, "集計済", ws.Files[0].Name, ws.Files[0].SHA256, "0", "0", ""}
+		if strings.Join(r[:8], "|") != strings.Join(want, "|") {
+			t.Errorf("row %d:\n got %q\nwant %q", i, r[:8], want)
+		}
+	}
+}
+
+func TestStatusSheetFindingsAndOthers(t *testing.T) {
+	res := sample(t)
+	ws := &res.Submission.Wards[1]
+	ws.Status, ws.Errors, ws.Warnings = aggregate.StatusExcluded, 1, 1
+	ws.Findings = []form.Finding{
+		{File: ws.Files[0].Name, Sheet: "区役所", Cell: "D12", Label: "推進会議開催状況", Severity: form.Error, Message: "選択肢にない回答です"},
+		{File: ws.Files[0].Name, Sheet: "相談支援室", Cell: "D40", Severity: form.Warning, Message: "前期より大きく増えています"},
+	}
+	res.Submission.Others = []aggregate.FileStatus{{
+		FileInfo: aggregate.FileInfo{Name: "不明.xlsx", SHA256: "abc"},
+		Findings: []form.Finding{{File: "不明.xlsx", Severity: form.Error, Message: "区名がありません"}},
+	}}
+	rs := rows(t, open(t, write(t, res)), summary.SheetStatus)
+	r := rs[5]
+	if r[2] != "エラーあり（集計から除外）" || r[5] != "1" || r[6] != "1" {
+		t.Errorf("excluded ward row %q", r[:8])
+	}
+	want := "【エラー】区役所!D12 推進会議開催状況：選択肢にない回答です\n【警告】相談支援室!D40：前期より大きく増えています"
+	if r[7] != want {
+		t.Errorf("findings %q, want %q", r[7], want)
+	}
+	o := rs[4+24]
+	if o[3] != "不明.xlsx" || o[5] != "1" || !strings.Contains(o[7], "区名がありません") {
+		t.Errorf("other file row %q", o[:8])
+	}
+}
+
+func TestChartsSheet(t *testing.T) {
+	res := sample(t)
+	data := write(t, res)
+	f := open(t, data)
+	var choice []*aggregate.Question
+	for _, q := range res.Questions {
+		if q.Type == schema.Choice || q.Type == schema.ChoiceGroup {
+			choice = append(choice, q)
+		}
+	}
+	parts := zipParts(t, data)
+	var charts []string
+	for name := range parts {
+		if regexp.MustCompile(`^xl/charts/chart\d+\.xml$`).MatchString(name) {
+			charts = append(charts, name)
+		}
+	}
+	if len(charts) != len(choice) || len(choice) != 10 {
+		t.Fatalf("%d charts, want one per choice question (%d)", len(charts), len(choice))
+	}
+	formula := regexp.MustCompile(`<f>([^<]*)</f>`)
+	for i, q := range choice {
+		x := parts[fmt.Sprintf("xl/charts/chart%d.xml", i+1)]
+		for _, want := range []string{`<barDir val="bar"`, `<grouping val="stacked"`, `<max val="24"`, `<min val="0"`, `<majorUnit val="6"`, `<legendPos val="b"`} {
+			if !strings.Contains(x, want) {
+				t.Errorf("chart %d (%s): no %s", i+1, q.ID, want)
+			}
+		}
+		// Every series points at cells holding the option's name, the row labels and
+		// the counts.
+		refs := formula.FindAllStringSubmatch(x, -1)
+		if len(refs) != 3*len(q.Options) {
+			t.Fatalf("chart %d (%s): %d references, want 3 per option", i+1, q.ID, len(refs))
+		}
+		for j, o := range q.Options {
+			name := cells(t, f, html.UnescapeString(refs[3*j][1]))
+			cats := cells(t, f, html.UnescapeString(refs[3*j+1][1]))
+			vals := cells(t, f, html.UnescapeString(refs[3*j+2][1]))
+			if len(name) != 1 || name[0] != o {
+				t.Errorf("chart %s series %d name %q, want %q", q.ID, j, name, o)
+			}
+			for k, r := range q.Rows {
+				if cats[k] != r.Label || vals[k] != itoa(r.Count(o)) {
+					t.Errorf("chart %s %s %s: %q %q, want %q %d", q.ID, r.Key, o, cats[k], vals[k], r.Label, r.Count(o))
+				}
+			}
+			// The same answer has the same colour in every chart.
+			if o == "実施している" || o == "開催している" || o == "把握している" {
+				ser := strings.Split(x, "<ser>")[1+j]
+				if !strings.Contains(ser, `<a:srgbClr val="1F4E79"`) {
+					t.Errorf("chart %s: %s is not dark blue", q.ID, o)
+				}
+			}
+		}
+	}
+	// Charts sit one under another without overlapping.
+	anchor := regexp.MustCompile(`<xdr:from><xdr:col>(\d+)</xdr:col><xdr:colOff>\d+</xdr:colOff><xdr:row>(\d+)</xdr:row>.*?<xdr:to><xdr:col>(\d+)</xdr:col><xdr:colOff>\d+</xdr:colOff><xdr:row>(\d+)</xdr:row>`)
+	var drawing string
+	for name, x := range parts {
+		if strings.HasPrefix(name, "xl/drawings/drawing") && strings.HasSuffix(name, ".xml") {
+			drawing = x
+		}
+	}
+	as := anchor.FindAllStringSubmatch(drawing, -1)
+	if len(as) != len(choice) {
+		t.Fatalf("%d chart anchors, want %d", len(as), len(choice))
+	}
+	prevEnd := -1
+	for _, a := range as {
+		from, _ := strconv.Atoi(a[2])
+		to, _ := strconv.Atoi(a[4])
+		if from <= prevEnd {
+			t.Errorf("chart at row %d overlaps the one ending at row %d", from+1, prevEnd+1)
+		}
+		prevEnd = to
+	}
+}
+
+// cells reads the values a chart reference like 'グラフ'!$M$7:$M$11 points at.
+func cells(t *testing.T, f *excelize.File, ref string) []string {
+	t.Helper()
+	sheet, rng, ok := strings.Cut(ref, "!")
+	if !ok {
+		t.Fatalf("reference %q", ref)
+	}
+	sheet = strings.Trim(sheet, "'")
+	from, to, _ := strings.Cut(strings.ReplaceAll(rng, "$", ""), ":")
+	if to == "" {
+		to = from
+	}
+	c1, r1, err := excelize.CellNameToCoordinates(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, r2, err := excelize.CellNameToCoordinates(to)
+	if err != nil || c1 != c2 {
+		t.Fatalf("reference %q", ref)
+	}
+	var out []string
+	for r := r1; r <= r2; r++ {
+		v, _ := f.GetCellValue(sheet, cellName(c1, r), excelize.Options{RawCellValue: true})
+		out = append(out, v)
+	}
+	return out
+}
+
+func zipParts(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		out[zf.Name] = string(b)
+	}
+	return out
+}
+
+func TestDeterministic(t *testing.T) {
+	a := write(t, sample(t))
+	b := write(t, sample(t))
+	if !bytes.Equal(a, b) {
+		t.Fatal("the same result gave different workbooks")
+	}
+	if !strings.Contains(zipParts(t, a)["docProps/core.xml"], "2000-01-01T00:00:00Z") {
+		t.Error("document dates are not fixed")
+	}
+}
+
+// TestWardTextIsNeverAFormula: text from the wards that looks like a formula must stay text.
+func TestWardTextIsNeverAFormula(t *testing.T) {
+	res := sample(t)
+	evil := []string{"=1+1", "+1+1", "-1+1", "@SUM(A1)", `=HYPERLINK("http://example.com","x")`, "=cmd|' /C calc'!A0"}
+	q := res.Question("ka2")
+	q.Texts = []aggregate.WardText{{Ward: "北区", Lines: evil}}
+	res.Question("u3").Categories[0].Label = "=1+1"
+	res.Question("i2").Rows[0].Label = "+SUM(1,2)"
+	data := write(t, res)
+	f := open(t, data)
+	found := 0
+	for _, sheet := range f.GetSheetList() {
+		rs, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rs {
+			for c, v := range row {
+				if !strings.ContainsAny(v[:min(1, len(v))], "=+-@") {
+					continue
+				}
+				cell := cellName(c+1, r+1)
+				if fm, _ := f.GetCellFormula(sheet, cell); fm != "" {
+					t.Errorf("%s!%s %q is a formula", sheet, cell, v)
+				}
+				typ, _ := f.GetCellType(sheet, cell)
+				if typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+					t.Errorf("%s!%s %q has type %v, want a string", sheet, cell, v, typ)
+				}
+				found++
+			}
+		}
+	}
+	if found < len(evil)+2 {
+		t.Errorf("found %d formula-like cells, want at least %d", found, len(evil)+2)
+	}
+	for name, x := range zipParts(t, data) {
+		if strings.HasPrefix(name, "xl/worksheets/") && (strings.Contains(x, "<f>") || strings.Contains(x, "<f ")) {
+			t.Errorf("%s holds a formula", name)
+		}
+	}
+}
+
+// TestIncomplete: with two returns missing, every sheet says so and the two wards are
+// blank, not zero.
+func TestIncomplete(t *testing.T) {
+	dir := t.TempDir()
+	files, err := form.ListReturns(returnsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := 0
+	for _, src := range files {
+		name := filepath.Base(src)
+		if name == "北区.xlsx" || name == "西区.xlsx" {
+			continue
+		}
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		copied++
+	}
+	if copied != 22 {
+		t.Fatalf("copied %d returns", copied)
+	}
+	res, err := collect(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, write(t, res))
+	line, _ := f.GetCellValue(summary.SheetSummary, "A3")
+	if line != res.Submission.Summary || line != "回答 22／24区（未提出: 北区、西区）" {
+		t.Errorf("summary line %q", line)
+	}
+	st, _ := f.GetCellStyle(summary.SheetSummary, "A3")
+	if style, _ := f.GetStyle(st); style == nil || style.Font == nil || !style.Font.Bold || style.Font.Color != "C00000" {
+		t.Errorf("incomplete summary line is not red bold: %+v", style)
+	}
+	for _, sheet := range []string{summary.SheetAnswers, summary.SheetCounts, summary.SheetStatus, summary.SheetCharts} {
+		if v, _ := f.GetCellValue(sheet, "A3"); v != line {
+			t.Errorf("%s!A3 = %q, want the summary line", sheet, v)
+		}
+	}
+	blocks := summaryBlocks(t, f, res)
+	if got := blocks["i1"].row(t, "推進会議開催状況"); got[3] != "22" {
+		t.Errorf("i1 answered %q, want 22", got[3])
+	}
+	for _, sheet := range []string{summary.SheetAnswers, summary.SheetCounts} {
+		rs := rows(t, f, sheet)
+		for i, ward := range []string{"北区", "西区"} {
+			r := rs[6+[]int{0, 5}[i]]
+			if r[0] != ward || r[2] != "未提出" {
+				t.Errorf("%s: row %q, want %s 未提出", sheet, r[:3], ward)
+			}
+			if r[3] != "" || r[10] != "" {
+				t.Errorf("%s %s: cells %q %q, want blank", sheet, ward, r[3], r[10])
+			}
+			cell := fmt.Sprintf("D%d", 7+[]int{0, 5}[i])
+			st, _ := f.GetCellStyle(sheet, cell)
+			if style, _ := f.GetStyle(st); style == nil || len(style.Fill.Color) == 0 || style.Fill.Color[0] != "D9D9D9" {
+				t.Errorf("%s!%s (%s) is not grey", sheet, cell, ward)
+			}
+		}
+	}
+	rs := rows(t, f, summary.SheetStatus)
+	if rs[4][2] != "未提出" || rs[9][2] != "未提出" || rs[5][2] != "集計済" {
+		t.Errorf("提出状況: %q %q %q", rs[4][:3], rs[9][:3], rs[5][:3])
+	}
+}
+
+// TestEarlierPeriods sets last year's figures beside this period's: 「―」 where the earlier
+// survey had no such question or category, and options only the earlier survey had.
+func TestEarlierPeriods(t *testing.T) {
+	res := sample(t)
+	prev := sample(t)
+	p, err := period.Parse("令和５年度上半期")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev.Period, prev.PeriodLabel = p, p.Japanese()
+	i1 := prev.Question("i1")
+	i1.Options = []string{"開催している", "開催予定", "開催予定なし"}
+	i1.Rows = []*aggregate.ChoiceRow{{Key: "i1", Label: i1.Label, Options: []aggregate.OptionCount{
+		{Option: "開催している", Count: 16}, {Option: "開催予定", Count: 8}, {Option: "開催予定なし", Count: 0},
+	}}}
+	var kept []*aggregate.Question
+	for _, q := range prev.Questions {
+		if q.ID != "ka1" {
+			kept = append(kept, q)
+		}
+	}
+	prev.Questions = kept
+	u3 := prev.Question("u3")
+	u3.Categories = u3.Categories[:len(u3.Categories)-1]
+	u3.Total.Sum = 6000
+	if err := res.AttachEarlier([]*aggregate.Loaded{{Result: prev, File: "r5h1.json"}}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, write(t, res))
+	blocks := summaryBlocks(t, f, res)
+	rs := rows(t, f, summary.SheetSummary)
+
+	b := blocks["i1"]
+	period := rs[b.first-3]
+	if !strings.Contains(strings.Join(period, ","), "令和５年度上半期（回答24区）") || !strings.Contains(strings.Join(period, ","), "令和６年度上半期") {
+		t.Errorf("i1 period row %q", period)
+	}
+	wantHead := []string{"区分（単位：区）", "開催している", "現時点では未開催", "合計", "開催している", "現時点では未開催", "開催予定", "開催予定なし"}
+	if strings.Join(b.head[:8], ",") != strings.Join(wantHead, ",") {
+		t.Errorf("i1 head %q, want %q", b.head[:8], wantHead)
+	}
+	if got := strings.Join(b.rows[0][:8], ","); got != "推進会議開催状況,18,6,24,16,―,8,0" {
+		t.Errorf("i1 row %q", got)
+	}
+	// ka1 was not in the earlier survey: no earlier columns at all rather than a column of 「―」.
+	if got := strings.Trim(strings.Join(blocks["ka1"].rows[0], ","), ","); got != "多職種研修会の実施状況,12,12,24" {
+		t.Errorf("ka1 row %q, want this period's columns only", got)
+	}
+	u := blocks["u3"]
+	c := u.col(t, "令和５年度上半期（回答24区）")
+	if got := u.row(t, "20．その他")[c]; got != "―" {
+		t.Errorf("u3 その他 earlier %q, want ―", got)
+	}
+	if got := u.row(t, "１．医科")[c]; got != "865" {
+		t.Errorf("u3 医科 earlier %q, want 865", got)
+	}
+	if got := u.row(t, summary.TotalLabel)[c]; got != "6000" {
+		t.Errorf("u3 total earlier %q, want 6000", got)
+	}
+}
+
+// soffice finds LibreOffice. CI installs it, so there a missing binary is a failure, not a skip.
+func soffice(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+	}
+	t.Skip("LibreOffice (soffice) is not installed")
+	return ""
+}
+
+// TestLibreOfficeReadsSummary converts the 集計 sheet to CSV with LibreOffice: the figures
+// must survive another spreadsheet program, not only excelize.
+func TestLibreOfficeReadsSummary(t *testing.T) {
+	bin := soffice(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "集計表.xlsx")
+	if err := os.WriteFile(src, write(t, sample(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "csv")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// Comma, double quote, UTF-8 (76), from line 1; the last token picks sheet 1 (集計).
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
+		"--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1`, "--outdir", out, src)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	// LibreOffice names the file after the sheet when one is picked (集計表-集計.csv).
+	found, _ := filepath.Glob(filepath.Join(out, "*.csv"))
+	sort.Strings(found)
+	if len(found) != 1 {
+		t.Fatalf("CSV files: %v", found)
+	}
+	data, err := os.ReadFile(found[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 3 || recs[0][0] != "区役所・相談支援室の取組について" || recs[2][0] != "回答 24／24区" {
+		t.Fatalf("not the 集計 sheet: %q", recs[:min(3, len(recs))])
+	}
+	has := func(cells ...string) bool {
+		for _, rec := range recs {
+			if len(rec) >= len(cells) && strings.Join(rec[:len(cells)], ",") == strings.Join(cells, ",") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range [][]string{
+		{"区分（単位：区）", "開催している", "現時点では未開催", "合計"},
+		{"推進会議開催状況", "18", "6", "24"},
+		{"多職種研修会の実施状況", "12", "12", "24"},
+		{summary.TotalLabel, "6784", "58", "浪速区", "671", "平野区"},
+		{"（再掲：積極的役割を担う医療機関）", "348"},
+		{"１．医療に関すること", "431"},
+		{"合計", "689"},
+		{"会議出席回数", "1004", "18", "浪速区", "71", "平野区"},
+	} {
+		if !has(want...) {
+			t.Errorf("no row %q in LibreOffice's CSV", want)
+		}
+	}
+}
+
+func cellName(col, row int) string {
+	n, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		panic(err)
+	}
+	return n
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/render/atomic"
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/period"
+)
+
+// historyPeriod is one earlier period of history.yaml.
+type historyPeriod struct {
+	Period  string                    `yaml:"period"`
+	Choices map[string][][2]yaml.Node `yaml:"choices"`
+	Counts  map[string]int64          `yaml:"counts"`
+	Totals  map[string]int64          `yaml:"totals"`
+}
+
+// writeHistory turns the published earlier figures into aggregate.json files, so the
+// sample aggregate can show 資料１'s comparisons through the real --history path.
+func writeHistory(sc *schema.Schema, sampleDir, outDir string) (int, error) {
+	data, err := os.ReadFile(filepath.Join(sampleDir, "history.yaml"))
+	if err != nil {
+		return 0, err
+	}
+	var periods []historyPeriod
+	if err := yaml.Unmarshal(data, &periods); err != nil {
+		return 0, fmt.Errorf("history.yaml: %w", err)
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return 0, err
+	}
+	for _, hp := range periods {
+		p, err := period.Parse(hp.Period)
+		if err != nil {
+			return 0, fmt.Errorf("history.yaml: %w", err)
+		}
+		res, err := historyResult(sc, p, hp)
+		if err != nil {
+			return 0, fmt.Errorf("history.yaml %s: %w", hp.Period, err)
+		}
+		if err := atomic.WriteFile(filepath.Join(outDir, p.String()+".json"), res.WriteJSON); err != nil {
+			return 0, err
+		}
+	}
+	return len(periods), nil
+}
+
+func historyResult(sc *schema.Schema, p period.Period, hp historyPeriod) (*aggregate.Result, error) {
+	n := len(sc.Units.List)
+	res := aggregate.Compute(sc, p, nil, aggregate.Submission{
+		Expected: n, Counted: n, Complete: true,
+		Summary: aggregate.SummaryLine(sc.Units.Label, n, n, nil, nil) + "（公表値から作成・区別の内訳なし）",
+	})
+	keep := map[string]bool{}
+	for _, q := range res.Questions {
+		// Only what was published is kept: a row or category left out has no data, not 0.
+		var rows []*aggregate.ChoiceRow
+		var cats []*aggregate.Category
+		for _, row := range q.Rows {
+			pairs, ok := hp.Choices[row.Key]
+			if !ok {
+				continue
+			}
+			rows = append(rows, row)
+			keep[q.ID] = true
+			row.Options = nil
+			q.Options = nil
+			for _, pair := range pairs {
+				var label string
+				var count int
+				if err := pair[0].Decode(&label); err != nil {
+					return nil, err
+				}
+				if err := pair[1].Decode(&count); err != nil {
+					return nil, err
+				}
+				row.Options = append(row.Options, aggregate.OptionCount{Option: label, Count: count, Wards: []string{}})
+				row.Answered += count
+				q.Options = append(q.Options, label)
+			}
+		}
+		var sum int64
+		for _, c := range q.Categories {
+			v, ok := hp.Counts[c.Key]
+			if !ok {
+				continue
+			}
+			keep[q.ID] = true
+			cats = append(cats, c)
+			c.Figure = aggregate.Figure{Sum: v, Wards: n}
+			if !c.Repeat {
+				sum += v
+			}
+		}
+		q.Rows, q.Categories = rows, cats
+		if keep[q.ID] && q.Type == schema.Counts {
+			q.Total = &aggregate.Figure{Sum: sum, Wards: n}
+		}
+		if v, ok := hp.Totals[q.ID]; ok {
+			keep[q.ID] = true
+			q.Total = &aggregate.Figure{Sum: v, Wards: n}
+		}
+	}
+	for key := range hp.Choices {
+		if keyQuestion(sc, key) == nil {
+			return nil, fmt.Errorf("choices: %s is not an answer of the survey", key)
+		}
+	}
+	var kept []*aggregate.Question
+	for _, q := range res.Questions {
+		if keep[q.ID] {
+			kept = append(kept, q)
+		}
+	}
+	res.Questions = kept
+	return res, nil
+}
+
+func keyQuestion(sc *schema.Schema, key string) *schema.Question {
+	for _, s := range form.Slots(sc) {
+		if s.Key == key {
+			return s.Question
+		}
+	}
+	return nil
+}
