@@ -17,7 +17,6 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/schema"
@@ -327,7 +326,7 @@ func (s *sheet) style(col, row, last int, style int) {
 }
 
 func (s *sheet) need(row int, v string, colWidth float64) {
-	if n := textLines(v, colWidth); n > s.lines[row] {
+	if n := form.TextLines(v, colWidth); n > s.lines[row] {
 		s.lines[row] = n
 	}
 }
@@ -344,30 +343,6 @@ func (s *sheet) finish() {
 			s.check(s.f.SetRowHeight(s.name, row, float64(n)*15+4))
 		}
 	}
-}
-
-// textLines estimates how many lines text takes in a wrapped column of the given width.
-// Widths are in Excel's column units (one '0' of the default font); a full-width character
-// of the proportional BIZ UDPゴシック measures about 1.6 of them.
-func textLines(text string, colWidth float64) int {
-	perLine := colWidth*0.95 - 1
-	if perLine < 1 {
-		perLine = 1
-	}
-	total := 0
-	for _, line := range strings.Split(text, "\n") {
-		cols := 0.0
-		for _, r := range line {
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-				cols += 1.6
-			default:
-				cols++
-			}
-		}
-		total += max(1, int(math.Ceil(cols/perLine)))
-	}
-	return total
 }
 
 // How a sheet is scaled to A4 landscape paper.

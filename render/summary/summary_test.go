@@ -26,6 +26,7 @@ import (
 	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
 
@@ -927,25 +928,10 @@ func TestEarlierPeriods(t *testing.T) {
 	}
 }
 
-// soffice finds LibreOffice. CI installs it, so there a missing binary is a failure, not a skip.
-func soffice(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
-	}
-	t.Skip("LibreOffice (soffice) is not installed")
-	return ""
-}
-
 // TestLibreOfficeReadsSummary converts the 集計 sheet to CSV with LibreOffice: the figures
 // must survive another spreadsheet program, not only excelize.
 func TestLibreOfficeReadsSummary(t *testing.T) {
-	bin := soffice(t)
+	bin := formtest.Soffice(t)
 	dir := t.TempDir()
 	src := filepath.Join(dir, "集計表.xlsx")
 	if err := os.WriteFile(src, write(t, sample(t)), 0o644); err != nil {

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"context"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
@@ -16,21 +15,6 @@ import (
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
-
-// soffice finds LibreOffice. CI installs it, so there a missing binary is a failure, not a skip.
-func soffice(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
-	}
-	t.Skip("LibreOffice (soffice) is not installed")
-	return ""
-}
 
 // resave converts an .xlsx through LibreOffice Calc and back to .xlsx, as a ward that edits
 // its return in LibreOffice would.
@@ -64,7 +48,7 @@ func resave(t *testing.T, bin, src string) string {
 }
 
 func TestLibreOfficeResavedReturnReadsTheSame(t *testing.T) {
-	bin := soffice(t)
+	bin := formtest.Soffice(t)
 	sc := schema.Default()
 	answers := formtest.ValidAnswers(sc)
 	answers["a1.2"] = "準備中"

@@ -246,26 +246,31 @@ func (w *sheetWriter) wholeNumber(col string, q *schema.Question) {
 	w.check(w.f.AddDataValidation(w.name, dv))
 }
 
-// labelHeight estimates the row height a wrapped label needs: Excel does not grow rows on
-// open, so a long label would otherwise be cut off in print.
+// labelHeight is the row height a wrapped label needs: Excel does not grow rows on open,
+// so a long label would otherwise be cut off in print.
 func labelHeight(text string, colWidth float64) float64 {
-	// Widths are in Excel's column units (one '0' of the default font); a full-width
-	// character of the proportional BIZ UDPGothic measures about 1.6 of them.
-	cols := 0.0
-	for _, r := range text {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-			cols += 1.6
-		default:
-			cols++
+	return float64(TextLines(text, colWidth))*15 + 4
+}
+
+// TextLines estimates how many lines text takes in a wrapped column of the given width.
+// Widths are in Excel's column units (one '0' of the default font); a full-width character
+// of the proportional BIZ UDPゴシック measures about 1.6 of them.
+func TextLines(text string, colWidth float64) int {
+	perLine := max(colWidth*0.95-1, 1)
+	total := 0
+	for _, line := range strings.Split(text, "\n") {
+		cols := 0.0
+		for _, r := range line {
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+				cols += 1.6
+			default:
+				cols++
+			}
 		}
+		total += max(1, int(math.Ceil(cols/perLine)))
 	}
-	perLine := colWidth*0.95 - 1
-	lines := int(math.Ceil(cols / perLine))
-	if lines < 1 {
-		lines = 1
-	}
-	return float64(lines)*15 + 4
+	return total
 }
 
 func (b *builder) writeSheet(sh *schema.Sheet, first bool) {

@@ -3,6 +3,8 @@
 package formtest
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -58,4 +60,20 @@ func WriteReturn(t testing.TB, dir, name string, answers map[string]any) (string
 		t.Fatal(err)
 	}
 	return path, form.Cells(f)
+}
+
+// Soffice finds LibreOffice for tests that re-save or convert with it. CI installs it, so
+// there a missing binary fails the test instead of skipping it.
+func Soffice(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+	}
+	t.Skip("LibreOffice (soffice) is not installed")
+	return ""
 }
