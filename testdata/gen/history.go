@@ -56,6 +56,7 @@ func historyResult(sc *schema.Schema, p period.Period, hp historyPeriod) (*aggre
 	n := len(sc.Units.List)
 	res := aggregate.Compute(sc, p, nil, aggregate.Submission{
 		Expected: n, Counted: n, Complete: true,
+		Missing: []string{}, Excluded: []string{}, Wards: []aggregate.WardStatus{},
 		Summary: aggregate.SummaryLine(sc.Units.Label, n, n, nil, nil) + "（公表値から作成・区別の内訳なし）",
 	})
 	keep := map[string]bool{}
