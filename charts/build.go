@@ -1,0 +1,434 @@
+package charts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/schema"
+)
+
+// Options steer what goes into the report.
+type Options struct {
+	// DocLabel is the 資料番号 for the cover box (資料１); empty prints no box.
+	DocLabel string
+	// Title replaces the survey's report title when set.
+	Title string
+	// IncludeCases adds the case records (相談事例). They hold sensitive health details, so
+	// they are left out unless asked for, and then only their fields are shown.
+	IncludeCases bool
+}
+
+// Build lays out the report for an aggregate.
+func Build(res *aggregate.Result, opts Options) *Report {
+	rep := &Report{
+		Title:       res.Survey.ReportTitle,
+		PeriodLabel: spacedPeriod(res),
+		DocLabel:    opts.DocLabel,
+		Summary:     res.Submission.Summary,
+		Complete:    res.Submission.Complete,
+		UnitLabel:   res.Units.Label,
+	}
+	if opts.Title != "" {
+		rep.Title = opts.Title
+	}
+	b := &builder{res: res, opts: opts}
+	var sec *Section
+	var item *Item
+	for _, q := range res.Questions {
+		if sec == nil || sec.Title != q.SheetTitle {
+			sec = &Section{Title: q.SheetTitle}
+			rep.Sections = append(rep.Sections, sec)
+			item = nil
+		}
+		if item == nil || item.Heading != q.ItemHeading {
+			item = &Item{Heading: q.ItemHeading}
+			sec.Items = append(sec.Items, item)
+		}
+		item.Blocks = append(item.Blocks, b.blocks(q)...)
+	}
+	rep.Status = b.status()
+	rep.Appendix = b.appendix()
+	return rep
+}
+
+// spacedPeriod prints 令和６年度上半期 as the cover does: 「令和６年度 上半期」.
+func spacedPeriod(res *aggregate.Result) string {
+	l := res.PeriodLabel
+	for _, h := range []string{"上半期", "下半期"} {
+		if strings.HasSuffix(l, h) {
+			return strings.TrimSuffix(l, h) + " " + h
+		}
+	}
+	return l
+}
+
+type builder struct {
+	res  *aggregate.Result
+	opts Options
+}
+
+func (b *builder) unitWord() string { return "（" + b.res.Units.Label + "）" }
+
+// blocks turns one question into what the report draws for it.
+func (b *builder) blocks(q *aggregate.Question) []Block {
+	switch q.Type {
+	case schema.Choice, schema.ChoiceGroup:
+		return []Block{{Stacked: b.stacked(q)}}
+	case schema.Counts:
+		if b.summedByTotal(q) != nil {
+			return []Block{{Periods: b.periods(q)}}
+		}
+		return []Block{{Counts: b.counts(q)}}
+	case schema.Total:
+		// A total is shown in the period table of the counts it sums.
+		return nil
+	case schema.Text, schema.TextList:
+		if len(q.Texts) == 0 {
+			return nil
+		}
+		tl := &TextList{ID: q.ID, Heading: heading(q)}
+		for _, t := range q.Texts {
+			tl.Entries = append(tl.Entries, WardLines{Ward: t.Ward, Lines: t.Lines})
+		}
+		return []Block{{Texts: tl}}
+	case schema.Cases:
+		if !b.opts.IncludeCases {
+			return nil
+		}
+		var out []Block
+		for _, ct := range b.cases(q) {
+			out = append(out, Block{Cases: ct})
+		}
+		return out
+	}
+	return nil
+}
+
+func heading(q *aggregate.Question) string { return q.Number + q.Label }
+
+func (b *builder) stacked(q *aggregate.Question) *StackedBars {
+	sb := &StackedBars{ID: q.ID, Heading: heading(q), Note: q.Note, Axis: UnitAxis(b.res.Submission.Expected, b.unitWord())}
+	if q.Type == schema.Choice {
+		// A single question's bar carries no row label of its own; the heading names it.
+		sb.Heading = heading(q)
+	}
+	for i, o := range q.Options {
+		c := OptionColor(o, i, len(q.Options))
+		sb.Series = append(sb.Series, Series{Label: o, Color: c, TextColor: textColor(c)})
+	}
+	for _, r := range q.Rows {
+		bar := StackedBar{Label: r.Label, Answered: r.Answered}
+		if q.Type == schema.ChoiceGroup {
+			bar.Lines = Wrap(r.Label, ChoiceLabelWidth)
+		}
+		for _, o := range q.Options {
+			n, wards := 0, []string(nil)
+			for _, oc := range r.Options {
+				if oc.Option == o {
+					n, wards = oc.Count, oc.Wards
+				}
+			}
+			bar.Values = append(bar.Values, n)
+			bar.Wards = append(bar.Wards, wards)
+		}
+		sb.Bars = append(sb.Bars, bar)
+	}
+	for _, e := range q.Earlier {
+		if e.NoData || len(e.Rows) == 0 {
+			continue
+		}
+		if q.Type == schema.Choice {
+			// The earlier survey may have had other options (開催予定 / 開催予定なし): list them all.
+			var parts []string
+			for _, oc := range e.Rows[0].Options {
+				parts = append(parts, fmt.Sprintf("%s %d%s", oc.Option, oc.Count, b.res.Units.Label))
+			}
+			sb.EarlierLines = append(sb.EarlierLines, e.PeriodLabel+"："+strings.Join(parts, "、"))
+			continue
+		}
+		// Per row, 資料１ sets beside the bars how many had done it then (令和５年度 実施済).
+		first := e.Options[0]
+		if len(e.Rows[0].Options) > 0 {
+			first = e.Rows[0].Options[0].Option
+		}
+		col := EarlierColumn{Header: []string{e.PeriodLabel, first}}
+		for _, r := range q.Rows {
+			var v *int
+			for _, er := range e.Rows {
+				if er.Key == r.Key {
+					for _, oc := range er.Options {
+						if oc.Option == first {
+							n := oc.Count
+							v = &n
+						}
+					}
+				}
+			}
+			col.Values = append(col.Values, v)
+		}
+		sb.Earlier = append(sb.Earlier, col)
+	}
+	return sb
+}
+
+// summedByTotal returns the total question whose sum_of names this question's categories:
+// such counts are shown as one table over periods, as 資料１ does for 会議出席回数.
+func (b *builder) summedByTotal(q *aggregate.Question) *aggregate.Question {
+	for _, t := range b.res.Questions {
+		if t.Type != schema.Total {
+			continue
+		}
+		for _, k := range t.SumOf {
+			if q.Category(k) != nil {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+func (b *builder) counts(q *aggregate.Question) *CountBars {
+	cb := &CountBars{ID: q.ID, Heading: heading(q), Unit: q.Unit, Note: q.Note, Color: CountColor}
+	if q.Multiple {
+		cb.Note = strings.TrimSpace("重複可　" + strings.ReplaceAll(q.Note, "重複可", ""))
+	}
+	if q.Total != nil {
+		cb.Total = q.Total.Sum
+		cb.TotalText = TotalText(q.Total.Sum, q.Unit)
+	}
+	labelWidth := CountLabelWidth
+	if q.BreakdownOf != "" {
+		cb.Breakdown = true
+		labelWidth = BreakdownLabelWidth
+		for _, p := range b.res.Questions {
+			if c := p.Category(q.BreakdownOf); c != nil {
+				cb.ParentLabel = c.Label
+			}
+		}
+	}
+	var max int64
+	for _, c := range q.Categories {
+		bar := CountBar{Label: c.Label, Lines: Wrap(c.Label, labelWidth), Value: c.Sum, Repeat: c.Repeat}
+		if c.Min != nil && c.Max != nil {
+			bar.Range = fmt.Sprintf("%s %s ～ %s %s", Thousands(c.Min.Value), q.Unit, Thousands(c.Max.Value), q.Unit)
+		}
+		for _, w := range c.ByWard {
+			bar.Wards = append(bar.Wards, fmt.Sprintf("%s %s", w.Ward, Thousands(w.Value)))
+		}
+		max = maxInt(max, c.Sum)
+		cb.Bars = append(cb.Bars, bar)
+	}
+	cb.Axis = NiceAxis(max, "（"+q.Unit+"）")
+	for _, e := range q.Earlier {
+		if !e.NoData && e.Total != nil {
+			cb.EarlierLines = append(cb.EarlierLines, fmt.Sprintf("%s %s%s", e.PeriodLabel, Thousands(e.Total.Sum), q.Unit))
+		}
+	}
+	return cb
+}
+
+func maxInt(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// periods builds the table of a total and its parts over the earlier periods and this one.
+func (b *builder) periods(q *aggregate.Question) *PeriodTable {
+	total := b.summedByTotal(q)
+	pt := &PeriodTable{ID: q.ID, Heading: heading(q), Unit: q.Unit}
+	type col struct {
+		label string
+		total *aggregate.Figure
+		cats  []*aggregate.Category
+	}
+	var cols []col
+	// Periods are the earlier ones with data for this question, then this period.
+	for i, e := range q.Earlier {
+		var te *aggregate.Snapshot
+		if i < len(total.Earlier) {
+			te = total.Earlier[i]
+		}
+		if e.NoData && (te == nil || te.NoData) {
+			continue
+		}
+		c := col{label: e.PeriodLabel, cats: e.Categories}
+		if te != nil && !te.NoData {
+			c.total = te.Total
+		}
+		cols = append(cols, c)
+	}
+	cols = append(cols, col{label: b.res.PeriodLabel, total: total.Total, cats: q.Categories})
+	for _, c := range cols {
+		pt.Columns = append(pt.Columns, c.label)
+	}
+	row := PeriodRow{Label: total.Label}
+	for _, c := range cols {
+		row.Cells = append(row.Cells, figureText(c.total))
+	}
+	pt.Rows = append(pt.Rows, row)
+	for _, cat := range q.Categories {
+		r := PeriodRow{Label: cat.Label, Indent: true}
+		for _, c := range cols {
+			var f *aggregate.Figure
+			for _, ec := range c.cats {
+				if ec.Key == cat.Key {
+					f = &ec.Figure
+				}
+			}
+			r.Cells = append(r.Cells, figureText(f))
+		}
+		pt.Rows = append(pt.Rows, r)
+	}
+	return pt
+}
+
+// figureText is a figure's sum, or 「―」 for no data (never 0).
+func figureText(f *aggregate.Figure) string {
+	if f == nil {
+		return "―"
+	}
+	return Thousands(f.Sum)
+}
+
+// cases groups the case records by their choice field (場面), in the choice list's order.
+func (b *builder) cases(q *aggregate.Question) []*CaseTable {
+	var groupField string
+	var order []string
+	if len(q.Cases) > 0 {
+		for _, f := range q.Cases[0].Fields {
+			if f.ID == "scene" || groupField == "" && strings.Contains(f.Label, "場面") {
+				groupField = f.ID
+			}
+		}
+	}
+	tables := map[string]*CaseTable{}
+	for _, c := range q.Cases {
+		group := ""
+		var cells, cols []string
+		for _, f := range c.Fields {
+			if f.ID == groupField {
+				group = f.Value
+				continue
+			}
+			cols = append(cols, f.Label)
+			cells = append(cells, f.Value)
+		}
+		t := tables[group]
+		if t == nil {
+			h := heading(q)
+			if group != "" {
+				h = "【" + group + "の場面】"
+			}
+			t = &CaseTable{ID: fmt.Sprintf("%s.%d", q.ID, len(order)+1), Heading: h, Columns: cols}
+			tables[group] = t
+			order = append(order, group)
+		}
+		t.Rows = append(t.Rows, CaseRow{Ward: c.Ward, Cells: cells})
+	}
+	var out []*CaseTable
+	for _, g := range order {
+		out = append(out, tables[g])
+	}
+	return out
+}
+
+func (b *builder) status() *StatusTable {
+	sub := b.res.Submission
+	st := &StatusTable{Summary: sub.Summary, Columns: []string{b.res.Units.Label, b.res.Units.BlockLabel, "状況", "ファイル", "エラー", "警告"}}
+	if st.Columns[1] == "" {
+		st.Columns[1] = "ブロック"
+	}
+	for _, ws := range sub.Wards {
+		var files []string
+		for _, f := range ws.Files {
+			files = append(files, f.Name)
+		}
+		st.Rows = append(st.Rows, []string{ws.Ward, ws.Block, aggregate.StatusLabel(ws.Status), strings.Join(files, "、"), fmt.Sprint(ws.Errors), fmt.Sprint(ws.Warnings)})
+		st.Bad = append(st.Bad, ws.Status != aggregate.StatusCounted)
+	}
+	for _, o := range sub.Others {
+		st.Rows = append(st.Rows, []string{"（不明）", "", "区を特定できないファイル", o.Name, fmt.Sprint(len(o.Findings)), "0"})
+		st.Bad = append(st.Bad, true)
+	}
+	for _, e := range b.res.Earlier {
+		st.Earlier = append(st.Earlier, fmt.Sprintf("%s（%s、%s）", e.PeriodLabel, e.File, e.Summary))
+	}
+	return st
+}
+
+// matrixColumns is how many question rows fit across one appendix page.
+const matrixColumns = 16
+
+// appendix is the ward × question matrix of every choice answer, split into pages, each
+// cell the option's number (1 = the first option) and a legend per page.
+func (b *builder) appendix() []*Matrix {
+	type column struct {
+		MatrixColumn
+		row     *aggregate.ChoiceRow
+		options []string
+	}
+	var cols []column
+	for _, q := range b.res.Questions {
+		if q.Type != schema.Choice && q.Type != schema.ChoiceGroup {
+			continue
+		}
+		for i, r := range q.Rows {
+			short := q.ItemMark + strings.TrimSpace(strings.Trim(q.Number, "（）()"))
+			if q.Type == schema.ChoiceGroup {
+				short += fmt.Sprintf("-%d", i+1)
+			}
+			label := heading(q)
+			if q.Type == schema.ChoiceGroup {
+				label += " " + r.Label
+			}
+			cols = append(cols, column{MatrixColumn{Key: r.Key, Short: toHalf(short), Label: label}, r, q.Options})
+		}
+	}
+	var out []*Matrix
+	for start := 0; start < len(cols); start += matrixColumns {
+		page := cols[start:min(start+matrixColumns, len(cols))]
+		m := &Matrix{Title: fmt.Sprintf("付表　%s別の回答（%d／%d）", b.res.Units.Label, len(out)+1, (len(cols)+matrixColumns-1)/matrixColumns)}
+		legends := map[string]bool{}
+		for _, c := range page {
+			m.Columns = append(m.Columns, c.MatrixColumn)
+			var parts []string
+			for i, o := range c.options {
+				parts = append(parts, fmt.Sprintf("%d %s", i+1, o))
+			}
+			if l := strings.Join(parts, "　"); !legends[l] {
+				legends[l] = true
+				m.Legend = append(m.Legend, l)
+			}
+		}
+		for _, ws := range b.res.Submission.Wards {
+			row := MatrixRow{Ward: ws.Ward, Missing: ws.Status != aggregate.StatusCounted, Status: aggregate.StatusLabel(ws.Status)}
+			for _, c := range page {
+				cell := ""
+				if a := c.row.Answer(ws.Ward); a != "" {
+					for i, o := range c.options {
+						if o == a {
+							cell = fmt.Sprint(i + 1)
+						}
+					}
+				}
+				row.Cells = append(row.Cells, cell)
+			}
+			m.Rows = append(m.Rows, row)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// toHalf turns the full-width digits of a question number into half-width for short headers.
+func toHalf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}

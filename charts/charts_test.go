@@ -1,0 +1,217 @@
+package charts
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/form"
+)
+
+func TestWrap(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		max  int
+		want []string
+	}{
+		{"現状の把握・分析", 56, []string{"現状の把握・分析"}},
+		// 資料１ breaks this row after 「医師」 (29 characters); the label column does too.
+		{"１．在宅療養中の患者・利用者に対する主治医を含む複数の医師による対応体制などの取組", ChoiceLabelWidth,
+			[]string{"１．在宅療養中の患者・利用者に対する主治医を含む複数の医師", "による対応体制などの取組"}},
+		// A line never starts with 、 or ）: the break moves back one character.
+		{"あいうえおかきくけこ、さし", 20, []string{"あいうえおかきくけ", "こ、さし"}},
+		{"あいうえおかきくけ、こさしすせそ", 20, []string{"あいうえおかきくけ、", "こさしすせそ"}},
+		{"あいうえおかきくけこ（さしすせそ）", 22, []string{"あいうえおかきくけこ", "（さしすせそ）"}},
+		// ASCII words are not split.
+		{"情報共有ツールACPの導入", 16, []string{"情報共有ツール", "ACPの導入"}},
+	} {
+		got := Wrap(tc.in, tc.max)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)
+		}
+		for _, l := range got {
+			if Width(l) > tc.max {
+				t.Errorf("line %q is %d wide, max %d", l, Width(l), tc.max)
+			}
+		}
+	}
+}
+
+func TestAxes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		got  Axis
+		want []int64
+	}{
+		{"24 wards, quarters", UnitAxis(24, "（区）"), []int64{0, 6, 12, 18, 24}},
+		{"11 units", UnitAxis(11, "（区）"), []int64{0, 5, 10, 11}},
+		{"相談内容別 431", NiceAxis(431, "（件）"), []int64{0, 100, 200, 300, 400, 500}},
+		{"医療の内訳 130", NiceAxis(130, "（件）"), []int64{0, 50, 100, 150}},
+		{"連絡調整機関 1,500", NiceAxis(1500, "（件）"), []int64{0, 500, 1000, 1500}},
+		{"連絡調整機関 1,501", NiceAxis(1501, "（件）"), []int64{0, 500, 1000, 1500, 2000}},
+		{"small", NiceAxis(3, "（件）"), []int64{0, 1, 2, 3}},
+		{"zero", NiceAxis(0, "（件）"), []int64{0, 1}},
+	} {
+		if !reflect.DeepEqual(tc.got.Ticks, tc.want) || tc.got.Max != tc.want[len(tc.want)-1] {
+			t.Errorf("%s: ticks %v max %d, want %v", tc.name, tc.got.Ticks, tc.got.Max, tc.want)
+		}
+	}
+}
+
+func TestColoursFixedPerOption(t *testing.T) {
+	// The same answer has the same colour in every list; dark/medium/light differ in greyscale.
+	if OptionColor("実施している", 0, 3) != OptionColor("開催している", 0, 2) || OptionColor("把握している", 0, 2) != colorDark {
+		t.Error("positive answers differ in colour")
+	}
+	if OptionColor("現時点では未着手", 2, 3) != OptionColor("現時点では未開催", 1, 2) {
+		t.Error("negative answers differ in colour")
+	}
+	grey := func(c Color) int { r, g, b := c.RGB(); return (299*int(r) + 587*int(g) + 114*int(b)) / 1000 }
+	d, m, l := grey(colorDark), grey(colorMedium), grey(colorLight)
+	if m-d < 50 || l-m < 50 {
+		t.Errorf("greyscale levels too close: %d %d %d", d, m, l)
+	}
+	if textColor(colorDark) != white || textColor(colorLight) != black {
+		t.Error("segment text not legible")
+	}
+	// An unknown list falls back by position, first dark.
+	if OptionColor("はい", 0, 2) != colorDark || OptionColor("いいえ", 1, 2) != colorLight {
+		t.Error("fallback colours")
+	}
+}
+
+func sample(t *testing.T) *aggregate.Result {
+	t.Helper()
+	files, err := form.ListReturns(filepath.Join("..", "testdata", "returns"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := aggregate.Collect(files, schema.Default(), aggregate.CollectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := c.Result()
+	hist, err := aggregate.LoadDir(filepath.Join("..", "testdata", "history"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.AttachEarlier(hist); err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func find(rep *Report, id string) Block {
+	for _, s := range rep.Sections {
+		for _, it := range s.Items {
+			for _, b := range it.Blocks {
+				switch {
+				case b.Stacked != nil && b.Stacked.ID == id, b.Counts != nil && b.Counts.ID == id,
+					b.Periods != nil && b.Periods.ID == id, b.Texts != nil && b.Texts.ID == id:
+					return b
+				}
+			}
+		}
+	}
+	return Block{}
+}
+
+func TestBuildFromSample(t *testing.T) {
+	rep := Build(sample(t), Options{DocLabel: "資料１"})
+	if rep.PeriodLabel != "令和６年度 上半期" || rep.Title != "区役所・相談支援室の取組について" || rep.Summary != "回答 24／24区" {
+		t.Errorf("cover: %q %q %q", rep.PeriodLabel, rep.Title, rep.Summary)
+	}
+	if len(rep.Sections) != 2 || rep.Sections[0].Title != "Ⅰ．区役所の取組" || rep.Sections[1].Items[0].Heading != "（ウ）切れ目のない在宅医療と介護の提供体制の構築推進" {
+		t.Errorf("sections %+v", rep.Sections)
+	}
+
+	i1 := find(rep, "i1").Stacked
+	if i1 == nil || !reflect.DeepEqual(i1.Bars[0].Values, []int{18, 6}) || i1.Series[0].Color != colorDark {
+		t.Fatalf("i1 %+v", i1)
+	}
+	if !reflect.DeepEqual(i1.EarlierLines, []string{"令和５年度上半期：開催している 16区、開催予定 8区、開催予定なし 0区"}) {
+		t.Errorf("i1 earlier %q", i1.EarlierLines)
+	}
+	u1 := find(rep, "u1").Stacked
+	if len(u1.Earlier) != 1 || *u1.Earlier[0].Values[0] != 10 || *u1.Earlier[0].Values[1] != 17 || *u1.Earlier[0].Values[2] != 19 ||
+		!reflect.DeepEqual(u1.Earlier[0].Header, []string{"令和５年度", "実施している"}) {
+		t.Errorf("u1 earlier %+v", u1.Earlier)
+	}
+	if got := u1.Bars[0].Lines; len(got) != 2 {
+		t.Errorf("u1 row 1 wrapped as %q", got)
+	}
+	if !reflect.DeepEqual(u1.Axis.Ticks, []int64{0, 6, 12, 18, 24}) || u1.Axis.Unit != "（区）" {
+		t.Errorf("u1 axis %+v", u1.Axis)
+	}
+
+	u3 := find(rep, "u3").Counts
+	if u3.TotalText != "（ 6,784 件 ）" || u3.Axis.Unit != "（件）" || !u3.Bars[1].Repeat {
+		t.Errorf("u3: %q %q repeat %v", u3.TotalText, u3.Axis.Unit, u3.Bars[1].Repeat)
+	}
+	o2 := find(rep, "o2").Counts
+	var vals []int64
+	for _, b := range o2.Bars {
+		vals = append(vals, b.Value)
+	}
+	if !reflect.DeepEqual(vals, []int64{431, 146, 19, 28, 14, 15, 3, 33}) || o2.TotalText != "（ 689 件 ）" || !strings.HasPrefix(o2.Note, "重複可") {
+		t.Errorf("o2 %v %q %q", vals, o2.TotalText, o2.Note)
+	}
+	if !reflect.DeepEqual(o2.Axis.Ticks, []int64{0, 100, 200, 300, 400, 500}) {
+		t.Errorf("o2 axis %v", o2.Axis.Ticks)
+	}
+	if med := find(rep, "o2med").Counts; !med.Breakdown || med.ParentLabel != "１．医療に関すること" {
+		t.Errorf("o2med %+v", med)
+	}
+	if o1 := find(rep, "o1").Counts; !reflect.DeepEqual(o1.EarlierLines, []string{"令和５年度 1,706件"}) {
+		t.Errorf("o1 earlier %q", o1.EarlierLines)
+	}
+
+	o4 := find(rep, "o4").Periods
+	if o4 == nil {
+		t.Fatal("o4 is not a period table")
+	}
+	if !reflect.DeepEqual(o4.Columns, []string{"令和４年度", "令和５年度", "令和６年度上半期"}) {
+		t.Errorf("o4 columns %q", o4.Columns)
+	}
+	want := [][]string{{"2,213", "2,386", "1,004"}, {"778", "829", "301"}, {"1,435", "1,557", "703"}, {"143", "119", "49"}}
+	for i, w := range want {
+		if !reflect.DeepEqual(o4.Rows[i].Cells, w) {
+			t.Errorf("o4 row %s %q, want %q", o4.Rows[i].Label, o4.Rows[i].Cells, w)
+		}
+	}
+	if find(rep, "o4total").Stacked != nil {
+		t.Error("the total is drawn twice")
+	}
+
+	// Cases stay out unless asked for.
+	if hasCases(rep) {
+		t.Error("case records in a report built without IncludeCases")
+	}
+	withCases := Build(sample(t), Options{IncludeCases: true})
+	if !hasCases(withCases) {
+		t.Error("IncludeCases built no case tables")
+	}
+
+	if len(rep.Appendix) == 0 || len(rep.Appendix[0].Rows) != 24 || rep.Appendix[0].Rows[0].Ward != "北区" || rep.Appendix[0].Columns[0].Short != "ア-1" {
+		t.Errorf("appendix %+v", rep.Appendix[0].Columns[:2])
+	}
+	if len(rep.Status.Rows) != 24 || len(rep.Status.Earlier) != 3 {
+		t.Errorf("status rows %d earlier %d", len(rep.Status.Rows), len(rep.Status.Earlier))
+	}
+}
+
+func hasCases(rep *Report) bool {
+	for _, s := range rep.Sections {
+		for _, it := range s.Items {
+			for _, b := range it.Blocks {
+				if b.Cases != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,199 @@
+package charts
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/width"
+)
+
+// Label widths, in half-width columns (a full-width character is 2): what fits beside a
+// bar in the label column of an A4 landscape page at the report's type size.
+const (
+	ChoiceLabelWidth = 58
+	CountLabelWidth  = 40
+	// BreakdownLabelWidth is narrower: 内訳 charts stand two side by side.
+	BreakdownLabelWidth = 30
+)
+
+// Colours are fixed per option so that 実施している is the same blue on every page and in
+// both renderers, and dark / medium / light stay apart when printed in greyscale.
+var (
+	colorDark   Color = "1F4E79"
+	colorMedium Color = "5B9BD5"
+	colorLight  Color = "BDD7EE"
+	colorExtra        = []Color{"F4B183", "A9D18E", "7F7F7F", "FFD966"}
+	// CountColor fills count bars; RepeatColor the 再掲 bars, lighter so they read as a part.
+	CountColor  Color = "2E75B6"
+	RepeatColor Color = "9DC3E6"
+	white       Color = "FFFFFF"
+	black       Color = "000000"
+)
+
+// knownColors pins the options of 資料１ by label; other lists fall back to their position.
+var knownColors = map[string]Color{
+	"実施している": colorDark, "開催している": colorDark, "把握している": colorDark,
+	"実施に向けて準備・調整中": colorMedium, "開催予定": colorMedium,
+	"現時点では未着手": colorLight, "現時点では未開催": colorLight, "把握していない": colorLight, "開催予定なし": colorLight,
+}
+
+// OptionColor is the fill of an option: by label where 資料１ fixes it, else by position —
+// first dark, last light, the middle medium — so a new list still reads the same way.
+func OptionColor(label string, index, n int) Color {
+	if c, ok := knownColors[label]; ok {
+		return c
+	}
+	switch {
+	case index == 0:
+		return colorDark
+	case index == n-1 && n <= 3:
+		return colorLight
+	case index == 1 && n == 3:
+		return colorMedium
+	}
+	return colorExtra[(index-1)%len(colorExtra)]
+}
+
+// textColor keeps a count legible on its fill.
+func textColor(c Color) Color {
+	r, g, b := c.RGB()
+	if 299*int(r)+587*int(g)+114*int(b) < 140000 {
+		return white
+	}
+	return black
+}
+
+// Width is the display width of s in half-width columns.
+func Width(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
+}
+
+func runeWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+// Characters that may not start a line (closing brackets, punctuation, small kana) and
+// that may not end one (opening brackets), after JIS X 4051's line-breaking rules.
+const (
+	noStart = "、。，．・：；？！）」』】〕〉》ー～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々,.)]!?%"
+	noEnd   = "（「『【〔〈《([　"
+)
+
+// Wrap breaks s into lines of at most max columns. Japanese breaks between any two
+// characters except where kinsoku forbids it; a run of ASCII letters and digits is kept
+// whole when it fits on a line.
+func Wrap(s string, max int) []string {
+	if Width(s) <= max || max < 4 {
+		return []string{s}
+	}
+	runes := []rune(s)
+	var lines []string
+	start, w := 0, 0
+	for i := 0; i < len(runes); i++ {
+		w += runeWidth(runes[i])
+		if w <= max {
+			continue
+		}
+		brk := i // the line ends before runes[brk]
+		// Step back over positions kinsoku forbids, but never to an empty line.
+		for brk > start+1 && (strings.ContainsRune(noStart, runes[brk]) || strings.ContainsRune(noEnd, runes[brk-1]) || inWord(runes, brk)) {
+			brk--
+		}
+		if brk == start+1 {
+			brk = i
+		}
+		lines = append(lines, string(runes[start:brk]))
+		start = brk
+		w = 0
+		for _, r := range runes[start : i+1] {
+			w += runeWidth(r)
+		}
+	}
+	if start < len(runes) {
+		lines = append(lines, string(runes[start:]))
+	}
+	return lines
+}
+
+// inWord reports whether a break before runes[i] would split an ASCII word or number.
+func inWord(runes []rune, i int) bool {
+	alnum := func(r rune) bool {
+		return r < 128 && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
+	}
+	return i > 0 && alnum(runes[i]) && alnum(runes[i-1])
+}
+
+// UnitAxis is the axis of a choice chart: 0 to the number of units, a tick every quarter
+// when the count divides by four (0 6 12 18 24 for 24 wards), else nicely rounded ticks.
+func UnitAxis(units int, unit string) Axis {
+	if units > 0 && units%4 == 0 {
+		step := int64(units / 4)
+		return Axis{Max: int64(units), Ticks: []int64{0, step, 2 * step, 3 * step, 4 * step}, Unit: unit}
+	}
+	nice := NiceAxis(int64(units), unit)
+	a := Axis{Max: int64(units), Unit: unit}
+	for _, t := range nice.Ticks {
+		if t < a.Max {
+			a.Ticks = append(a.Ticks, t)
+		}
+	}
+	a.Ticks = append(a.Ticks, a.Max)
+	return a
+}
+
+// NiceAxis is the axis for counts up to max: a step of 1, 2 or 5 × 10ⁿ giving three to six
+// intervals, and the end rounded up to a step (431 → 0 100 … 500, 130 → 0 50 100 150).
+func NiceAxis(max int64, unit string) Axis {
+	if max <= 0 {
+		return Axis{Max: 1, Ticks: []int64{0, 1}, Unit: unit}
+	}
+	var step int64 = 1
+	for {
+		found := false
+		for _, m := range []int64{1, 2, 5} {
+			s := step * m
+			if n := (max + s - 1) / s; n <= 5 {
+				step, found = s, true
+				break
+			}
+		}
+		if found {
+			break
+		}
+		step *= 10
+	}
+	end := (max + step - 1) / step * step
+	a := Axis{Max: end, Unit: unit}
+	for v := int64(0); v <= end; v += step {
+		a.Ticks = append(a.Ticks, v)
+	}
+	return a
+}
+
+// Thousands writes 6784 as 6,784, as the report prints figures.
+func Thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// TotalText is the heading total of a count chart: 「（ 6,784 件 ）」.
+func TotalText(n int64, unit string) string {
+	return fmt.Sprintf("（ %s %s ）", Thousands(n), unit)
+}

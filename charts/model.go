@@ -1,0 +1,235 @@
+// Package charts turns an aggregate into renderer-neutral chart models: the pages of the
+// report with their stacked bars, count bars, period tables and lists, each with its
+// scale, ticks, colours and wrapped labels already decided. The PDF and the HTML page draw
+// from the same models, so a figure, a colour or a line break is decided once, here.
+package charts
+
+// Report is the whole report: cover, sections of item pages, and the closing pages.
+type Report struct {
+	// Title is the report title (区役所・相談支援室の取組について).
+	Title string
+	// PeriodLabel is 「令和６年度 上半期」 as the cover prints it.
+	PeriodLabel string
+	// DocLabel is the 資料番号 on the cover (資料１); empty for none.
+	DocLabel string
+	// Summary is the submission line 「回答 24／24区」, shown on every page when incomplete.
+	Summary  string
+	Complete bool
+	// UnitLabel is what a unit is called (区).
+	UnitLabel string
+	Sections  []*Section
+	// Status is the 提出状況 page; Appendix the ward × question pages.
+	Status   *StatusTable
+	Appendix []*Matrix
+}
+
+// Section is one part of the report (Ⅰ．区役所の取組), one per sheet of the survey.
+type Section struct {
+	Title string
+	Items []*Item
+}
+
+// Item is one of the national items with its blocks, in form order.
+type Item struct {
+	Heading string // 「（ア）地域の医療・介護の資源の把握」
+	Blocks  []Block
+}
+
+// Block is one thing drawn on an item page. Exactly one field is set.
+type Block struct {
+	Stacked *StackedBars
+	Counts  *CountBars
+	Periods *PeriodTable
+	Texts   *TextList
+	Cases   *CaseTable
+}
+
+// Color is an RGB colour as six hex digits, e.g. "1F4E79".
+type Color string
+
+// RGB returns the colour's components.
+func (c Color) RGB() (r, g, b uint8) {
+	var v [3]uint8
+	for i := 0; i < 3 && len(c) >= 2*i+2; i++ {
+		v[i] = hexByte(c[2*i])<<4 | hexByte(c[2*i+1])
+	}
+	return v[0], v[1], v[2]
+}
+
+func hexByte(c byte) uint8 {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10
+	}
+	return 0
+}
+
+// Axis is a value axis: from 0 to Max with a tick at each of Ticks.
+type Axis struct {
+	Max   int64
+	Ticks []int64
+	// Unit is printed at the axis end: 「（区）」, 「（件）」.
+	Unit string
+}
+
+// Series is one segment kind of a stacked bar: one option of the choice list.
+type Series struct {
+	Label string
+	Color Color
+	// TextColor is the colour of a count printed inside a segment (white on dark fills).
+	TextColor Color
+}
+
+// StackedBars is a choice question: one horizontal bar per row, one segment per option,
+// on an axis from 0 to the number of units.
+type StackedBars struct {
+	ID string
+	// Heading is the question heading (「（２）推進会議（ワーキング含む）で検討した内容」).
+	Heading string
+	Note    string
+	Series  []Series
+	Bars    []StackedBar
+	Axis    Axis
+	// Earlier are the earlier periods' figures set beside the bars.
+	Earlier []EarlierColumn
+	// EarlierLines are earlier figures that are not per row (a single question whose
+	// earlier survey had other options): 「令和５年度上半期：開催している 16区、開催予定 8区」.
+	EarlierLines []string
+}
+
+// StackedBar is one row of a choice question.
+type StackedBar struct {
+	Label string
+	// Lines is Label wrapped to fit the label column.
+	Lines  []string
+	Values []int
+	// Wards are the units behind each segment, for tooltips.
+	Wards [][]string
+	// Answered is the number of units that answered.
+	Answered int
+}
+
+// EarlierColumn is one earlier period's count per bar (nil where it has no data).
+type EarlierColumn struct {
+	Header []string // e.g. ["令和５年度", "実施している"]
+	Values []*int
+}
+
+// CountBars is a counts question: one horizontal bar per category, the total in the heading.
+type CountBars struct {
+	ID      string
+	Heading string
+	// Total is the sum over non-再掲 categories, TotalText 「（ 6,784 件 ）」.
+	Total     int64
+	TotalText string
+	Unit      string
+	Note      string
+	Bars      []CountBar
+	Axis      Axis
+	Color     Color
+	// Earlier are earlier periods' totals: 「令和５年度 1,706件」.
+	EarlierLines []string
+	// Breakdown marks a 内訳 chart (of ParentLabel), drawn beside its siblings.
+	Breakdown   bool
+	ParentLabel string
+}
+
+// CountBar is one category.
+type CountBar struct {
+	Label string
+	Lines []string
+	Value int64
+	// Repeat marks a 再掲 row: drawn indented and hatched, not in the total.
+	Repeat bool
+	// Range is the per-ward minimum and maximum: 「5 件 ～ 242 件」.
+	Range string
+	// Wards lists each ward's value for tooltips: 「北区 12」.
+	Wards []string
+}
+
+// PeriodTable is a count question over periods (資料１'s 会議出席回数 for 令和４年度 /
+// 令和５年度 / 令和６年度上半期): one row per figure, one column per period.
+type PeriodTable struct {
+	ID      string
+	Heading string
+	Columns []string
+	Rows    []PeriodRow
+	Unit    string
+}
+
+// PeriodRow is one figure across periods; empty strings are periods without data.
+type PeriodRow struct {
+	Label string
+	// Indent marks a 内訳 or 再掲 row under the total.
+	Indent bool
+	Cells  []string
+}
+
+// TextList is free text by ward (研修テーマ, 取組事例).
+type TextList struct {
+	ID      string
+	Heading string
+	Entries []WardLines
+}
+
+// WardLines is one ward's entries.
+type WardLines struct {
+	Ward  string
+	Lines []string
+}
+
+// CaseTable is the case records of one 場面, anonymised as the wards wrote them; only built
+// when the report is asked to include cases.
+type CaseTable struct {
+	ID      string
+	Heading string // 「【入退院支援の場面】」
+	Columns []string
+	Rows    []CaseRow
+}
+
+// CaseRow is one case record.
+type CaseRow struct {
+	Ward  string
+	Cells []string
+}
+
+// StatusTable is the 提出状況 page.
+type StatusTable struct {
+	Summary string
+	Columns []string
+	Rows    [][]string
+	// Bad marks rows (by index) of wards not counted.
+	Bad []bool
+	// Earlier names the earlier aggregates used for comparison.
+	Earlier []string
+}
+
+// Matrix is one appendix page: wards down, questions across, short codes in the cells.
+type Matrix struct {
+	Title string
+	// Columns are the question rows shown on this page, with their short headers.
+	Columns []MatrixColumn
+	Rows    []MatrixRow
+	// Legend explains the codes: 「1 実施している　2 実施に向けて準備・調整中 …」.
+	Legend []string
+}
+
+// MatrixColumn is one question row of the appendix.
+type MatrixColumn struct {
+	Key   string
+	Short string // 「ア1」
+	Label string
+}
+
+// MatrixRow is one ward.
+type MatrixRow struct {
+	Ward  string
+	Cells []string
+	// Missing marks a ward not counted (all cells empty, status shown).
+	Missing bool
+	Status  string
+}
