@@ -156,11 +156,83 @@ func unitInFileName(sc *schema.Schema, name string) *schema.Unit {
 	return best
 }
 
+// excelCellLimit is the most characters an Excel cell holds; more can only come from
+// another tool and would be cut when the ward opens the file.
+const excelCellLimit = 32767
+
+// controlChars are invisible characters (other than tab and line breaks) that arrive with
+// text pasted from other systems.
+var controlChars = regexp.MustCompile(`[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]`)
+
+// checkCellKind rejects what a cell holds before its text is judged: a merged-away cell, a
+// boolean, an error value, a date. It reports whether the slot may be checked further.
+func (r *Return) checkCellKind(s *Slot, c *Cell, label string) bool {
+	switch {
+	case c.NoResult:
+		r.add(at(c, Error, s.Key, label, "数式の計算結果が保存されていません。Excel で開いて保存し直すか、値を直接入力してください"))
+	case c.MergedInto != "":
+		r.add(at(c, Error, s.Key, label, fmt.Sprintf("回答欄が他のセルと結合されています（%s）。結合を解除して、回答欄 %s に入力し直してください", c.MergedInto, c.Cell)))
+	case c.Kind == KindBool:
+		r.add(at(c, Error, s.Key, label, "TRUE／FALSE（論理値）が入っています。回答を入力し直してください"))
+	case c.Kind == KindError:
+		r.add(at(c, Error, s.Key, label, fmt.Sprintf("エラー値「%s」が入っています。数式や貼り付けた値を確認してください", c.Value)))
+	case c.Kind == KindDate && s.Kind != SlotText && s.Kind != SlotList:
+		r.add(at(c, Error, s.Key, label, "日付として入力されています（Excel が日付に変換しました）。数字や選択肢をそのまま入力し直してください"))
+	case c.Kind == KindDate:
+		r.add(at(c, Warning, s.Key, label, "日付の値（シリアル値 "+c.Value+"）として保存されています。文字として入力し直すと確実です"))
+		return true
+	case c.Value == "" && c.Beside != nil && validFor(s, c.BesideValue):
+		f := at(c, Error, s.Key, label, fmt.Sprintf("回答欄 %s が空で、右隣の %s に「%s」があります。黄色の回答欄に入力してください", c.Cell, c.Beside.Cell, c.BesideValue))
+		f.Value = c.BesideValue
+		r.add(f)
+	case c.Value == "" && c.Below != nil && validFor(s, c.BelowValue) && !r.isAnswerCell(*c.Below):
+		f := at(c, Error, s.Key, label, fmt.Sprintf("回答欄 %s が空で、すぐ下の %s に「%s」があります。１行ずれて入力していないか確認してください", c.Cell, c.Below.Cell, c.BelowValue))
+		f.Value = c.BelowValue
+		r.add(f)
+	case len([]rune(c.Value)) > excelCellLimit:
+		r.add(at(c, Error, s.Key, label, fmt.Sprintf("文字数（%d 字）が Excel の上限 %d 字を超えています。短くしてください", len([]rune(c.Value)), excelCellLimit)))
+	default:
+		return true
+	}
+	return false
+}
+
+// isAnswerCell reports whether loc is one of the return's answer cells.
+func (r *Return) isAnswerCell(loc Location) bool {
+	for _, c := range r.Cells {
+		if c.Location == loc {
+			return true
+		}
+	}
+	return false
+}
+
+// validFor reports whether v would be a valid answer for the slot: a value next to an empty
+// answer cell is only taken for a misplaced answer when it is one, so the template's own
+// notes and units are never mistaken for answers.
+func validFor(s *Slot, v string) bool {
+	switch s.Kind {
+	case SlotChoice:
+		_, ok := s.List.Match(v)
+		return ok
+	case SlotCount:
+		_, problem := ParseCount(v)
+		return problem == ""
+	}
+	return false
+}
+
 func (r *Return) checkSlot(s *Slot, c *Cell) {
 	label := s.Label()
-	if c.NoResult {
-		r.add(at(c, Error, s.Key, label, "数式の計算結果が保存されていません。Excel で開いて保存し直すか、値を直接入力してください"))
+	if !r.checkCellKind(s, c, label) {
 		return
+	}
+	if (s.Kind == SlotText || s.Kind == SlotList) && controlChars.MatchString(c.Value+strings.Join(c.Lines, "")) {
+		c.Value = controlChars.ReplaceAllString(c.Value, "")
+		for i, l := range c.Lines {
+			c.Lines[i] = controlChars.ReplaceAllString(l, "")
+		}
+		r.add(at(c, Warning, s.Key, label, "目に見えない制御文字が含まれていたため取り除きました。内容を確認してください"))
 	}
 	switch s.Kind {
 	case SlotChoice:

@@ -1,6 +1,7 @@
 package form
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -22,9 +23,28 @@ import (
 // only stop a zip bomb from taking the machine down.
 const (
 	maxFileSize       = 50 << 20
-	unzipSizeLimit    = 200 << 20
-	unzipXMLSizeLimit = 64 << 20
+	maxPartSize       = 32 << 20
+	unzipSizeLimit    = 64 << 20
+	unzipXMLSizeLimit = 32 << 20
 )
+
+// checkZipSizes refuses a workbook that would expand to more than any real return before
+// anything is decompressed, so a zip bomb or a sheet of a hundred megabytes costs
+// milliseconds, not memory. excelize's own limits then guard against sizes the zip lies about.
+func checkZipSizes(data []byte, name string) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return &FileError{name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください"}
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if zf.UncompressedSize64 > maxPartSize || total > unzipSizeLimit {
+			return &FileError{name, fmt.Sprintf("展開後の大きさが %d MB を超えるため読めません（通常の回答票は 1 MB 未満です）。回答票に記入し直してください", unzipSizeLimit>>20)}
+		}
+	}
+	return nil
+}
 
 // FileError says a file is not a usable return at all (wrong format, encrypted, corrupt),
 // as opposed to a return with findings.
@@ -59,7 +79,35 @@ type Cell struct {
 	Number bool
 	// NoResult reports a formula whose result was never saved, so its value is unknown.
 	NoResult bool
+	// Kind is what the workbook says the cell holds: a boolean, an error value (#DIV/0!),
+	// a date or text are all things a count cell must not silently become a number from.
+	Kind CellKind
+	// MergedInto names the merged range that swallowed the cell when it is not the range's
+	// top-left cell (Excel keeps only the top-left value of a merge).
+	MergedInto string
+	// Beside is what stands in the cell to the right of an empty answer cell: an answer
+	// typed one cell off.
+	Beside *Location
+	// BesideValue is that cell's value.
+	BesideValue string
+	// Below and BelowValue are the same for the cell under an empty answer cell (an answer
+	// typed one row off); the checks ignore it when that cell is itself an answer cell.
+	Below      *Location
+	BelowValue string
 }
+
+// CellKind is how a cell's value is stored.
+type CellKind int
+
+// The cell kinds the checks tell apart.
+const (
+	KindEmpty CellKind = iota
+	KindText
+	KindNumber
+	KindDate
+	KindBool
+	KindError
+)
 
 // Return is one ward's return as read and checked.
 type Return struct {
@@ -175,6 +223,9 @@ func openWorkbook(data []byte, name string) (*excelize.File, error) {
 		}
 		return nil, &FileError{name, "Excel ファイル（.xlsx）ではありません。回答票を Excel で開き、.xlsx として保存し直してください"}
 	}
+	if err := checkZipSizes(data, name); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    unzipSizeLimit,
 		UnzipXMLSizeLimit: unzipXMLSizeLimit,
@@ -257,7 +308,7 @@ func (r *Return) locate(f *excelize.File) error {
 		}
 		return target{}, false
 	}
-	rd := &cellReader{f: f}
+	rd := newCellReader(f)
 	r.Cells = map[string]*Cell{}
 	if t, ok := find(NameForm, metaForm, colAnswer); ok {
 		r.FormCell = rd.read(t)
@@ -335,19 +386,34 @@ func scanIDColumn(f *excelize.File) map[string]idRange {
 	return out
 }
 
-type cellReader struct{ f *excelize.File }
+type cellReader struct {
+	f      *excelize.File
+	dates  map[int]bool                    // style id → has a date number format
+	merges map[string][]excelize.MergeCell // sheet → merged ranges
+}
+
+func newCellReader(f *excelize.File) *cellReader {
+	return &cellReader{f: f, dates: map[int]bool{}, merges: map[string][]excelize.MergeCell{}}
+}
 
 func (rd *cellReader) read(t target) *Cell {
 	c := &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
 	for row := t.from; row <= t.to; row++ {
 		ref := fmt.Sprintf("%s%d", t.col, row)
 		v, _ := rd.f.GetCellValue(t.sheet, ref, excelize.Options{RawCellValue: true})
-		typ, _ := rd.f.GetCellType(t.sheet, ref)
 		if row == t.from {
 			c.Value = strings.TrimSpace(v)
-			c.Number = typ == excelize.CellTypeNumber || (typ == excelize.CellTypeUnset && v != "" && isPlainNumber(v))
+			c.Kind = rd.kind(t.sheet, ref, v)
+			c.Number = c.Kind == KindNumber
 			if formula, _ := rd.f.GetCellFormula(t.sheet, ref); formula != "" && v == "" {
 				c.NoResult = true
+			}
+			c.MergedInto = rd.mergedInto(t.sheet, ref)
+			if c.Value == "" && t.from == t.to {
+				rd.lookBeside(c, t.sheet, t.col, row)
+				if v := rd.plainValue(t.sheet, fmt.Sprintf("%s%d", t.col, row+1)); v != "" {
+					c.Below, c.BelowValue = &Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, row+1)}, v
+				}
 			}
 		}
 		for _, line := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
@@ -362,3 +428,120 @@ func (rd *cellReader) read(t target) *Cell {
 var plainNumber = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][-+]?\d+)?$`)
 
 func isPlainNumber(s string) bool { return plainNumber.MatchString(s) }
+
+// kind classifies a cell from its stored type and, for numbers, its number format: a date
+// is stored as a number (45000) and would otherwise pass as a count.
+func (rd *cellReader) kind(sheet, ref, raw string) CellKind {
+	if strings.TrimSpace(raw) == "" {
+		return KindEmpty
+	}
+	typ, _ := rd.f.GetCellType(sheet, ref)
+	switch typ {
+	case excelize.CellTypeBool:
+		return KindBool
+	case excelize.CellTypeError:
+		return KindError
+	case excelize.CellTypeDate:
+		return KindDate
+	case excelize.CellTypeSharedString, excelize.CellTypeInlineString:
+		return KindText
+	case excelize.CellTypeFormula:
+		// A formula with a string result; a numeric result is stored untyped.
+		if !isPlainNumber(raw) {
+			return KindText
+		}
+	}
+	if !isPlainNumber(raw) {
+		return KindText
+	}
+	if id, err := rd.f.GetCellStyle(sheet, ref); err == nil && id != 0 && rd.isDateStyle(id) {
+		return KindDate
+	}
+	return KindNumber
+}
+
+func (rd *cellReader) isDateStyle(id int) bool {
+	if d, ok := rd.dates[id]; ok {
+		return d
+	}
+	st, err := rd.f.GetStyle(id)
+	d := err == nil && st != nil && isDateFormat(st.NumFmt, st.CustomNumFmt)
+	rd.dates[id] = d
+	return d
+}
+
+// isDateFormat reports whether a number format shows a date or time: Excel's built-in date
+// formats (14–22, 27–36, 45–47, 50–58) or a custom format with date/time letters outside
+// quotes and brackets.
+func isDateFormat(id int, custom *string) bool {
+	switch {
+	case id >= 14 && id <= 22, id >= 27 && id <= 36, id >= 45 && id <= 47, id >= 50 && id <= 58:
+		return true
+	}
+	if custom == nil {
+		return false
+	}
+	quoted, bracket := false, false
+	for _, r := range strings.ToLower(*custom) {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case quoted:
+		case r == '[':
+			bracket = true
+		case r == ']':
+			bracket = false
+		case bracket:
+		case strings.ContainsRune("ymdhs年月日", r):
+			return true
+		}
+	}
+	return false
+}
+
+// mergedInto returns the merged range ref belongs to when it is not the range's top-left.
+func (rd *cellReader) mergedInto(sheet, ref string) string {
+	ms, ok := rd.merges[sheet]
+	if !ok {
+		ms, _ = rd.f.GetMergeCells(sheet, true)
+		rd.merges[sheet] = ms
+	}
+	col, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return ""
+	}
+	for _, m := range ms {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		if col >= c1 && col <= c2 && row >= r1 && row <= r2 && (col != c1 || row != r1) {
+			return m.GetStartAxis() + ":" + m.GetEndAxis()
+		}
+	}
+	return ""
+}
+
+// lookBeside notes a value in the cell right of an empty answer cell, the usual place an
+// answer lands when typed one cell off.
+func (rd *cellReader) lookBeside(c *Cell, sheet, col string, row int) {
+	n, err := excelize.ColumnNameToNumber(col)
+	if err != nil {
+		return
+	}
+	next, _ := excelize.ColumnNumberToName(n + 1)
+	ref := fmt.Sprintf("%s%d", next, row)
+	if v := rd.plainValue(sheet, ref); v != "" {
+		c.Beside, c.BesideValue = &Location{Sheet: sheet, Cell: ref}, v
+	}
+}
+
+// plainValue is a typed-in value of a cell: empty for formulas (the template's own sums).
+func (rd *cellReader) plainValue(sheet, ref string) string {
+	if f, _ := rd.f.GetCellFormula(sheet, ref); f != "" {
+		return ""
+	}
+	v, _ := rd.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	return strings.TrimSpace(v)
+}

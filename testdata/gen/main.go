@@ -38,6 +38,7 @@ import (
 	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
 
@@ -47,11 +48,29 @@ var samplePeriod = period.Period{Year: 2024, Half: period.FirstHalf}
 func main() {
 	out := flag.String("o", filepath.Join("testdata", "returns"), "output folder for the <ward>.xlsx returns")
 	sample := flag.String("sample", filepath.Join("testdata", "sample"), "folder holding answers.tsv and texts.yaml")
+	bad := flag.String("bad", filepath.Join("testdata", "bad"), "output folder for the odd and hostile returns and their cases.tsv")
 	history := flag.String("history", filepath.Join("testdata", "history"), "output folder for the earlier periods' aggregate.json files")
+	synthetic := flag.Int("synthetic", 0, "instead, write this many synthetic returns and their schema (synth.yaml) to -o, which must be given")
+	seed := flag.Int64("seed", formtest.SyntheticSeed, "with -synthetic, the seed of the answers")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "gen: unexpected arguments: %s\n", strings.Join(flag.Args(), " "))
 		os.Exit(2)
+	}
+	if *synthetic > 0 {
+		outSet := false
+		flag.Visit(func(f *flag.Flag) { outSet = outSet || f.Name == "o" })
+		if !outSet {
+			fmt.Fprintln(os.Stderr, "gen: -synthetic needs -o (a folder outside testdata/returns)")
+			os.Exit(2)
+		}
+		sum, err := runSynthetic(*synthetic, *seed, *out)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		fmt.Println(sum)
+		return
 	}
 	sum, err := run(schema.Default(), *sample, *out)
 	if err != nil {
@@ -65,6 +84,12 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Printf("gen: wrote %d earlier periods to %s\n", n, *history)
+	n, err = writeBad(*out, *bad)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("gen: wrote %d odd returns and cases.tsv to %s\n", n, *bad)
 }
 
 // run reads the tables, builds one return per ward, checks each through the validator and

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -190,18 +191,46 @@ func mkdir(t *testing.T, p string) string {
 	return p
 }
 
-// TestBadFiles runs the committed files of testdata/bad, each with its expected message.
+// TestBadFiles runs every file of testdata/bad against its expected exit code and finding,
+// as listed in testdata/bad/cases.tsv (written by go run ./testdata/gen).
 func TestBadFiles(t *testing.T) {
-	for name, want := range map[string]string{
-		"old-format.xls": "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください",
-		"encrypted.xlsx": "パスワードで保護（暗号化）されているため読めません。Excel でパスワードを解除して保存し直してください",
-	} {
+	dir := filepath.Join("..", "..", "..", "testdata", "bad")
+	manifest, err := os.ReadFile(filepath.Join(dir, "cases.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(manifest)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 4 {
+			t.Fatalf("bad manifest line %q", line)
+		}
+		name, exit, where, want := cols[0], cols[1], cols[2], cols[3]
+		n++
 		t.Run(name, func(t *testing.T) {
-			out, code := run(t, &Options{Files: []string{filepath.Join("..", "..", "..", "testdata", "bad", name)}})
-			if code != cli.ExitUsage || !strings.Contains(out, name+": 読めません。"+want) {
-				t.Errorf("exit %d, output:\n%s", code, out)
+			out, code := run(t, &Options{Files: []string{filepath.Join(dir, name)}})
+			if fmt.Sprint(code) != exit {
+				t.Errorf("exit %d, want %s\n%s", code, exit, out)
+			}
+			found := false
+			for _, l := range strings.Split(out, "\n") {
+				if strings.Contains(l, want) && (where == "" || strings.Contains(l, "  "+where+"  ")) {
+					found = true
+				}
+			}
+			if !found || !strings.Contains(out, name) {
+				t.Errorf("no line with %q at %q naming the file:\n%s", want, where, out)
+			}
+			if strings.Contains(out, "goroutine") || strings.Contains(out, "panic") {
+				t.Errorf("stack trace:\n%s", out)
 			}
 		})
+	}
+	if n < 20 {
+		t.Errorf("only %d cases in cases.tsv", n)
 	}
 }
 
