@@ -165,6 +165,19 @@ func Read(path string, sc *schema.Schema, opts ReadOptions) (*Return, error) {
 	if err != nil {
 		return nil, err
 	}
+	r, err := ReadBytes(name, data, sc, opts)
+	if r != nil {
+		r.File = path
+	}
+	return r, err
+}
+
+// ReadBytes is Read on a return already in memory; name is used in messages.
+func ReadBytes(name string, data []byte, sc *schema.Schema, opts ReadOptions) (*Return, error) {
+	if len(data) == 0 {
+		return nil, &FileError{name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください"}
+	}
+	path := name
 	sum := sha256.Sum256(data)
 	f, err := openWorkbook(data, name)
 	if err != nil {
@@ -336,6 +349,11 @@ func (r *Return) locate(f *excelize.File) error {
 		}
 		r.Cells[s.Key] = c
 	}
+	for _, sheet := range f.GetSheetList() {
+		if rd.broken[sheet] {
+			return &FileError{r.Name, "シート「" + sheet + "」の中身が壊れていて読めません。Excel で開けるか確認し、保存し直してください"}
+		}
+	}
 	if len(r.Cells) == 0 && r.FormCell == nil {
 		var want []string
 		for _, sh := range r.Schema.Sheets {
@@ -387,17 +405,33 @@ func scanIDColumn(f *excelize.File) map[string]idRange {
 }
 
 type cellReader struct {
-	f      *excelize.File
+	f *excelize.File
+	// broken holds sheets whose XML does not parse; excelize would re-parse them on every
+	// cell read, so they are tried once and the workbook is refused.
+	broken map[string]bool
 	dates  map[int]bool                    // style id → has a date number format
 	merges map[string][]excelize.MergeCell // sheet → merged ranges
 }
 
 func newCellReader(f *excelize.File) *cellReader {
-	return &cellReader{f: f, dates: map[int]bool{}, merges: map[string][]excelize.MergeCell{}}
+	return &cellReader{f: f, broken: map[string]bool{}, dates: map[int]bool{}, merges: map[string][]excelize.MergeCell{}}
+}
+
+// usable reports whether a sheet's XML parses, trying each sheet once.
+func (rd *cellReader) usable(sheet string) bool {
+	if b, ok := rd.broken[sheet]; ok {
+		return !b
+	}
+	_, err := rd.f.GetCellValue(sheet, "A1")
+	rd.broken[sheet] = err != nil
+	return err == nil
 }
 
 func (rd *cellReader) read(t target) *Cell {
 	c := &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
+	if !rd.usable(t.sheet) {
+		return c
+	}
 	for row := t.from; row <= t.to; row++ {
 		ref := fmt.Sprintf("%s%d", t.col, row)
 		v, _ := rd.f.GetCellValue(t.sheet, ref, excelize.Options{RawCellValue: true})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/period"
@@ -29,11 +30,15 @@ type IO struct {
 	ErrOut io.Writer
 	// Interactive reports that stderr is a terminal a person watches (progress lines).
 	Interactive bool
+	// PauseAfterDrop asks for Enter before exiting when files were dropped onto the program:
+	// Windows closes the console window it opened as soon as the program ends.
+	PauseAfterDrop bool
 }
 
 // System returns the process's own streams.
 func System() *IO {
-	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Interactive: isTerminal(os.Stderr)}
+	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Interactive: isTerminal(os.Stderr),
+		PauseAfterDrop: runtime.GOOS == "windows" && isTerminal(os.Stdin)}
 }
 
 func isTerminal(f *os.File) bool {

@@ -3,14 +3,18 @@
 package root
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"os"
 	"regexp"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/osaka-city/zaitaku/cmd/internal/aggregatecmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/schemacmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/templatecmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/validatecmd"
@@ -47,7 +51,8 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
 
   zaitaku template   回答票（.xlsx）を作る
   zaitaku validate   提出前に回答票を確認する
-  zaitaku aggregate  全区の回答票を確認して集計する
+  zaitaku aggregate  全区の回答票を確認して集計し、集計表と報告書を作る
+  zaitaku report     保存した集計結果から報告書（PDF・HTML）を作り直す
   zaitaku schema     調査の定義（設問・選択肢・区）を確認する`,
 		Version:       Version,
 		SilenceErrors: true,
@@ -79,6 +84,7 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
 		templatecmd.NewCmdTemplate(io, nil),
 		validatecmd.NewCmdValidate(io, nil),
 		aggregatecmd.NewCmdAggregate(io, nil),
+		reportcmd.NewCmdReport(io, nil),
 		schemacmd.NewCmdSchema(io),
 	)
 	disableFlagsInUseLine(cmd)
@@ -96,9 +102,41 @@ func disableFlagsInUseLine(c *cobra.Command) {
 
 var unknownCommand = regexp.MustCompile(`^unknown command "([^"]*)"`)
 
+// droppedFiles reports whether the arguments are only existing files, as when workbooks
+// are dragged onto zaitaku.exe in Explorer: that means "check these".
+func droppedFiles(cmd *cobra.Command, args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			return false
+		}
+		if c, _, err := cmd.Find([]string{a}); err == nil && c != cmd {
+			return false
+		}
+		if st, err := os.Stat(a); err != nil || st.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
 // Execute runs the command line and returns the exit code, printing any error in Japanese.
 func Execute(args []string, io *cli.IO) int {
 	cmd := NewCmdRoot(io)
+	if droppedFiles(cmd, args) {
+		code := execute(cmd, append([]string{"validate"}, args...), io)
+		if io.PauseAfterDrop {
+			fmt.Fprint(io.Out, "\nEnter キーを押すと閉じます。")
+			bufio.NewReader(io.In).ReadString('\n')
+		}
+		return code
+	}
+	return execute(cmd, args, io)
+}
+
+func execute(cmd *cobra.Command, args []string, io *cli.IO) int {
 	cmd.SetArgs(args)
 	err := cmd.Execute()
 	if err == nil {

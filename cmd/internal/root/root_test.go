@@ -2,6 +2,7 @@ package root
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -29,5 +30,21 @@ func TestExecuteMessagesAndCodes(t *testing.T) {
 		if strings.Contains(all, "goroutine") {
 			t.Errorf("%v: stack trace", tc.args)
 		}
+	}
+}
+
+// Dropping workbooks onto the program checks them, and on Windows waits for Enter so the
+// window stays open long enough to read.
+func TestDroppedFilesAreValidated(t *testing.T) {
+	file := filepath.Join("..", "..", "..", "testdata", "returns", "北区.xlsx")
+	var out bytes.Buffer
+	code := Execute([]string{file}, &cli.IO{In: strings.NewReader("\n"), Out: &out, ErrOut: &out, PauseAfterDrop: true})
+	if code != 0 || !strings.Contains(out.String(), "北区.xlsx: 問題はありません") || !strings.HasSuffix(out.String(), "Enter キーを押すと閉じます。") {
+		t.Errorf("exit %d\n%s", code, out.String())
+	}
+	bad := filepath.Join("..", "..", "..", "testdata", "bad", "件数に単位.xlsx")
+	out.Reset()
+	if code := Execute([]string{bad}, &cli.IO{In: strings.NewReader(""), Out: &out, ErrOut: &out}); code != 1 || strings.Contains(out.String(), "Enter") {
+		t.Errorf("exit %d without pause\n%s", code, out.String())
 	}
 }
