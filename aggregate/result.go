@@ -177,6 +177,22 @@ func (r *ChoiceRow) Answer(ward string) string {
 	return ""
 }
 
+// Answers maps each ward that answered the row to the option it chose: one pass, for
+// renderers that look up every ward (Answer per ward would be quadratic in the wards).
+func (r *ChoiceRow) Answers() map[string]string {
+	n := 0
+	for _, o := range r.Options {
+		n += len(o.Wards)
+	}
+	m := make(map[string]string, n)
+	for _, o := range r.Options {
+		for _, w := range o.Wards {
+			m[w] = o.Option
+		}
+	}
+	return m
+}
+
 // OptionCount is how many wards chose one option, and which.
 type OptionCount struct {
 	Option  string       `json:"option"`
@@ -210,6 +226,18 @@ type Figure struct {
 	Max     *Extreme     `json:"max,omitempty"`
 	ByBlock []BlockCount `json:"by_block,omitempty"`
 	ByWard  []WardCount  `json:"by_ward,omitempty"`
+}
+
+// Values maps each ward in ByWard to its value, for renderers that look up every ward.
+func (f *Figure) Values() map[string]int64 {
+	if f == nil {
+		return nil
+	}
+	m := make(map[string]int64, len(f.ByWard))
+	for _, wc := range f.ByWard {
+		m[wc.Ward] = wc.Value
+	}
+	return m
 }
 
 // Extreme is a minimum or maximum and every ward that holds it.

@@ -30,6 +30,21 @@ func Write(w io.Writer, res *aggregate.Result) error {
 		return err
 	}
 	p := res.Period.String()
+	// Each ward's answer is looked up in every row and category: index them once, or the
+	// lookups grow with the square of the wards (1,741 municipalities).
+	answers := map[*aggregate.ChoiceRow]map[string]string{}
+	values := map[*aggregate.Figure]map[string]int64{}
+	for _, q := range res.Questions {
+		for _, r := range q.Rows {
+			answers[r] = r.Answers()
+		}
+		for _, c := range q.Categories {
+			values[&c.Figure] = c.Figure.Values()
+		}
+		if q.Total != nil {
+			values[q.Total] = q.Total.Values()
+		}
+	}
 	for _, ws := range res.Submission.Wards {
 		row := func(id, label, option, value string) error {
 			return cw.Write([]string{p, guard(ws.Ward), guard(ws.Block), id, guard(label), guard(option), value})
@@ -52,7 +67,7 @@ func Write(w io.Writer, res *aggregate.Result) error {
 					if q.Type == schema.ChoiceGroup {
 						label += " ― " + r.Label
 					}
-					if a := r.Answer(ws.Ward); a != "" {
+					if a := answers[r][ws.Ward]; a != "" {
 						if err := row(r.Key, label, a, "1"); err != nil {
 							return err
 						}
@@ -60,14 +75,14 @@ func Write(w io.Writer, res *aggregate.Result) error {
 				}
 			case schema.Counts:
 				for _, c := range q.Categories {
-					if v, ok := wardValue(&c.Figure, ws.Ward); ok {
+					if v, ok := values[&c.Figure][ws.Ward]; ok {
 						if err := row(c.Key, heading, c.Label, strconv.FormatInt(v, 10)); err != nil {
 							return err
 						}
 					}
 				}
 			case schema.Total:
-				if v, ok := wardValue(q.Total, ws.Ward); ok {
+				if v, ok := values[q.Total][ws.Ward]; ok {
 					if err := row(q.ID, heading, "", strconv.FormatInt(v, 10)); err != nil {
 						return err
 					}
@@ -77,18 +92,6 @@ func Write(w io.Writer, res *aggregate.Result) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-func wardValue(f *aggregate.Figure, ward string) (int64, bool) {
-	if f == nil {
-		return 0, false
-	}
-	for _, wc := range f.ByWard {
-		if wc.Ward == ward {
-			return wc.Value, true
-		}
-	}
-	return 0, false
 }
 
 // guard keeps a spreadsheet from reading a cell as a formula: text starting with = + - @

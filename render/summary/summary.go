@@ -331,6 +331,10 @@ func (s *sheet) need(row int, v string, colWidth float64) {
 	}
 }
 
+// maxRowHeight is Excel's tallest row (409 points). A longer cell — the wards tied for a
+// minimum among 1,741 municipalities — keeps all its text but shows only the first lines.
+const maxRowHeight = 409
+
 // finish sets the row heights the wrapped text needs.
 func (s *sheet) finish() {
 	rows := make([]int, 0, len(s.lines))
@@ -340,7 +344,7 @@ func (s *sheet) finish() {
 	sort.Ints(rows)
 	for _, row := range rows {
 		if n := s.lines[row]; n > 1 {
-			s.check(s.f.SetRowHeight(s.name, row, float64(n)*15+4))
+			s.check(s.f.SetRowHeight(s.name, row, min(float64(n)*15+4, maxRowHeight)))
 		}
 	}
 }
@@ -890,15 +894,21 @@ func (b *book) answersSheet() {
 		col := first + i
 		s.text(col, matrixHeadLabel, c.r.Label, s.st.head)
 		s.str(col, matrixHeadKey, c.r.Key, s.st.key)
+		// Indexed once per column: a lookup per ward would grow with the square of the wards.
+		answers := c.r.Answers()
+		unanswered := make(map[string]bool, len(c.r.Unanswered))
+		for _, w := range c.r.Unanswered {
+			unanswered[w] = true
+		}
 		for k, u := range res.Units.List {
 			row := matrixFirstWard + k
 			switch {
 			case !counted[u.Name]:
 				s.str(col, row, "", s.st.grey)
-			case contains(c.r.Unanswered, u.Name):
+			case unanswered[u.Name]:
 				s.str(col, row, noReplyLabel, s.st.noReply)
 			default:
-				s.text(col, row, c.r.Answer(u.Name), s.st.centre)
+				s.text(col, row, answers[u.Name], s.st.centre)
 			}
 		}
 	}

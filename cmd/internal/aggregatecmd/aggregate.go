@@ -15,8 +15,10 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
 	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/render/longcsv"
+	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
@@ -39,6 +41,7 @@ type Options struct {
 	Previous        []string
 	History         string
 	Quiet           bool
+	Report          report.Options
 }
 
 // NewCmdAggregate wires the flags; runF replaces the work in tests of flag parsing.
@@ -55,7 +58,9 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 出力（-o のフォルダ、既定は ./zaitaku-out）:
   aggregate.json   集計結果（報告書の作成や次回の --previous に使う）
   集計表.xlsx       集計・区別回答・件数・自由記述・提出状況・グラフ
-  集計.csv          区×設問の縦長の表（UTF-8 BOM 付き）`,
+  集計.csv          区×設問の縦長の表（UTF-8 BOM 付き）
+  report.pdf       報告書（資料１の形式、A4 横）
+  report.html      グラフのページ（インターネット接続なしで開けます）`,
 		Example: `  zaitaku aggregate ./回答票
   zaitaku aggregate ./回答票 --period 2024H1 --previous 前回/aggregate.json -o 集計結果
   zaitaku aggregate ./回答票 --allow-incomplete`,
@@ -81,6 +86,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	f.StringArrayVar(&opts.Previous, "previous", nil, "前の期間の aggregate.json（比較に使う。複数指定可）")
 	f.StringVar(&opts.History, "history", "", "前の期間の aggregate.json を集めたフォルダ（複数期間の表に使う）")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "読み込みの進み具合を表示しない")
+	reportcmd.AddReportFlags(f, &opts.Report)
 	return cmd
 }
 
@@ -135,7 +141,7 @@ func runAggregate(opts *Options) error {
 	if err := res.AttachEarlier(earlier); err != nil {
 		return cli.Usage("%v", err)
 	}
-	written, err := writeOutputs(opts.Output, res)
+	written, err := writeOutputs(opts.Output, res, opts.Report)
 	if err != nil {
 		return cli.Usage("%v", err)
 	}
@@ -171,15 +177,21 @@ func loadEarlier(opts *Options) ([]*aggregate.Loaded, error) {
 
 // writeOutputs renders every output in memory first, so a failure part-way writes
 // nothing; each file then replaces its predecessor atomically.
-func writeOutputs(dir string, res *aggregate.Result) ([]string, error) {
+func writeOutputs(dir string, res *aggregate.Result, ro report.Options) ([]string, error) {
 	type output struct {
 		name   string
 		render func(io.Writer) error
+	}
+	rendered, err := report.Render(res, ro)
+	if err != nil {
+		return nil, err
 	}
 	outputs := []output{
 		{JSONName, res.WriteJSON},
 		{SummaryName, func(w io.Writer) error { return summary.Write(w, res) }},
 		{CSVName, func(w io.Writer) error { return longcsv.Write(w, res) }},
+		{report.PDFName, func(w io.Writer) error { _, err := w.Write(rendered.PDF); return err }},
+		{report.HTMLName, func(w io.Writer) error { _, err := w.Write(rendered.HTML); return err }},
 	}
 	data := make([][]byte, len(outputs))
 	for i, o := range outputs {

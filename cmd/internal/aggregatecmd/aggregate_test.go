@@ -14,6 +14,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -198,7 +199,7 @@ func TestOutputsAreDeterministicAndAgree(t *testing.T) {
 			t.Fatalf("exit %d\n%s", code, msg)
 		}
 	}
-	for _, name := range []string{JSONName, CSVName, SummaryName} {
+	for _, name := range []string{JSONName, CSVName, SummaryName, report.PDFName, report.HTMLName} {
 		a, _ := os.ReadFile(filepath.Join(dirs[0], name))
 		b, _ := os.ReadFile(filepath.Join(dirs[1], name))
 		if len(a) == 0 || !bytes.Equal(a, b) {

@@ -1,0 +1,96 @@
+package reportcmd
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+)
+
+var golden = filepath.Join("..", "..", "..", "testdata", "golden", "aggregate.json")
+
+func run(t *testing.T, args ...string) (string, int) {
+	t.Helper()
+	var out bytes.Buffer
+	cmd := NewCmdReport(&cli.IO{Out: &out, ErrOut: &out}, nil)
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	if err != nil {
+		out.WriteString(err.Error())
+	}
+	return out.String(), cli.Code(err)
+}
+
+// The report is drawn again from a saved aggregate with another 資料番号 and title.
+func TestReportFromSavedAggregate(t *testing.T) {
+	dir := t.TempDir()
+	pdf, html := filepath.Join(dir, "資料２.pdf"), filepath.Join(dir, "資料２.html")
+	out, code := run(t, golden, "-o", pdf, "--html", html, "--doc-label", "資料２", "--title", "在宅医療・介護連携の取組状況")
+	if code != 0 || !strings.Contains(out, "令和６年度上半期 回答 24／24区") || !strings.Contains(out, pdf) {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	h, _ := os.ReadFile(html)
+	if !bytes.Contains(h, []byte("資料２")) || !bytes.Contains(h, []byte("在宅医療・介護連携の取組状況")) {
+		t.Error("the HTML lacks the new 資料番号 or title")
+	}
+	p, _ := os.ReadFile(pdf)
+	if !bytes.HasPrefix(p, []byte("%PDF-")) {
+		t.Fatal("not a PDF")
+	}
+	if bin, err := exec.LookPath("pdftotext"); err == nil {
+		text, err := exec.Command(bin, pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(text, []byte("資料２")) || !bytes.Contains(text, []byte("在宅医療・介護連携の取組状況")) {
+			t.Errorf("pdftotext finds no 資料２ or title:\n%s", text[:min(len(text), 400)])
+		}
+	}
+}
+
+func TestDefaultOutputsBesideTheAggregate(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(golden)
+	in := filepath.Join(dir, "aggregate.json")
+	os.WriteFile(in, data, 0o644)
+	if out, code := run(t, in); code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for _, name := range []string{"report.pdf", "report.html"} {
+		if st, err := os.Stat(filepath.Join(dir, name)); err != nil || st.Size() == 0 {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+}
+
+func TestReportErrors(t *testing.T) {
+	dir := t.TempDir()
+	notJSON := filepath.Join(dir, "x.json")
+	os.WriteFile(notJSON, []byte("{\"format\": \"other\"}"), 0o644)
+	badFont := filepath.Join(dir, "font.ttf")
+	os.WriteFile(badFont, []byte("not a font"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{filepath.Join(dir, "none.json")}, "を読めません"},
+		{[]string{notJSON}, "zaitaku の集計結果（aggregate.json）ではありません"},
+		{[]string{golden, "-o", filepath.Join(dir, "r.pdf"), "--font", badFont}, "フォント " + badFont + " を使えません"},
+		{nil, "aggregate.json）を１つ指定してください"},
+	} {
+		out, code := run(t, tc.args...)
+		if code != cli.ExitUsage || !strings.Contains(out, tc.want) {
+			t.Errorf("%v: exit %d\n%s", tc.args, code, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.pdf")); !os.IsNotExist(err) {
+		t.Error("a failed render left a file behind")
+	}
+}

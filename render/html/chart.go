@@ -1,0 +1,429 @@
+package html
+
+import (
+	"fmt"
+	"html/template"
+	"regexp"
+	"strings"
+
+	gecharts "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/osaka-city/zaitaku/charts"
+)
+
+// fontFamily is the chart text's font stack, the same as the page's: BIZ UDPGothic ships
+// with Windows 10 and later, Meiryo and Yu Gothic with every supported Windows.
+const fontFamily = `"BIZ UDPGothic", "BIZ UDPゴシック", Meiryo, "メイリオ", "Yu Gothic", "游ゴシック", sans-serif`
+
+// Sizes in CSS pixels. Label lines come wrapped from the model; the chart height follows
+// the number of rows and their lines, so labels never overlap and never get squeezed.
+const (
+	labelFont   = 12
+	labelLine   = 16
+	stackedMinH = 36 // a stacked row: room for a segment count and two label lines
+	countMinH   = 26
+)
+
+// tip is a bar segment's tooltip, carried in the data item and drawn by zaitakuTip
+// (page.js): heading, summary lines, and the wards behind the segment.
+type tip struct {
+	H string   `json:"h"`
+	S []string `json:"s,omitempty"`
+	W []string `json:"w,omitempty"`
+}
+
+// barItem is a bar data item. go-echarts' opts.BarData has no room for the tooltip text, and
+// ECharts passes unknown fields of a data item through to the formatter as params.data.
+type barItem struct {
+	Value     int64       `json:"value"`
+	Label     *opts.Label `json:"label,omitempty"`
+	ItemStyle *itemStyle  `json:"itemStyle,omitempty"`
+	Tip       *tip        `json:"tip,omitempty"`
+}
+
+// itemStyle adds ECharts 5's decal (the hatching of 再掲 bars) to a fill colour.
+type itemStyle struct {
+	Color string `json:"color,omitempty"`
+	Decal *decal `json:"decal,omitempty"`
+}
+
+type decal struct {
+	Symbol     string    `json:"symbol"`
+	Color      string    `json:"color"`
+	DashArrayX []float64 `json:"dashArrayX"`
+	DashArrayY []float64 `json:"dashArrayY"`
+	Rotation   float64   `json:"rotation"`
+}
+
+// textStyle is ECharts' text style, for the options written directly below.
+type textStyle struct {
+	Color      string `json:"color,omitempty"`
+	FontSize   int    `json:"fontSize,omitempty"`
+	LineHeight int    `json:"lineHeight,omitempty"`
+	FontFamily string `json:"fontFamily,omitempty"`
+	Align      string `json:"align,omitempty"`
+}
+
+type axisLabel struct {
+	Show       bool   `json:"show"`
+	Interval   *int   `json:"interval,omitempty"`
+	FontSize   int    `json:"fontSize,omitempty"`
+	LineHeight int    `json:"lineHeight,omitempty"`
+	Color      string `json:"color,omitempty"`
+	Margin     int    `json:"margin,omitempty"`
+}
+
+// axis is an ECharts axis, written directly rather than with go-echarts' types: those have
+// no `interval` (the model fixes the ticks) and take the label interval as a string, which
+// ECharts does not read as "show every row".
+type axis struct {
+	Type          string          `json:"type"`
+	Position      string          `json:"position,omitempty"`
+	Inverse       bool            `json:"inverse,omitempty"`
+	Data          []any           `json:"data,omitempty"`
+	Min           *int64          `json:"min,omitempty"`
+	Max           *int64          `json:"max,omitempty"`
+	Interval      int64           `json:"interval,omitempty"`
+	Name          string          `json:"name,omitempty"`
+	NameLocation  string          `json:"nameLocation,omitempty"`
+	NameGap       int             `json:"nameGap,omitempty"`
+	NameTextStyle *textStyle      `json:"nameTextStyle,omitempty"`
+	AxisLabel     axisLabel       `json:"axisLabel"`
+	AxisTick      *opts.AxisTick  `json:"axisTick,omitempty"`
+	AxisLine      *opts.AxisLine  `json:"axisLine,omitempty"`
+	SplitLine     *opts.SplitLine `json:"splitLine,omitempty"`
+}
+
+// category is a category axis value with its own text style (a 再掲 row in grey).
+type category struct {
+	Value     string     `json:"value"`
+	TextStyle *textStyle `json:"textStyle,omitempty"`
+}
+
+// tooltip adds what go-echarts' opts.Tooltip lacks: confine keeps a long ward list inside
+// the chart instead of running off the window edge.
+type tooltip struct {
+	Show         bool          `json:"show"`
+	Trigger      string        `json:"trigger"`
+	Confine      bool          `json:"confine"`
+	Formatter    types.FuncStr `json:"formatter"`
+	ExtraCSSText string        `json:"extraCssText,omitempty"`
+	TextStyle    textStyle     `json:"textStyle"`
+}
+
+// patch is a go-echarts configuration visitor that sets the options go-echarts has no type
+// for, on the final option object just before it is written.
+type patch struct {
+	gecharts.BaseConfigurationVisitor
+	set map[string]any
+}
+
+// Visit is called with the finished option object of the chart.
+func (p patch) Visit(o map[string]any) {
+	for k, v := range p.set {
+		o[k] = v
+	}
+}
+
+// valueAxis is the model's value axis: from 0 to Max, a tick per step, the unit at the end.
+func valueAxis(a charts.Axis) axis {
+	lo, hi := int64(0), a.Max
+	ax := axis{
+		Type: "value", Min: &lo, Max: &hi,
+		Name: text(a.Unit), NameLocation: "end", NameGap: 6,
+		NameTextStyle: &textStyle{FontSize: labelFont, Color: "#333"},
+		AxisLabel:     axisLabel{Show: true, FontSize: labelFont, Color: "#333"},
+		SplitLine:     &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#d9d9d9"}},
+	}
+	if len(a.Ticks) >= 2 {
+		ax.Interval = a.Ticks[1] - a.Ticks[0]
+	}
+	return ax
+}
+
+// zero is an axis label interval of 0: every row labelled, however crowded.
+func zero() *int { z := 0; return &z }
+
+// commonOptions are the options every chart gets: its font, and a tooltip drawn by page.js.
+func commonOptions() map[string]any {
+	return map[string]any{
+		"textStyle": textStyle{FontFamily: fontFamily},
+		"tooltip": tooltip{
+			Show: true, Trigger: "item", Confine: true,
+			Formatter:    opts.FuncOpts("function (p) { return zaitakuTip(p); }"),
+			ExtraCSSText: "max-width:30em;white-space:normal;",
+			TextStyle:    textStyle{FontFamily: fontFamily, FontSize: 13, Color: "#1a1a1a"},
+		},
+	}
+}
+
+func hexColor(c charts.Color) string { return "#" + string(c) }
+
+func px(n int) string { return fmt.Sprintf("%dpx", n) }
+
+// newBar is a horizontal bar chart with the settings both chart kinds share: a fixed id
+// (go-echarts would draw a random one, and the page must come out byte for byte the same),
+// full width so it follows the window, SVG so it prints sharp and its text can be searched
+// with Ctrl+F, and no animation so the picture is final as soon as it is drawn.
+func newBar(id string, height int) *gecharts.Bar {
+	bar := gecharts.NewBar()
+	bar.SetGlobalOptions(
+		gecharts.WithInitializationOpts(opts.Initialization{
+			ChartID: id, Width: "100%", Height: px(height), Renderer: "svg", Theme: "white",
+		}),
+		gecharts.WithAnimation(false),
+	)
+	// The page carries ECharts inline and writes only the chart snippets, never go-echarts'
+	// <head> with its <script src> on the assets host (a CDN). Clearing the asset list as
+	// well keeps any other use of this chart from pointing there.
+	bar.ClearPresetAssets()
+	bar.AssetsHost = ""
+	bar.AddJSFuncStrs("zaitakuChart(%MY_ECHARTS%);")
+	return bar
+}
+
+// maxLines is the most label lines of any row.
+func maxLines[T any](rows []T, lines func(T) []string) int {
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(lines(r)))
+	}
+	return n
+}
+
+// stackedHeight is the pixel height of a stacked chart: legend, rows, value axis. ECharts
+// gives every row of a category axis the same height, so all rows are as tall as the
+// row with the most label lines.
+func stackedHeight(sb *charts.StackedBars, top int) int {
+	row := max(stackedMinH, labelLine*maxLines(sb.Bars, func(b charts.StackedBar) []string { return b.Lines })+14)
+	return top + 34 + row*len(sb.Bars)
+}
+
+// stackedChart draws a choice question: one horizontal bar per row, one segment per option.
+func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template.HTML, error) {
+	// Earlier per-row figures go in a second category axis on the right, so each sits level
+	// with its bar however the rows wrap.
+	top := 36
+	if len(sb.Earlier) > 0 {
+		top = 52
+	}
+	bar := newBar(id, stackedHeight(sb, top))
+	showRowLabels := false
+	cats := make([]any, len(sb.Bars))
+	for i, b := range sb.Bars {
+		cats[i] = category{Value: text(strings.Join(balance(b.Label, b.Lines), "\n"))}
+		showRowLabels = showRowLabels || len(b.Lines) > 0
+	}
+	for si, s := range sb.Series {
+		data := make([]barItem, len(sb.Bars))
+		for bi, b := range sb.Bars {
+			v := 0
+			if si < len(b.Values) {
+				v = b.Values[si]
+			}
+			it := barItem{Value: int64(v)}
+			if v == 0 {
+				// A zero segment has no width; its "0" would sit on the neighbour's edge.
+				it.Label = &opts.Label{Show: opts.Bool(false)}
+			} else {
+				t := &tip{H: text(b.Label), S: []string{text(fmt.Sprintf("%s　%d%s", s.Label, v, unitLabel))}}
+				if si < len(b.Wards) {
+					t.W = texts(b.Wards[si])
+				}
+				it.Tip = t
+			}
+			data[bi] = it
+		}
+		bar.AddSeries(text(s.Label), nil,
+			gecharts.WithBarChartOpts(opts.BarChart{Stack: "total", BarCategoryGap: "35%"}),
+			gecharts.WithItemStyleOpts(opts.ItemStyle{Color: hexColor(s.Color)}),
+			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "inside", Color: hexColor(s.TextColor), FontSize: labelFont}),
+		)
+		bar.MultiSeries[len(bar.MultiSeries)-1].Data = data
+	}
+	set := commonOptions()
+	set["legend"] = map[string]any{"show": true, "top": 0, "left": 0, "itemGap": 16, "textStyle": textStyle{FontSize: 13}}
+	set["grid"] = map[string]any{"left": 8, "right": 40, "top": top, "bottom": 4, "containLabel": true}
+	set["xAxis"] = []axis{valueAxis(sb.Axis)}
+	rows := axis{
+		Type: "category", Inverse: true, Data: cats,
+		AxisLabel: axisLabel{Show: showRowLabels, Interval: zero(), FontSize: labelFont, LineHeight: labelLine, Color: "#1a1a1a"},
+		AxisTick:  &opts.AxisTick{Show: opts.Bool(false)},
+	}
+	yAxes := []axis{rows}
+	if len(sb.Earlier) > 0 {
+		var names []string
+		vals := make([]any, len(sb.Bars))
+		for bi := range sb.Bars {
+			var parts []string
+			for _, col := range sb.Earlier {
+				s := "―"
+				if bi < len(col.Values) && col.Values[bi] != nil {
+					s = fmt.Sprintf("%d%s", *col.Values[bi], unitLabel)
+				}
+				s = text(s)
+				parts = append(parts, s)
+			}
+			vals[bi] = category{Value: strings.Join(parts, "／")}
+		}
+		for _, col := range sb.Earlier {
+			names = append(names, text(strings.Join(col.Header, "\n")))
+		}
+		yAxes = append(yAxes, axis{
+			Type: "category", Position: "right", Inverse: true, Data: vals,
+			Name: strings.Join(names, "／"), NameLocation: "start", NameGap: 8,
+			NameTextStyle: &textStyle{FontSize: 11, LineHeight: 14, Color: "#1f4e79", Align: "center"},
+			AxisLabel:     axisLabel{Show: true, Interval: zero(), FontSize: 13, Color: "#1f4e79", Margin: 14},
+			AxisTick:      &opts.AxisTick{Show: opts.Bool(false)},
+			AxisLine:      &opts.AxisLine{Show: opts.Bool(false)},
+		})
+	}
+	set["yAxis"] = yAxes
+	bar.Accept(patch{set: set})
+	return snippet(bar)
+}
+
+// countHeight is the pixel height of a count chart: rows and value axis. A two-line label
+// may reach a pixel into its neighbours' rows, whose one-line labels leave them room: so
+// the 21 rows of the 関係機関 list stay within one printed A4 landscape page.
+func countHeight(cb *charts.CountBars) int {
+	row := max(countMinH, labelLine*maxLines(cb.Bars, func(b charts.CountBar) []string { return b.Lines })-2)
+	return 20 + 34 + row*len(cb.Bars)
+}
+
+// countChart draws a counts question: one bar per category, 再掲 rows lighter and hatched.
+func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTML, error) {
+	bar := newBar(id, countHeight(cb))
+	cats := make([]any, len(cb.Bars))
+	data := make([]barItem, len(cb.Bars))
+	for i, b := range cb.Bars {
+		c := category{Value: text(strings.Join(balance(b.Label, b.Lines), "\n"))}
+		t := &tip{H: text(b.Label), S: []string{text(charts.Thousands(b.Value) + " " + cb.Unit)}, W: texts(b.Wards)}
+		if b.Range != "" {
+			t.S = append(t.S, text(unitLabel+"ごとの範囲　"+b.Range))
+		}
+		it := barItem{Value: b.Value, Tip: t}
+		if b.Repeat {
+			c.TextStyle = &textStyle{Color: "#555"}
+			t.S = append(t.S, "再掲（合計には含まない）")
+			it.ItemStyle = &itemStyle{Color: hexColor(charts.RepeatColor), Decal: &decal{
+				Symbol: "rect", Color: "rgba(255,255,255,0.55)",
+				DashArrayX: []float64{1, 0}, DashArrayY: []float64{3, 4}, Rotation: -0.785398,
+			}}
+		}
+		cats[i], data[i] = c, it
+	}
+	color := cb.Color
+	if color == "" {
+		color = charts.CountColor
+	}
+	bar.AddSeries(text(cb.Heading), nil,
+		gecharts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}),
+		gecharts.WithItemStyleOpts(opts.ItemStyle{Color: hexColor(color)}),
+		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: "#1a1a1a", FontSize: labelFont,
+			Formatter: string(opts.FuncOpts("function (p) { return echarts.format.addCommas(p.value); }"))}),
+	)
+	bar.MultiSeries[0].Data = data
+	set := commonOptions()
+	set["legend"] = map[string]any{"show": false}
+	set["grid"] = map[string]any{"left": 8, "right": 56, "top": 20, "bottom": 4, "containLabel": true}
+	set["xAxis"] = []axis{valueAxis(cb.Axis)}
+	set["yAxis"] = []axis{{
+		Type: "category", Inverse: true, Data: cats,
+		AxisLabel: axisLabel{Show: true, Interval: zero(), FontSize: labelFont, LineHeight: labelLine, Color: "#1a1a1a"},
+		AxisTick:  &opts.AxisTick{Show: opts.Bool(false)},
+	}}
+	bar.Accept(patch{set: set})
+	return snippet(bar)
+}
+
+// balance evens out a wrapped label whose last line is a stub: the model fills each line
+// to the label column's width, which can leave one character alone on the last line
+// (「…関係づく」「り」). It wraps again with the model's own Wrap and kinsoku rules at a
+// narrower width giving the same number of lines, so the row keeps its height and no line
+// gets wider than the model allowed. Of those widths it takes the widest whose lines end
+// after punctuation or a particle (の、や …), where a Japanese reader expects a break,
+// else the widest that leaves no stub.
+func balance(label string, lines []string) []string {
+	n := len(lines)
+	if n < 2 || charts.Width(lines[n-1]) > stubWidth {
+		return lines
+	}
+	limit := 0
+	for _, l := range lines {
+		limit = max(limit, charts.Width(l))
+	}
+	var fallback []string
+	for w := limit - 1; w >= (charts.Width(label)+n-1)/n; w-- {
+		got := charts.Wrap(label, w)
+		if len(got) != n || charts.Width(got[n-1]) <= stubWidth {
+			continue
+		}
+		if naturalBreaks(got) {
+			return got
+		}
+		if fallback == nil {
+			fallback = got
+		}
+	}
+	if fallback != nil {
+		return fallback
+	}
+	return lines
+}
+
+// stubWidth is the widest last line that counts as a stub: three full-width characters.
+const stubWidth = 6
+
+// naturalBreaks reports whether every line but the last ends where Japanese breaks well.
+func naturalBreaks(lines []string) bool {
+	for _, l := range lines[:len(lines)-1] {
+		r := []rune(l)
+		if len(r) == 0 || !strings.ContainsRune("、。・）」』】のやをにはがで", r[len(r)-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// text makes a string from the data safe to pass through go-echarts. go-echarts marks
+// JavaScript in an option as a string wrapped in "__f__" and, after writing the option,
+// deletes every "__f__" together with an adjacent quote, wherever it is: a label reading
+// __f__…__f__ would come out as code. A zero-width space between the underscores keeps
+// the text as it reads and leaves no marker.
+func text(s string) string {
+	for strings.Contains(s, "__f__") {
+		s = strings.ReplaceAll(s, "__f__", "_\u200b_f_\u200b_")
+	}
+	return s
+}
+
+func texts(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = text(s)
+	}
+	return out
+}
+
+// scriptBody finds the inside of the go-echarts <script> element.
+var scriptBody = regexp.MustCompile(`(?s)^(\s*<script[^>]*>)(.*)(</script>\s*)$`)
+
+// snippet renders a chart's container and script. go-echarts writes the option JSON into
+// the script without HTML escaping, so a label holding "</script>" would end the script
+// early; every "<" in the script is written as \u003c, which is the same character inside
+// a JSON string, and the script's own code (ours and go-echarts' template) has none.
+func snippet(bar *gecharts.Bar) (template.HTML, error) {
+	s := bar.RenderSnippet()
+	m := scriptBody.FindStringSubmatch(s.Script)
+	if m == nil {
+		return "", fmt.Errorf("html: unexpected go-echarts script for chart %s", bar.ChartID)
+	}
+	body := strings.ReplaceAll(m[2], "<", `\u003c`)
+	return template.HTML(`<div class="chart">` + s.Element + "</div>\n" + m[1] + body + m[3]), nil
+}

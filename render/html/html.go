@@ -1,0 +1,180 @@
+// Package html writes the report as one self-contained HTML page: the same sections, items
+// and charts as the PDF, drawn from the same chart models, for reading on screen.
+//
+// The page is for municipal PCs on a closed network with no internet, so it loads nothing:
+// the ECharts library (assets/echarts.min.js, Apache-2.0) is written inline, styles and
+// scripts are inline, and no element has an external src or href. Charts are built with
+// go-echarts, which writes each chart's container and script; the page around them is this
+// package's own template, because go-echarts' page template links ECharts from a CDN.
+package html
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"regexp"
+
+	"github.com/osaka-city/zaitaku/charts"
+)
+
+var (
+	// echartsJS is Apache ECharts 5.4.3, the version go-echarts v2.6.7 is written against;
+	// see assets/README.md.
+	//go:embed assets/echarts.min.js
+	echartsJS string
+	//go:embed page.css
+	pageCSS string
+	//go:embed page.js
+	pageJS string
+	//go:embed page.tmpl
+	pageHTML string
+	// echartsNotice is the ECharts NOTICE, repeated in the page footer as the Apache
+	// License asks of a redistribution.
+	//go:embed assets/NOTICE
+	echartsNotice string
+)
+
+// Write writes the report to w as one self-contained HTML page: ECharts, styles and scripts
+// are inline and the page loads nothing from anywhere, so it can be mailed or copied to a
+// shared folder and opened offline. The page is rendered whole before anything is written,
+// so on error w gets nothing. The same report gives the same bytes.
+func Write(w io.Writer, rep *charts.Report) error {
+	if rep == nil {
+		return fmt.Errorf("html: no report")
+	}
+	p, err := build(rep)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, p); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// page is what the template draws.
+type page struct {
+	Rep      *charts.Report
+	Sections []sectionView
+	Charts   int
+	ECharts  template.JS
+	Notice   string
+	CSS      template.CSS
+	JS       template.JS
+}
+
+type sectionView struct {
+	Anchor string
+	Title  string
+	Items  []itemView
+}
+
+// itemView is an item with its blocks grouped into rows: 内訳 charts stand side by side.
+type itemView struct {
+	Anchor  string
+	Heading string
+	Rows    [][]blockView
+}
+
+type blockView struct {
+	Anchor string
+	// Unit is what a unit is called (区), for the ward column of text tables.
+	Unit    string
+	Chart   template.HTML
+	Stacked *charts.StackedBars
+	Counts  *charts.CountBars
+	Periods *charts.PeriodTable
+	Texts   *charts.TextList
+	Cases   *charts.CaseTable
+}
+
+// build lays the report out as page data, rendering each chart.
+func build(rep *charts.Report) (*page, error) {
+	p := &page{Rep: rep, ECharts: template.JS(echartsJS), Notice: echartsNotice, CSS: template.CSS(pageCSS), JS: template.JS(pageJS)}
+	ids := newIDs()
+	for si, s := range rep.Sections {
+		sec := sectionView{Anchor: fmt.Sprintf("s%d", si+1), Title: s.Title}
+		for ii, it := range s.Items {
+			iv := itemView{Anchor: fmt.Sprintf("s%d-%d", si+1, ii+1), Heading: it.Heading}
+			var row []blockView
+			flush := func() {
+				if len(row) > 0 {
+					iv.Rows = append(iv.Rows, row)
+					row = nil
+				}
+			}
+			for _, b := range it.Blocks {
+				bv, err := p.block(b, ids, rep.UnitLabel)
+				if err != nil {
+					return nil, err
+				}
+				if bv == nil {
+					continue
+				}
+				bv.Unit = rep.UnitLabel
+				// Consecutive 内訳 charts share a row; anything else has a row of its own.
+				if b.Counts != nil && b.Counts.Breakdown && len(row) > 0 && row[0].Counts != nil && row[0].Counts.Breakdown {
+					row = append(row, *bv)
+					continue
+				}
+				flush()
+				row = []blockView{*bv}
+			}
+			flush()
+			sec.Items = append(sec.Items, iv)
+		}
+		p.Sections = append(p.Sections, sec)
+	}
+	return p, nil
+}
+
+func (p *page) block(b charts.Block, ids *idSet, unitLabel string) (*blockView, error) {
+	var err error
+	switch {
+	case b.Stacked != nil:
+		bv := &blockView{Anchor: ids.make(b.Stacked.ID), Stacked: b.Stacked}
+		bv.Chart, err = stackedChart(bv.Anchor+"_chart", b.Stacked, unitLabel)
+		p.Charts++
+		return bv, err
+	case b.Counts != nil:
+		bv := &blockView{Anchor: ids.make(b.Counts.ID), Counts: b.Counts}
+		bv.Chart, err = countChart(bv.Anchor+"_chart", b.Counts, unitLabel)
+		p.Charts++
+		return bv, err
+	case b.Periods != nil:
+		return &blockView{Anchor: ids.make(b.Periods.ID), Periods: b.Periods}, nil
+	case b.Texts != nil:
+		return &blockView{Anchor: ids.make(b.Texts.ID), Texts: b.Texts}, nil
+	case b.Cases != nil:
+		return &blockView{Anchor: ids.make(b.Cases.ID), Cases: b.Cases}, nil
+	}
+	return nil, nil
+}
+
+// idSet makes element ids from model ids. A chart id is also part of a JavaScript name in
+// go-echarts' script (goecharts_<id>), so only letters, digits and _ are kept, and a
+// clash gets a numbered suffix. Ids come from the models, never at random, so the page is
+// the same every time.
+type idSet map[string]bool
+
+func newIDs() *idSet { s := idSet{}; return &s }
+
+var notIdent = regexp.MustCompile(`[^A-Za-z0-9_]`)
+
+func (s *idSet) make(id string) string {
+	base := "q_" + notIdent.ReplaceAllString(id, "_")
+	out := base
+	for n := 2; (*s)[out]; n++ {
+		out = fmt.Sprintf("%s_%d", base, n)
+	}
+	(*s)[out] = true
+	return out
+}
+
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
+	"bad": func(st *charts.StatusTable, i int) bool { return i < len(st.Bad) && st.Bad[i] },
+}).Parse(pageHTML))

@@ -1,0 +1,199 @@
+// Package pdf renders the report as an A4 landscape handout in the manner of 資料１: a
+// cover, a title page per section, item pages with the charts, the 提出状況 page and the
+// ward × question appendix.
+//
+// Every page is laid out as data first — boxes, wrapped lines, positions, with all page
+// breaks decided in one place (flow) — and only then drawn, so the layout can be tested
+// without reading a PDF back.
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/signintech/gopdf"
+
+	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/render/fonts"
+)
+
+// Options are the typeface of the PDF.
+type Options struct {
+	// Font is a TrueType font with Japanese glyphs; nil uses the embedded BIZ UDPGothic.
+	Font []byte
+	// BoldFont is its bold weight; nil uses the embedded bold with the embedded regular,
+	// and Font itself when only Font is given (a family without a bold prints as regular).
+	BoldFont []byte
+}
+
+// Font family names inside the PDF; the weights are separate families so that each is
+// chosen by name alone.
+const (
+	famRegular = "zaitaku-regular"
+	famBold    = "zaitaku-bold"
+)
+
+// Write renders rep as a PDF to w. The same report gives the same bytes: the document
+// carries no creation date and no ID.
+func Write(w io.Writer, rep *charts.Report, opts Options) (err error) {
+	if rep == nil {
+		return errors.New("pdf: no report")
+	}
+	// gopdf indexes into the font's tables as the file says; whatever a malformed --font
+	// makes it do, the caller gets an error, not a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: %v", r)
+		}
+	}()
+	doc, m, err := newDocument(opts)
+	if err != nil {
+		return err
+	}
+	pages, err := layoutReport(rep, m)
+	if err != nil {
+		return err
+	}
+	if m.err != nil {
+		return m.err
+	}
+	if err := draw(doc, pages); err != nil {
+		return err
+	}
+	doc.SetInfo(gopdf.PdfInfo{Title: rep.Title, Subject: rep.PeriodLabel, Creator: "zaitaku"})
+	b, err := doc.GetBytesPdfReturnErr()
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// newDocument starts an A4 landscape document with the fonts loaded, and the measurer
+// that the layout uses, which reads widths from the same fonts.
+func newDocument(opts Options) (*gopdf.GoPdf, *fontMeasurer, error) {
+	regular, bold := opts.Font, opts.BoldFont
+	if regular == nil {
+		regular = fonts.Regular()
+		if bold == nil {
+			bold = fonts.Bold()
+		}
+	}
+	if bold == nil {
+		bold = regular
+	}
+	doc := &gopdf.GoPdf{}
+	doc.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: pageW, H: pageH}})
+	if err := doc.AddTTFFontData(famRegular, regular); err != nil {
+		return nil, nil, fmt.Errorf("pdf: font: %w", err)
+	}
+	if err := doc.AddTTFFontData(famBold, bold); err != nil {
+		return nil, nil, fmt.Errorf("pdf: bold font: %w", err)
+	}
+	for _, fam := range []string{famRegular, famBold} {
+		if err := doc.SetFont(fam, "", 10); err != nil {
+			return nil, nil, fmt.Errorf("pdf: font: %w", err)
+		}
+		// A font without kana would print every label as blanks.
+		if ok, err := doc.IsCurrFontContainGlyph('区'); err != nil || !ok {
+			return nil, nil, errors.New("pdf: the font has no Japanese glyphs (区)")
+		}
+	}
+	return doc, &fontMeasurer{doc: doc, cache: map[measureKey]float64{}}, nil
+}
+
+// fontMeasurer reads advance widths from the document's fonts, one rune at a time, and
+// keeps them: the layout measures the same characters many times over.
+type fontMeasurer struct {
+	doc   *gopdf.GoPdf
+	cache map[measureKey]float64
+	err   error
+}
+
+type measureKey struct {
+	r    rune
+	bold bool
+}
+
+func (f *fontMeasurer) runeWidth(r rune, bold bool) float64 {
+	k := measureKey{r, bold}
+	if w, ok := f.cache[k]; ok {
+		return w
+	}
+	fam := famRegular
+	if bold {
+		fam = famBold
+	}
+	var w float64
+	err := f.doc.SetFont(fam, "", 1000)
+	if err == nil {
+		w, err = f.doc.MeasureTextWidth(string(r))
+	}
+	if err != nil && f.err == nil {
+		f.err = fmt.Errorf("pdf: measuring %q: %w", r, err)
+	}
+	w /= 1000
+	f.cache[k] = w
+	return w
+}
+
+// draw copies the laid-out pages to the document.
+func draw(doc *gopdf.GoPdf, pages []*page) error {
+	for _, pg := range pages {
+		doc.AddPage()
+		if pg.title != "" {
+			doc.AddOutline(pg.title)
+		}
+		for _, e := range pg.elements() {
+			if err := drawElement(doc, e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func drawElement(doc *gopdf.GoPdf, e element) error {
+	switch e := e.(type) {
+	case textEl:
+		if e.s == "" {
+			return nil
+		}
+		fam := famRegular
+		if e.bold {
+			fam = famBold
+		}
+		if err := doc.SetFont(fam, "", e.size); err != nil {
+			return err
+		}
+		doc.SetTextColor(e.color.RGB())
+		doc.SetXY(e.x, e.y+ascent*e.size)
+		if err := doc.Text(e.s); err != nil {
+			return fmt.Errorf("pdf: text %q: %w", e.s, err)
+		}
+	case rectEl:
+		style := ""
+		if e.fill != "" {
+			doc.SetFillColor(e.fill.RGB())
+			style += "F"
+		}
+		if e.stroke != "" {
+			doc.SetStrokeColor(e.stroke.RGB())
+			doc.SetLineWidth(e.lw)
+			style += "D"
+		}
+		if style == "" || e.r.w <= 0 || e.r.h <= 0 {
+			return nil
+		}
+		if style == "FD" {
+			style = "DF"
+		}
+		doc.RectFromUpperLeftWithStyle(e.r.x, e.r.y, e.r.w, e.r.h, style)
+	case lineEl:
+		doc.SetStrokeColor(e.color.RGB())
+		doc.SetLineWidth(e.lw)
+		doc.Line(e.x1, e.y1, e.x2, e.y2)
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+// Package report renders the meeting report — the PDF in the manner of 資料１ and the
+// offline HTML page of charts — from an aggregate, through one set of chart models.
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/render/html"
+	"github.com/osaka-city/zaitaku/render/pdf"
+)
+
+// File names of the report inside an output folder.
+const (
+	PDFName  = "report.pdf"
+	HTMLName = "report.html"
+)
+
+// Options are the report settings a person chooses.
+type Options struct {
+	// DocLabel is the 資料番号 on the cover (資料１).
+	DocLabel string
+	// Title replaces the survey's report title when set.
+	Title string
+	// IncludeCases adds the case records; they are sensitive, so off unless asked for.
+	IncludeCases bool
+	// FontPath is a TrueType font to use instead of the embedded BIZ UDPGothic.
+	FontPath string
+}
+
+// Rendered is the report in memory, written out by the caller (atomically).
+type Rendered struct {
+	PDF  []byte
+	HTML []byte
+}
+
+// Render builds the chart models once and draws both the PDF and the HTML page from them.
+func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
+	rep := charts.Build(res, charts.Options{DocLabel: opts.DocLabel, Title: opts.Title, IncludeCases: opts.IncludeCases})
+	var po pdf.Options
+	if opts.FontPath != "" {
+		data, err := os.ReadFile(opts.FontPath)
+		if err != nil {
+			return nil, fmt.Errorf("フォント %s を読めません: %w", opts.FontPath, err)
+		}
+		po.Font, po.BoldFont = data, data
+	}
+	var p, h bytes.Buffer
+	if err := pdf.Write(&p, rep, po); err != nil {
+		if opts.FontPath != "" {
+			return nil, fmt.Errorf("報告書（PDF）を作れません。フォント %s を使えません。日本語を含む TrueType フォント（.ttf）を指定してください（%v）", opts.FontPath, err)
+		}
+		return nil, fmt.Errorf("報告書（PDF）を作れません: %w", err)
+	}
+	if err := html.Write(&h, rep); err != nil {
+		return nil, fmt.Errorf("グラフのページ（HTML）を作れません: %w", err)
+	}
+	return &Rendered{PDF: p.Bytes(), HTML: h.Bytes()}, nil
+}
