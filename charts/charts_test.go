@@ -215,3 +215,25 @@ func hasCases(rep *Report) bool {
 	}
 	return false
 }
+
+// A last line of one or two characters is evened out at the same line count.
+func TestWrapAvoidsStubs(t *testing.T) {
+	label := "在宅医療・介護の必要量（需要）や資源量（供給）の現状把握"
+	got := Wrap(label, 54)
+	if len(got) != 2 || float64(Width(got[1])) <= stubShare*54 || !naturalBreaks(got) {
+		t.Errorf("Wrap(%q, 54) = %q, want two even lines broken at a natural point", label, got)
+	}
+	if strings.Join(got, "") != label {
+		t.Errorf("lines %q lose text", got)
+	}
+	// 「…関係づく／り」 becomes 「…顔の／見える関係づくり」 at the label column's width.
+	got = Wrap("６．医療・介護の関係者やその連携担当者の顔の見える関係づくり", ChoiceLabelWidth)
+	if want := []string{"６．医療・介護の関係者やその連携担当者の顔の", "見える関係づくり"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// Measured in points (as the PDF does), the same rule holds.
+	pts := WrapFunc(label, 200, func(r rune) float64 { return 7.2 })
+	if last := []rune(pts[len(pts)-1]); len(pts) > 1 && len(last) < 3 {
+		t.Errorf("WrapFunc left a stub: %q", pts)
+	}
+}

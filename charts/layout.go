@@ -84,38 +84,118 @@ func runeWidth(r rune) int {
 // Characters that may not start a line (closing brackets, punctuation, small kana) and
 // that may not end one (opening brackets), after JIS X 4051's line-breaking rules.
 const (
-	noStart = "、。，．・：；？！）」』】〕〉》ー～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々,.)]!?%"
-	noEnd   = "（「『【〔〈《([　"
+	NoStart = "、。，．・：；？！）」』】〕〉》ー～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々,.)]!?%"
+	NoEnd   = "（「『【〔〈《([　"
 )
 
-// Wrap breaks s into lines of at most max columns. Japanese breaks between any two
-// characters except where kinsoku forbids it; a run of ASCII letters and digits is kept
-// whole when it fits on a line.
+// Wrap breaks s into lines of at most max half-width columns (see WrapFunc).
 func Wrap(s string, max int) []string {
-	if Width(s) <= max || max < 4 {
-		return []string{s}
-	}
+	return WrapFunc(s, float64(max), func(r rune) float64 { return float64(runeWidth(r)) })
+}
+
+// stubShare is how short a last line may be, as a share of the widest, before the lines are
+// rebalanced: 「…現状把／握」 reads worse than two even lines.
+const stubShare = 0.25
+
+// WrapFunc breaks s into lines no wider than max, measuring each rune with width (columns
+// for the chart models, points for the PDF), so every renderer breaks the same way.
+// Japanese breaks between any two characters except where kinsoku forbids it; a run of
+// ASCII letters and digits is kept whole when it fits. When the last line would be a stub,
+// the lines are evened out at the same line count.
+func WrapFunc(s string, max float64, width func(rune) float64) []string {
 	runes := []rune(s)
+	widths := make([]float64, len(runes))
+	total := 0.0
+	for i, r := range runes {
+		widths[i] = width(r)
+		total += widths[i]
+	}
+	lines := greedy(runes, widths, max)
+	n := len(lines)
+	if n < 2 {
+		return lines
+	}
+	last := lineWidth(lines[n-1], width)
+	if last > stubShare*max {
+		return lines
+	}
+	// Narrow the measure step by step while the line count holds, and take the first
+	// measure whose last line is no longer a stub — one that breaks at natural points
+	// (after の, や, 、 or a closing bracket) if there is one.
+	step := total / float64(len(runes))
+	var fallback []string
+	for m := max - step; m >= total/float64(n); m -= step / 2 {
+		got := greedy(runes, widths, m)
+		if len(got) != n {
+			break
+		}
+		if lineWidth(got[n-1], width) <= stubShare*max {
+			continue
+		}
+		if naturalBreaks(got) {
+			return got
+		}
+		if fallback == nil {
+			fallback = got
+		}
+	}
+	if fallback != nil {
+		return fallback
+	}
+	return lines
+}
+
+// naturalBreaks reports whether every line but the last ends where a reader pauses.
+func naturalBreaks(lines []string) bool {
+	for i, l := range lines[:len(lines)-1] {
+		r := []rune(l)
+		next := []rune(lines[i+1])
+		if !strings.ContainsRune("、。・）」』】のやをにはがでとへ", r[len(r)-1]) && !(len(next) > 0 && strings.ContainsRune("（「", next[0])) {
+			return false
+		}
+	}
+	return true
+}
+
+func lineWidth(s string, width func(rune) float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += width(r)
+	}
+	return w
+}
+
+func greedy(runes []rune, widths []float64, max float64) []string {
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	if total <= max+0.01 || len(runes) < 2 {
+		return []string{string(runes)}
+	}
 	var lines []string
-	start, w := 0, 0
+	start, w := 0, 0.0
 	for i := 0; i < len(runes); i++ {
-		w += runeWidth(runes[i])
-		if w <= max {
+		w += widths[i]
+		if w <= max+0.01 || i == start {
 			continue
 		}
 		brk := i // the line ends before runes[brk]
 		// Step back over positions kinsoku forbids, but never to an empty line.
-		for brk > start+1 && (strings.ContainsRune(noStart, runes[brk]) || strings.ContainsRune(noEnd, runes[brk-1]) || inWord(runes, brk)) {
+		for brk > start+1 && (strings.ContainsRune(NoStart, runes[brk]) || strings.ContainsRune(NoEnd, runes[brk-1]) || inWord(runes, brk)) {
 			brk--
 		}
-		if brk == start+1 {
+		if brk == start+1 && i > start+1 {
 			brk = i
 		}
-		lines = append(lines, string(runes[start:brk]))
+		lines = append(lines, strings.TrimRight(string(runes[start:brk]), " "))
 		start = brk
+		for start < i && runes[start] == ' ' {
+			start++
+		}
 		w = 0
-		for _, r := range runes[start : i+1] {
-			w += runeWidth(r)
+		for _, x := range widths[start : i+1] {
+			w += x
 		}
 	}
 	if start < len(runes) {

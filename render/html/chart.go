@@ -213,7 +213,7 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 	showRowLabels := false
 	cats := make([]any, len(sb.Bars))
 	for i, b := range sb.Bars {
-		cats[i] = category{Value: text(strings.Join(balance(b.Label, b.Lines), "\n"))}
+		cats[i] = category{Value: text(strings.Join(b.Lines, "\n"))}
 		showRowLabels = showRowLabels || len(b.Lines) > 0
 	}
 	for si, s := range sb.Series {
@@ -299,7 +299,7 @@ func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTM
 	cats := make([]any, len(cb.Bars))
 	data := make([]barItem, len(cb.Bars))
 	for i, b := range cb.Bars {
-		c := category{Value: text(strings.Join(balance(b.Label, b.Lines), "\n"))}
+		c := category{Value: text(strings.Join(b.Lines, "\n"))}
 		t := &tip{H: text(b.Label), S: []string{text(charts.Thousands(b.Value) + " " + cb.Unit)}, W: texts(b.Wards)}
 		if b.Range != "" {
 			t.S = append(t.S, text(unitLabel+"ごとの範囲　"+b.Range))
@@ -337,55 +337,6 @@ func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTM
 	}}
 	bar.Accept(patch{set: set})
 	return snippet(bar)
-}
-
-// balance evens out a wrapped label whose last line is a stub: the model fills each line
-// to the label column's width, which can leave one character alone on the last line
-// (「…関係づく」「り」). It wraps again with the model's own Wrap and kinsoku rules at a
-// narrower width giving the same number of lines, so the row keeps its height and no line
-// gets wider than the model allowed. Of those widths it takes the widest whose lines end
-// after punctuation or a particle (の、や …), where a Japanese reader expects a break,
-// else the widest that leaves no stub.
-func balance(label string, lines []string) []string {
-	n := len(lines)
-	if n < 2 || charts.Width(lines[n-1]) > stubWidth {
-		return lines
-	}
-	limit := 0
-	for _, l := range lines {
-		limit = max(limit, charts.Width(l))
-	}
-	var fallback []string
-	for w := limit - 1; w >= (charts.Width(label)+n-1)/n; w-- {
-		got := charts.Wrap(label, w)
-		if len(got) != n || charts.Width(got[n-1]) <= stubWidth {
-			continue
-		}
-		if naturalBreaks(got) {
-			return got
-		}
-		if fallback == nil {
-			fallback = got
-		}
-	}
-	if fallback != nil {
-		return fallback
-	}
-	return lines
-}
-
-// stubWidth is the widest last line that counts as a stub: three full-width characters.
-const stubWidth = 6
-
-// naturalBreaks reports whether every line but the last ends where Japanese breaks well.
-func naturalBreaks(lines []string) bool {
-	for _, l := range lines[:len(lines)-1] {
-		r := []rune(l)
-		if len(r) == 0 || !strings.ContainsRune("、。・）」』】のやをにはがで", r[len(r)-1]) {
-			return false
-		}
-	}
-	return true
 }
 
 // text makes a string from the data safe to pass through go-echarts. go-echarts marks

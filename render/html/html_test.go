@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -334,33 +333,6 @@ func TestEmptyReport(t *testing.T) {
 	page := render(t, &charts.Report{Title: "空", Complete: true})
 	if !strings.Contains(page, `data-charts-expected="0"`) || strings.Contains(page, `id="charts-warning"`) {
 		t.Error("a report without charts still expects some")
-	}
-}
-
-func TestBalance(t *testing.T) {
-	for _, tc := range []struct {
-		label string
-		lines []string
-		want  []string
-	}{
-		// The model leaves 「り」 alone; the break moves back to after 「の」.
-		{"６．医療・介護の関係者やその連携担当者の顔の見える関係づくり",
-			[]string{"６．医療・介護の関係者やその連携担当者の顔の見える関係づく", "り"},
-			[]string{"６．医療・介護の関係者やその連携担当者の顔の", "見える関係づくり"}},
-		// A last line that is no stub stays as the model wrapped it.
-		{"１．在宅療養中の患者・利用者に対する主治医を含む複数の医師による対応体制などの取組",
-			charts.Wrap("１．在宅療養中の患者・利用者に対する主治医を含む複数の医師による対応体制などの取組", charts.ChoiceLabelWidth),
-			[]string{"１．在宅療養中の患者・利用者に対する主治医を含む複数の医師", "による対応体制などの取組"}},
-		{"短い", []string{"短い"}, []string{"短い"}},
-		{"", nil, nil},
-	} {
-		got := balance(tc.label, tc.lines)
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("balance(%q) = %q, want %q", tc.label, got, tc.want)
-		}
-		if strings.Join(got, "") != tc.label {
-			t.Errorf("balance(%q) lost text: %q", tc.label, got)
-		}
 	}
 }
 

@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"strings"
+
+	"github.com/osaka-city/zaitaku/charts"
 )
 
 // measurer gives the advance width of a rune as a fraction of the font size. The layout
@@ -10,13 +12,6 @@ import (
 type measurer interface {
 	runeWidth(r rune, bold bool) float64
 }
-
-// Characters that may not start a line and that may not end one, after JIS X 4051, as
-// charts.Wrap uses them (which works in half-width columns, not in points).
-const (
-	noStart = "、。，．・：；？！）」』】〕〉》ー～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々,.)]!?%"
-	noEnd   = "（「『【〔〈《([　"
-)
 
 // textWidth is the width of s in points at size.
 func textWidth(m measurer, s string, size float64, bold bool) float64 {
@@ -68,55 +63,11 @@ func wrapStrings(m measurer, s string, size float64, bold bool, maxW float64) []
 	return out
 }
 
-// wrapRunes breaks one paragraph. Japanese may break between any two characters except
-// where kinsoku forbids it; a run of ASCII letters and digits is kept whole when it fits.
+// wrapRunes breaks one paragraph with the chart models' rules (charts.WrapFunc), measured
+// in points with the PDF's font.
 func wrapRunes(m measurer, runes []rune, size float64, bold bool, maxW float64) []string {
 	if len(runes) == 0 {
 		return []string{""}
 	}
-	widths := make([]float64, len(runes))
-	total := 0.0
-	for i, r := range runes {
-		widths[i] = m.runeWidth(r, bold) * size
-		total += widths[i]
-	}
-	if total <= maxW {
-		return []string{string(runes)}
-	}
-	var lines []string
-	start, w := 0, 0.0
-	for i := 0; i < len(runes); i++ {
-		w += widths[i]
-		if w <= maxW+0.01 || i == start {
-			continue
-		}
-		brk := i // the line ends before runes[brk]
-		for brk > start+1 && (strings.ContainsRune(noStart, runes[brk]) || strings.ContainsRune(noEnd, runes[brk-1]) || inWord(runes, brk)) {
-			brk--
-		}
-		if brk == start+1 && i > start+1 {
-			brk = i
-		}
-		lines = append(lines, strings.TrimRight(string(runes[start:brk]), " "))
-		start = brk
-		for start < i && runes[start] == ' ' {
-			start++
-		}
-		w = 0
-		for _, x := range widths[start : i+1] {
-			w += x
-		}
-	}
-	if start < len(runes) {
-		lines = append(lines, string(runes[start:]))
-	}
-	return lines
-}
-
-// inWord reports whether a break before runes[i] would split an ASCII word or number.
-func inWord(runes []rune, i int) bool {
-	alnum := func(r rune) bool {
-		return r < 128 && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
-	}
-	return i > 0 && alnum(runes[i]) && alnum(runes[i-1])
+	return charts.WrapFunc(string(runes), maxW, func(r rune) float64 { return m.runeWidth(r, bold) * size })
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"github.com/osaka-city/zaitaku/charts"
 	"strings"
 	"sync"
 	"testing"
@@ -45,10 +46,10 @@ func TestWrapText(t *testing.T) {
 			if w > tc.maxW+eps && len([]rune(l.s)) > 1 {
 				t.Errorf("%s: line %q is %.1f wide, max %.1f", tc.name, l.s, w, tc.maxW)
 			}
-			if i > 0 && l.s != "" && strings.ContainsRune(noStart, []rune(l.s)[0]) && !strings.HasPrefix(l.s, "・") {
+			if i > 0 && l.s != "" && strings.ContainsRune(charts.NoStart, []rune(l.s)[0]) && !strings.HasPrefix(l.s, "・") {
 				t.Errorf("%s: line %q starts with a character kinsoku keeps off a line start", tc.name, l.s)
 			}
-			if r := []rune(l.s); len(r) > 1 && strings.ContainsRune(noEnd, r[len(r)-1]) {
+			if r := []rune(l.s); len(r) > 1 && strings.ContainsRune(charts.NoEnd, r[len(r)-1]) {
 				t.Errorf("%s: line %q ends with an opening bracket", tc.name, l.s)
 			}
 			joined.WriteString(l.s)
