@@ -45,3 +45,21 @@ func TestWriteReplacesAndIsReadable(t *testing.T) {
 		t.Errorf("content %q mode %v", got, st.Mode().Perm())
 	}
 }
+
+func TestLeftoversOfAKilledRunAreCleared(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "集計表.xlsx")
+	leftover := filepath.Join(dir, ".集計表.xlsx.tmp-123456")
+	other := filepath.Join(dir, ".report.pdf.tmp-99")
+	os.WriteFile(leftover, []byte("half"), 0o600)
+	os.WriteFile(other, []byte("half"), 0o600)
+	if err := WriteBytes(path, []byte("whole")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Error("the leftover temporary file of the same output is still there")
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("another output's temporary file was removed")
+	}
+}

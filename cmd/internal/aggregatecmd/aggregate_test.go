@@ -375,3 +375,31 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// Folders and files with Japanese names and spaces, as staff name them on Windows.
+func TestJapaneseFolderNamesWithSpaces(t *testing.T) {
+	src := copySamples(t)
+	dir := filepath.Join(t.TempDir(), "令和６年度 上半期", "回答票 (最終)")
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(src, dir); err != nil {
+		t.Fatal(err)
+	}
+	// One return renamed with spaces and full-width characters; its ward comes from the sheet.
+	if err := os.Rename(filepath.Join(dir, "北区.xlsx"), filepath.Join(dir, "北区 回答票（提出用）.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(filepath.Dir(dir), "集計 結果")
+	msg, code := run(t, &Options{Dir: dir, Output: out})
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	res := readResult(t, out)
+	if res.Submission.Wards[0].Files[0].Name != "北区 回答票（提出用）.xlsx" || res.Submission.Summary != "回答 24／24区" {
+		t.Errorf("北区 files %+v, %s", res.Submission.Wards[0].Files, res.Submission.Summary)
+	}
+	if _, err := os.Stat(filepath.Join(out, report.PDFName)); err != nil {
+		t.Error(err)
+	}
+}
