@@ -1,14 +1,12 @@
 package charts
 
 import (
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate"
-	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 )
 
 func TestWrap(t *testing.T) {
@@ -83,26 +81,7 @@ func TestColoursFixedPerOption(t *testing.T) {
 	}
 }
 
-func sample(t *testing.T) *aggregate.Result {
-	t.Helper()
-	files, err := form.ListReturns(filepath.Join("..", "testdata", "returns"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := aggregate.Collect(files, schema.Default(), aggregate.CollectOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := c.Result()
-	hist, err := aggregate.LoadDir(filepath.Join("..", "testdata", "history"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := res.AttachEarlier(hist); err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
+func sample(t *testing.T) *aggregate.Result { return aggregatetest.Sample(t) }
 
 func find(rep *Report, id string) Block {
 	for _, s := range rep.Sections {

@@ -2,10 +2,11 @@ package charts
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"github.com/osaka-city/zaitaku/schema/form"
 )
 
 // Label widths, in half-width columns (a full-width character is 2): what fits beside a
@@ -259,19 +260,9 @@ func NiceAxis(max int64, unit string) Axis {
 	return a
 }
 
-// Thousands writes 6784 as 6,784, as the report prints figures.
-func Thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+// Thousands writes 6784 as 6,784, as the report prints figures (the same rule as the
+// findings use).
+func Thousands(n int64) string { return form.Thousands(n) }
 
 // TotalText is the heading total of a count chart: 「（ 6,784 件 ）」.
 func TotalText(n int64, unit string) string {

@@ -11,50 +11,18 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
-	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
-)
-
-var (
-	sampleOnce sync.Once
-	sampleRes  *aggregate.Result
-	sampleErr  error
 )
 
 // sample is the report of the 24 sample returns with the earlier periods attached, as
 // charts' own tests build it. Each call builds a new report, so a test may change it.
 func sample(t *testing.T) *charts.Report {
 	t.Helper()
-	sampleOnce.Do(func() {
-		files, err := form.ListReturns(filepath.Join("..", "..", "testdata", "returns"))
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		c, err := aggregate.Collect(files, schema.Default(), aggregate.CollectOptions{})
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		res := c.Result()
-		hist, err := aggregate.LoadDir(filepath.Join("..", "..", "testdata", "history"))
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		sampleErr = res.AttachEarlier(hist)
-		sampleRes = res
-	})
-	if sampleErr != nil {
-		t.Fatal(sampleErr)
-	}
-	return charts.Build(sampleRes, charts.Options{DocLabel: "資料１"})
+	return charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１"})
 }
 
 func render(t *testing.T, rep *charts.Report) string {

@@ -274,7 +274,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 			if q.Max != nil {
 				exp = fmt.Sprintf("%d 以上 %d 以下", q.MinValue(), *q.Max)
 			}
-			f := at(c, Error, s.Key, label, fmt.Sprintf("%s は範囲外です（%s）", formatInt(n), exp))
+			f := at(c, Error, s.Key, label, fmt.Sprintf("%s は範囲外です（%s）", Thousands(n), exp))
 			f.Expected = exp
 			r.add(f)
 			return
@@ -337,8 +337,8 @@ func ParseCount(s string) (n int64, problem string) {
 	return 0, "数として読めません"
 }
 
-// formatInt writes 1234 as 1,234, as the report does.
-func formatInt(n int64) string {
+// Thousands writes 1234 as 1,234, as findings, the report and the charts print figures.
+func Thousands(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
@@ -373,8 +373,8 @@ func (r *Return) checkSums(q *schema.Question) {
 			p, ok2 := r.value(c.RepeatKey)
 			if ok1 && ok2 && v > p {
 				f := at(r.Cells[c.Key], Error, c.Key, (&Slot{Question: q, Category: c}).Label(),
-					fmt.Sprintf("再掲（%s %s）が「%s」の %s %s を超えています。再掲はその内数です", formatInt(v), unit, parentLabel(sc, c.RepeatKey), formatInt(p), unit))
-				f.Expected = "≦ " + formatInt(p)
+					fmt.Sprintf("再掲（%s %s）が「%s」の %s %s を超えています。再掲はその内数です", Thousands(v), unit, parentLabel(sc, c.RepeatKey), Thousands(p), unit))
+				f.Expected = "≦ " + Thousands(p)
 				r.add(f)
 			}
 		}
@@ -396,8 +396,8 @@ func (r *Return) checkSums(q *schema.Question) {
 		}
 		if sum != p {
 			f := at(r.Cells[parent.Key], Error, q.ID, QuestionLabel(q),
-				fmt.Sprintf("内訳の合計（%s %s）が「%s」の %s %sと一致しません。「%s」の各欄と見比べてください", formatInt(sum), unit, parent.Label, formatInt(p), unit, q.Label))
-			f.Expected = formatInt(sum)
+				fmt.Sprintf("内訳の合計（%s %s）が「%s」の %s %sと一致しません。「%s」の各欄と見比べてください", Thousands(sum), unit, parent.Label, Thousands(p), unit, q.Label))
+			f.Expected = Thousands(sum)
 			r.add(f)
 		}
 	case schema.Total:
@@ -413,12 +413,12 @@ func (r *Return) checkSums(q *schema.Question) {
 				return
 			}
 			sum += v
-			parts = append(parts, formatInt(v))
+			parts = append(parts, Thousands(v))
 		}
 		if sum != t {
 			f := at(r.Cells[q.ID], Error, q.ID, QuestionLabel(q),
-				fmt.Sprintf("%s（%s %s）が内訳の合計 %s ＝ %s %s と一致しません", q.Label, formatInt(t), unit, strings.Join(parts, " ＋ "), formatInt(sum), unit))
-			f.Expected = formatInt(sum)
+				fmt.Sprintf("%s（%s %s）が内訳の合計 %s ＝ %s %s と一致しません", q.Label, Thousands(t), unit, strings.Join(parts, " ＋ "), Thousands(sum), unit))
+			f.Expected = Thousands(sum)
 			r.add(f)
 		}
 	}

@@ -1,0 +1,68 @@
+// Package aggregatetest gives tests the aggregate of the committed sample returns, with the
+// earlier periods of testdata/history attached, as the README's first command makes it.
+package aggregatetest
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/form"
+)
+
+var (
+	once    sync.Once
+	encoded []byte
+	failure error
+)
+
+// Root is the repository's top folder, found from this file so tests in any package can
+// reach testdata/.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Sample returns the aggregate of testdata/returns with testdata/history attached. It is
+// computed once per test binary; each call gets its own copy, so a test may change it.
+func Sample(tb testing.TB) *aggregate.Result {
+	tb.Helper()
+	once.Do(func() {
+		var res *aggregate.Result
+		if res, failure = build(); failure == nil {
+			var buf bytes.Buffer
+			failure = res.WriteJSON(&buf)
+			encoded = buf.Bytes()
+		}
+	})
+	if failure != nil {
+		tb.Fatal(failure)
+	}
+	var res aggregate.Result
+	if err := json.Unmarshal(encoded, &res); err != nil {
+		tb.Fatal(err)
+	}
+	return &res
+}
+
+func build() (*aggregate.Result, error) {
+	files, err := form.ListReturns(filepath.Join(Root(), "testdata", "returns"))
+	if err != nil {
+		return nil, err
+	}
+	c, err := aggregate.Collect(files, schema.Default(), aggregate.CollectOptions{})
+	if err != nil {
+		return nil, err
+	}
+	res := c.Result()
+	hist, err := aggregate.LoadDir(filepath.Join(Root(), "testdata", "history"))
+	if err != nil {
+		return nil, err
+	}
+	return res, res.AttachEarlier(hist)
+}
