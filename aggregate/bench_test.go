@@ -15,7 +15,11 @@ import (
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/render/html"
 	"github.com/osaka-city/zaitaku/render/longcsv"
+	"github.com/osaka-city/zaitaku/render/pdf"
+	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
@@ -183,26 +187,116 @@ func BenchmarkCSV(b *testing.B) {
 	benchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error { return longcsv.Write(w, res) })
 }
 
-// BenchmarkPipeline is `zaitaku aggregate` without the report and the disk writes: collect,
-// compute, and render aggregate.json, 集計表.xlsx and 集計.csv.
-func BenchmarkPipeline(b *testing.B) {
+// reportOptions are the CLI's defaults for the report.
+var reportOptions = charts.Options{DocLabel: "資料１"}
+
+// BenchmarkCharts builds the chart models the PDF and HTML are drawn from.
+func BenchmarkCharts(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			s := returnsOf(b, n)
+			res := collectionOf(b, n).Result()
 			b.ReportAllocs()
 			for b.Loop() {
-				res := collectSet(b, s).Result()
-				var j, x, c bytes.Buffer
-				if err := res.WriteJSON(&j); err != nil {
-					b.Fatal(err)
-				}
-				if err := summary.Write(&x, res); err != nil {
-					b.Fatal(err)
-				}
-				if err := longcsv.Write(&c, res); err != nil {
-					b.Fatal(err)
-				}
+				charts.Build(res, reportOptions)
 			}
 		})
+	}
+}
+
+// BenchmarkPDF renders report.pdf from the chart models (fonts loaded and subset each time,
+// as each run of the CLI does).
+func BenchmarkPDF(b *testing.B) {
+	benchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error {
+		return pdf.Write(w, charts.Build(res, reportOptions), pdf.Options{})
+	})
+}
+
+// BenchmarkHTML renders report.html from the chart models.
+func BenchmarkHTML(b *testing.B) {
+	benchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error {
+		return html.Write(w, charts.Build(res, reportOptions))
+	})
+}
+
+// BenchmarkPipelineTables is `zaitaku aggregate` up to the outputs the 1,741-return target
+// names, without the disk writes: collect, compute, and render aggregate.json, 集計表.xlsx
+// and 集計.csv.
+func BenchmarkPipelineTables(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) { benchPipeline(b, n, false) })
+	}
+}
+
+// BenchmarkPipelineAll adds report.pdf and report.html: every output of `zaitaku aggregate`.
+func BenchmarkPipelineAll(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) { benchPipeline(b, n, true) })
+	}
+}
+
+func benchPipeline(b *testing.B, n int, withReport bool) {
+	s := returnsOf(b, n)
+	b.ReportAllocs()
+	for b.Loop() {
+		res := collectSet(b, s).Result()
+		var j, x, c bytes.Buffer
+		if err := res.WriteJSON(&j); err != nil {
+			b.Fatal(err)
+		}
+		if err := summary.Write(&x, res); err != nil {
+			b.Fatal(err)
+		}
+		if err := longcsv.Write(&c, res); err != nil {
+			b.Fatal(err)
+		}
+		if withReport {
+			if _, err := report.Render(res, report.Options{DocLabel: reportOptions.DocLabel}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// The indexes the renderers use instead of a search per ward give what the searches give.
+func TestAnswersAndValuesMatchSearch(t *testing.T) {
+	files, err := form.ListReturns(filepath.Join("..", "testdata", "returns"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := aggregate.Collect(files, schema.Default(), aggregate.CollectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := c.Result()
+	for _, q := range res.Questions {
+		for _, r := range q.Rows {
+			m := r.Answers()
+			for _, u := range res.Units.List {
+				if got, want := m[u.Name], r.Answer(u.Name); got != want {
+					t.Errorf("%s %s: Answers %q, Answer %q", r.Key, u.Name, got, want)
+				}
+			}
+		}
+		figs := []*aggregate.Figure{q.Total}
+		for _, cat := range q.Categories {
+			figs = append(figs, &cat.Figure)
+		}
+		for _, f := range figs {
+			if f == nil {
+				continue
+			}
+			m := f.Values()
+			if len(m) != len(f.ByWard) {
+				t.Errorf("%s: %d values for %d wards", q.ID, len(m), len(f.ByWard))
+			}
+			for _, wc := range f.ByWard {
+				if m[wc.Ward] != wc.Value {
+					t.Errorf("%s %s: %d, want %d", q.ID, wc.Ward, m[wc.Ward], wc.Value)
+				}
+			}
+		}
+	}
+	if (*aggregate.Figure)(nil).Values() != nil {
+		t.Error("nil figure has values")
 	}
 }

@@ -187,7 +187,9 @@ func (r *ChoiceRow) Answers() map[string]string {
 	m := make(map[string]string, n)
 	for _, o := range r.Options {
 		for _, w := range o.Wards {
-			m[w] = o.Option
+			if _, ok := m[w]; !ok { // the first option naming the ward, as Answer does
+				m[w] = o.Option
+			}
 		}
 	}
 	return m
@@ -235,7 +237,9 @@ func (f *Figure) Values() map[string]int64 {
 	}
 	m := make(map[string]int64, len(f.ByWard))
 	for _, wc := range f.ByWard {
-		m[wc.Ward] = wc.Value
+		if _, ok := m[wc.Ward]; !ok { // the first entry, as a search of ByWard finds
+			m[wc.Ward] = wc.Value
+		}
 	}
 	return m
 }

@@ -403,11 +403,17 @@ func (b *builder) appendix() []*Matrix {
 				m.Legend = append(m.Legend, l)
 			}
 		}
+		// Each column's answers indexed once: Answer per ward grows with the square of the
+		// wards (1,741 municipalities).
+		answers := make([]map[string]string, len(page))
+		for i, c := range page {
+			answers[i] = c.row.Answers()
+		}
 		for _, ws := range b.res.Submission.Wards {
 			row := MatrixRow{Ward: ws.Ward, Missing: ws.Status != aggregate.StatusCounted, Status: aggregate.StatusLabel(ws.Status)}
-			for _, c := range page {
+			for i, c := range page {
 				cell := ""
-				if a := c.row.Answer(ws.Ward); a != "" {
+				if a := answers[i][ws.Ward]; a != "" {
 					for i, o := range c.options {
 						if o == a {
 							cell = fmt.Sprint(i + 1)
