@@ -359,18 +359,17 @@ func (b *builder) status() *StatusTable {
 	return st
 }
 
-// matrixColumns is how many question rows fit across one appendix page.
-const matrixColumns = 16
+// matrixColumns is how many question rows fit across one appendix page, matrixRows how
+// many units down it: Osaka's 24 wards on one page, a prefecture's municipalities over many.
+const (
+	matrixColumns = 16
+	matrixRows    = 24
+)
 
 // appendix is the ward × question matrix of every choice answer, split into pages, each
 // cell the option's number (1 = the first option) and a legend per page.
 func (b *builder) appendix() []*Matrix {
-	type column struct {
-		MatrixColumn
-		row     *aggregate.ChoiceRow
-		options []string
-	}
-	var cols []column
+	var cols []matrixCol
 	for _, q := range b.res.Questions {
 		if q.Type != schema.Choice && q.Type != schema.ChoiceGroup {
 			continue
@@ -384,49 +383,65 @@ func (b *builder) appendix() []*Matrix {
 			if q.Type == schema.ChoiceGroup {
 				label += " " + r.Label
 			}
-			cols = append(cols, column{MatrixColumn{Key: r.Key, Short: toHalf(short), Label: label}, r, q.Options})
+			cols = append(cols, matrixCol{MatrixColumn{Key: r.Key, Short: toHalf(short), Label: label}, r, q.Options})
 		}
 	}
 	var out []*Matrix
+	wards := b.res.Submission.Wards
+	colPages := (len(cols) + matrixColumns - 1) / matrixColumns
+	rowPages := max(1, (len(wards)+matrixRows-1)/matrixRows)
 	for start := 0; start < len(cols); start += matrixColumns {
-		page := cols[start:min(start+matrixColumns, len(cols))]
-		m := &Matrix{Title: fmt.Sprintf("付表　%s別の回答（%d／%d）", b.res.Units.Label, len(out)+1, (len(cols)+matrixColumns-1)/matrixColumns)}
-		legends := map[string]bool{}
-		for _, c := range page {
-			m.Columns = append(m.Columns, c.MatrixColumn)
-			var parts []string
-			for i, o := range c.options {
-				parts = append(parts, fmt.Sprintf("%d %s", i+1, o))
-			}
-			if l := strings.Join(parts, "　"); !legends[l] {
-				legends[l] = true
-				m.Legend = append(m.Legend, l)
-			}
+		for first := 0; first < len(wards) || first == 0; first += matrixRows {
+			out = append(out, b.matrixPage(cols[start:min(start+matrixColumns, len(cols))], wards[first:min(first+matrixRows, len(wards))], len(out)+1, colPages*rowPages))
 		}
-		// Each column's answers indexed once: Answer per ward grows with the square of the
-		// wards (1,741 municipalities).
-		answers := make([]map[string]string, len(page))
-		for i, c := range page {
-			answers[i] = c.row.Answers()
-		}
-		for _, ws := range b.res.Submission.Wards {
-			row := MatrixRow{Ward: ws.Ward, Missing: ws.Status != aggregate.StatusCounted, Status: aggregate.StatusLabel(ws.Status)}
-			for i, c := range page {
-				cell := ""
-				if a := answers[i][ws.Ward]; a != "" {
-					for i, o := range c.options {
-						if o == a {
-							cell = fmt.Sprint(i + 1)
-						}
-					}
-				}
-				row.Cells = append(row.Cells, cell)
-			}
-			m.Rows = append(m.Rows, row)
-		}
-		out = append(out, m)
 	}
 	return out
+}
+
+// matrixCol is one question row of the appendix with what its cells are computed from.
+type matrixCol struct {
+	MatrixColumn
+	row     *aggregate.ChoiceRow
+	options []string
+}
+
+// matrixPage is one appendix page: some question rows across, some units down.
+func (b *builder) matrixPage(page []matrixCol, wards []aggregate.WardStatus, n, of int) *Matrix {
+	m := &Matrix{Title: fmt.Sprintf("付表　%s別の回答（%d／%d）", b.res.Units.Label, n, of)}
+	legends := map[string]bool{}
+	for _, c := range page {
+		m.Columns = append(m.Columns, c.MatrixColumn)
+		var parts []string
+		for i, o := range c.options {
+			parts = append(parts, fmt.Sprintf("%d %s", i+1, o))
+		}
+		if l := strings.Join(parts, "　"); !legends[l] {
+			legends[l] = true
+			m.Legend = append(m.Legend, l)
+		}
+	}
+	// Each column's answers indexed once: Answer per ward grows with the square of the
+	// wards (1,741 municipalities).
+	answers := make([]map[string]string, len(page))
+	for i, c := range page {
+		answers[i] = c.row.Answers()
+	}
+	for _, ws := range wards {
+		row := MatrixRow{Ward: ws.Ward, Missing: ws.Status != aggregate.StatusCounted, Status: aggregate.StatusLabel(ws.Status)}
+		for i, c := range page {
+			cell := ""
+			if a := answers[i][ws.Ward]; a != "" {
+				for i, o := range c.options {
+					if o == a {
+						cell = fmt.Sprint(i + 1)
+					}
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	return m
 }
 
 // toHalf turns the full-width digits of a question number into half-width for short headers.

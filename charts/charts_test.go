@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -214,5 +215,39 @@ func TestWrapAvoidsStubs(t *testing.T) {
 	pts := WrapFunc(label, 200, func(r rune) float64 { return 7.2 })
 	if last := []rune(pts[len(pts)-1]); len(pts) > 1 && len(last) < 3 {
 		t.Errorf("WrapFunc left a stub: %q", pts)
+	}
+}
+
+// Many units page down as well as across: every unit appears once per column page, and no
+// page holds more than matrixRows units.
+func TestAppendixPagesByUnits(t *testing.T) {
+	res := sample(t)
+	wards := res.Submission.Wards
+	for i := 0; len(res.Submission.Wards) < 60; i++ {
+		w := wards[i%len(wards)]
+		w.Ward = fmt.Sprintf("追加%02d", i)
+		res.Submission.Wards = append(res.Submission.Wards, w)
+	}
+	rep := Build(res, Options{})
+	seen := map[string]int{}
+	for _, m := range rep.Appendix {
+		if len(m.Rows) > matrixRows {
+			t.Errorf("%s has %d rows", m.Title, len(m.Rows))
+		}
+		for _, r := range m.Rows {
+			seen[r.Ward]++
+		}
+	}
+	colPages := 0
+	for _, m := range rep.Appendix {
+		if m.Rows[0].Ward == "北区" {
+			colPages++
+		}
+	}
+	if len(seen) != 60 || seen["北区"] != colPages || seen["追加35"] != colPages || len(rep.Appendix) != colPages*3 {
+		t.Errorf("%d units over %d pages (%d column pages): %v", len(seen), len(rep.Appendix), colPages, seen["追加35"])
+	}
+	if !strings.HasSuffix(rep.Appendix[len(rep.Appendix)-1].Title, fmt.Sprintf("（%d／%d）", len(rep.Appendix), len(rep.Appendix))) {
+		t.Errorf("last title %q", rep.Appendix[len(rep.Appendix)-1].Title)
 	}
 }

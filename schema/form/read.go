@@ -310,11 +310,15 @@ func (r *Return) locate(f *excelize.File) error {
 			names[dn.Name] = t
 		}
 	}
-	ids := scanIDColumn(f)
-
+	// The id column is only the fallback for files that lost their names; scanning it reads
+	// whole sheets (over half of a read), so it happens only when a name is missing.
+	var ids map[string]idRange
 	find := func(name, key, col string) (target, bool) {
 		if t, ok := names[name]; ok {
 			return t, true
+		}
+		if ids == nil {
+			ids = scanIDColumn(f)
 		}
 		if rows, ok := ids[key]; ok {
 			return target{sheet: rows.sheet, col: col, from: rows.from, to: rows.to}, true
