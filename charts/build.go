@@ -109,10 +109,6 @@ func heading(q *aggregate.Question) string { return q.Number + q.Label }
 
 func (b *builder) stacked(q *aggregate.Question) *StackedBars {
 	sb := &StackedBars{ID: q.ID, Heading: heading(q), Note: q.Note, Axis: UnitAxis(b.res.Submission.Expected, b.unitWord())}
-	if q.Type == schema.Choice {
-		// A single question's bar carries no row label of its own; the heading names it.
-		sb.Heading = heading(q)
-	}
 	for i, o := range q.Options {
 		c := OptionColor(o, i, len(q.Options))
 		sb.Series = append(sb.Series, Series{Label: o, Color: c, TextColor: textColor(c)})

@@ -295,8 +295,9 @@ func parseRef(s string) (target, bool) {
 	return t, t.from > 0 && t.to >= t.from
 }
 
-// locate finds every answer cell: first by defined name, then by the id column.
-func (r *Return) locate(f *excelize.File) error {
+// namedTargets maps each workbook-scoped defined name to the cell or column range it
+// points at, leaving out names whose sheet no longer exists (#REF! after a deletion).
+func namedTargets(f *excelize.File) map[string]target {
 	sheets := map[string]bool{}
 	for _, s := range f.GetSheetList() {
 		sheets[s] = true
@@ -310,6 +311,12 @@ func (r *Return) locate(f *excelize.File) error {
 			names[dn.Name] = t
 		}
 	}
+	return names
+}
+
+// locate finds every answer cell: first by defined name, then by the id column.
+func (r *Return) locate(f *excelize.File) error {
+	names := namedTargets(f)
 	// The id column is only the fallback for files that lost their names; scanning it reads
 	// whole sheets (over half of a read), so it happens only when a name is missing.
 	var ids map[string]idRange

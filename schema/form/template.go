@@ -483,7 +483,7 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 
 // writeTextBlock writes n free-text rows spanning C:E under one defined name.
 func (w *sheetWriter) writeTextBlock(s *Slot, n int, h float64) {
-	start := w.row
+	w.defineName(s.Name(), colLabel, n)
 	for i := 0; i < n; i++ {
 		w.set(colID, s.Key, 0)
 		if n > 1 {
@@ -495,8 +495,4 @@ func (w *sheetWriter) writeTextBlock(s *Slot, n int, h float64) {
 		w.height(h)
 		w.row++
 	}
-	end := w.row
-	w.row = start
-	w.defineName(s.Name(), colLabel, n)
-	w.row = end
 }

@@ -9,6 +9,8 @@ import (
 	"os"
 	"runtime"
 
+	"github.com/spf13/pflag"
+
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
@@ -102,8 +104,6 @@ func ParsePeriod(s string) (period.Period, error) {
 }
 
 // AddSchemaFlag adds --schema to a command; every command that reads returns takes it.
-func AddSchemaFlag(fs interface {
-	StringVar(p *string, name, value, usage string)
-}, p *string) {
+func AddSchemaFlag(fs *pflag.FlagSet, p *string) {
 	fs.StringVar(p, "schema", "", "調査の定義ファイル（YAML）。省略時は組み込みの大阪市の調査")
 }
