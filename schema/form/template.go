@@ -42,7 +42,8 @@ var colWidths = map[string]float64{colID: 10, colNumber: 6, colLabel: 56, colAns
 
 // TemplateOptions fills the header of a blank return.
 type TemplateOptions struct {
-	// Ward is written into the 区名 cell when set; otherwise the ward picks it from a list.
+	// Ward is written into the 区名 cell when set, and is then the only name in its ▼ list;
+	// otherwise the ward picks its name from the list of every unit.
 	Ward string
 	// Period is written into the 対象期間 cell when set.
 	Period period.Period
@@ -173,9 +174,15 @@ func (b *builder) writeLists() {
 		}
 		b.lists[key] = fmt.Sprintf("'%s'!$%s$1:$%s$%d", ListsSheet, name, name, len(values))
 	}
-	var units []string
-	for _, u := range b.sc.Units.List {
-		units = append(units, u.Name)
+	// A return made for one unit offers only that unit: choosing another ward's name in
+	// 北区's workbook is a mistake, and a 1,741-name list in every return would make each
+	// file (and reading it) grow with the size of the survey.
+	units := []string{b.opts.Ward}
+	if b.opts.Ward == "" {
+		units = units[:0]
+		for _, u := range b.sc.Units.List {
+			units = append(units, u.Name)
+		}
 	}
 	put(1, "", units)
 	for i, l := range b.sc.ChoiceLists {

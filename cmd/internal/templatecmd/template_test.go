@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
@@ -54,10 +56,42 @@ func TestWardTemplateIsAnEmptyReturnForThatWard(t *testing.T) {
 			t.Errorf("unexpected finding on a blank form: %s %s", f.Where(), f.Message)
 		}
 	}
+	// Its ▼ list of names offers only 北区; a blank form (no --ward) offers every ward.
+	if got := unitList(t, out); strings.Join(got, ",") != "北区" {
+		t.Errorf("ward list of 北区.xlsx = %v, want only 北区", got)
+	}
+	blank := filepath.Join(dir, "blank.xlsx")
+	if _, err := run(&Options{Output: blank}); err != nil {
+		t.Fatal(err)
+	}
+	if got := unitList(t, blank); len(got) != 24 || got[0] != "北区" || got[23] != "西成区" {
+		t.Errorf("ward list of a blank form = %v, want the 24 wards", got)
+	}
 	// It refuses to overwrite what may be a filled-in return.
 	if _, err := run(&Options{Ward: "北区", Output: out}); cli.Code(err) != cli.ExitUsage || !strings.Contains(err.Error(), "すでにあります") {
 		t.Errorf("overwrite not refused: %v", err)
 	}
+}
+
+// unitList is column A of the hidden lists sheet: the names the 区名 cell's ▼ list offers.
+func unitList(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cols, err := f.GetCols(form.ListsSheet)
+	if err != nil || len(cols) == 0 {
+		t.Fatalf("%s: no lists sheet: %v", path, err)
+	}
+	var names []string
+	for _, v := range cols[0] {
+		if v != "" {
+			names = append(names, v)
+		}
+	}
+	return names
 }
 
 func TestAllWritesEveryWard(t *testing.T) {
