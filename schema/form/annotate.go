@@ -1,6 +1,7 @@
 package form
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -24,9 +25,14 @@ func Annotate(src, dst string, findings []Finding) error {
 	if err != nil {
 		return err
 	}
-	f, err := openWorkbook(data, filepath.Base(src))
-	if err != nil {
+	if _, err := openWorkbook(data, filepath.Base(src)); err != nil {
 		return err
+	}
+	// The copy is edited with excelize, which keeps every part of the workbook; the checks
+	// above have already refused what it should not be given.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: maxPartSize})
+	if err != nil {
+		return openError(filepath.Base(src), err)
 	}
 	defer f.Close()
 

@@ -146,6 +146,11 @@ func (r *Return) checkHeader(opts ReadOptions) {
 // 西淀川区.xlsx names 西淀川区, not 淀川区.
 func unitInFileName(sc *schema.Schema, name string) *schema.Unit {
 	base := schema.Fold(strings.TrimSuffix(name, filepath.Ext(name)))
+	// Usually the file is named after its unit, and no longer match exists; the search
+	// below is for names like 北区_回答.xlsx and costs a pass over every unit.
+	if u := sc.Unit(base); u != nil {
+		return u
+	}
 	var best *schema.Unit
 	for _, u := range sc.Units.List {
 		n := schema.Fold(u.Name)

@@ -13,7 +13,7 @@ import (
 // text list ("\n"-separated) go one per row. The meta keys "_ward" and "_period" fill the
 // header. It is how the tests and the sample returns are produced.
 func Fill(f *excelize.File, answers map[string]any) error {
-	names := namedTargets(f)
+	names := excelizeTargets(f)
 	// excelize numbers shared strings in the order they are first written, so writing in a
 	// fixed order (header, then sorted keys) keeps the file byte-identical from run to run.
 	keys := make([]string, 0, len(answers))
@@ -66,7 +66,7 @@ func Fill(f *excelize.File, answers map[string]any) error {
 // answer landed.
 func Cells(f *excelize.File) map[string]Location {
 	out := map[string]Location{}
-	for name, t := range namedTargets(f) {
+	for name, t := range excelizeTargets(f) {
 		out[name] = Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}
 	}
 	return out

@@ -12,25 +12,27 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/form/xlsxread"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
 
 // Limits on what a return may expand to; a real return is well under a megabyte, so these
 // only stop a zip bomb from taking the machine down.
 const (
-	maxFileSize       = 50 << 20
-	maxPartSize       = 32 << 20
-	unzipSizeLimit    = 64 << 20
-	unzipXMLSizeLimit = 32 << 20
+	maxFileSize    = 50 << 20
+	maxPartSize    = 32 << 20
+	unzipSizeLimit = 64 << 20
 )
 
 // checkZipSizes refuses a workbook that would expand to more than any real return before
 // anything is decompressed, so a zip bomb or a sheet of a hundred megabytes costs
-// milliseconds, not memory. excelize's own limits then guard against sizes the zip lies about.
+// milliseconds, not memory. The reader's own limit then guards against sizes the zip lies
+// about.
 func checkZipSizes(data []byte, name string) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -183,7 +185,6 @@ func ReadBytes(name string, data []byte, sc *schema.Schema, opts ReadOptions) (*
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	r := &Return{File: path, Name: name, SHA256: hex.EncodeToString(sum[:]), Schema: sc}
 	if err := r.locate(f); err != nil {
 		return nil, err
@@ -220,9 +221,9 @@ var (
 	encryptionInfo = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")
 )
 
-// openWorkbook tells apart the ways a file can fail to be an .xlsx before excelize sees it,
-// so each gets a message that says what to do.
-func openWorkbook(data []byte, name string) (*excelize.File, error) {
+// openWorkbook tells apart the ways a file can fail to be an .xlsx before it is read, so
+// each gets a message that says what to do.
+func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
@@ -239,21 +240,22 @@ func openWorkbook(data []byte, name string) (*excelize.File, error) {
 	if err := checkZipSizes(data, name); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    unzipSizeLimit,
-		UnzipXMLSizeLimit: unzipXMLSizeLimit,
-	})
+	f, err := xlsxread.Open(data, maxPartSize)
 	if err != nil {
-		if errors.Is(err, excelize.ErrOptionsUnzipSizeLimit) {
-			return nil, &FileError{name, "展開後のサイズが大きすぎるため読めません（通常の回答票ではありません）"}
-		}
-		return nil, &FileError{name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください"}
+		return nil, openError(name, err)
 	}
-	if f.GetSheetList() == nil || len(f.GetSheetList()) == 0 {
-		f.Close()
+	if len(f.SheetList()) == 0 {
 		return nil, &FileError{name, "シートがありません。Excel ファイルとして壊れています"}
 	}
 	return f, nil
+}
+
+// openError is the message for a workbook or sheet the reader refused.
+func openError(name string, err error) *FileError {
+	if errors.Is(err, xlsxread.ErrTooLarge) {
+		return &FileError{name, "展開後のサイズが大きすぎるため読めません（通常の回答票ではありません）"}
+	}
+	return &FileError{name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください"}
 }
 
 func looksLikeText(data []byte) bool {
@@ -295,28 +297,75 @@ func parseRef(s string) (target, bool) {
 	return t, t.from > 0 && t.to >= t.from
 }
 
+// refCache holds parsed defined-name targets. Every return made from one template has the
+// same hundred-odd names, and parsing them each time was 7 % of reading 1,741 returns;
+// the cap keeps odd files from growing it without end.
+var refCache struct {
+	sync.Mutex
+	m map[string]refResult
+}
+
+type refResult struct {
+	t  target
+	ok bool
+}
+
+const refCacheMax = 1 << 14
+
+func cachedRef(s string) (target, bool) {
+	refCache.Lock()
+	r, hit := refCache.m[s]
+	refCache.Unlock()
+	if hit {
+		return r.t, r.ok
+	}
+	t, ok := parseRef(s)
+	refCache.Lock()
+	if refCache.m == nil {
+		refCache.m = map[string]refResult{}
+	}
+	if len(refCache.m) < refCacheMax {
+		refCache.m[s] = refResult{t, ok}
+	}
+	refCache.Unlock()
+	return t, ok
+}
+
 // namedTargets maps each workbook-scoped defined name to the cell or column range it
 // points at, leaving out names whose sheet no longer exists (#REF! after a deletion).
-func namedTargets(f *excelize.File) map[string]target {
+func namedTargets(sheetList []string, defined []xlsxread.DefinedName) map[string]target {
 	sheets := map[string]bool{}
-	for _, s := range f.GetSheetList() {
+	for _, s := range sheetList {
 		sheets[s] = true
 	}
 	names := map[string]target{}
-	for _, dn := range f.GetDefinedName() {
-		if dn.Scope != "" && dn.Scope != "Workbook" {
+	for _, dn := range defined {
+		if dn.Scope != "" {
 			continue
 		}
-		if t, ok := parseRef(dn.RefersTo); ok && sheets[t.sheet] {
+		if t, ok := cachedRef(dn.RefersTo); ok && sheets[t.sheet] {
 			names[dn.Name] = t
 		}
 	}
 	return names
 }
 
+// excelizeTargets is namedTargets of a workbook being written.
+func excelizeTargets(f *excelize.File) map[string]target {
+	var defined []xlsxread.DefinedName
+	for _, dn := range f.GetDefinedName() {
+		scope := dn.Scope
+		if scope == "Workbook" {
+			scope = ""
+		}
+		defined = append(defined, xlsxread.DefinedName{Name: dn.Name, Scope: scope, RefersTo: dn.RefersTo})
+	}
+	return namedTargets(f.GetSheetList(), defined)
+}
+
 // locate finds every answer cell: first by defined name, then by the id column.
-func (r *Return) locate(f *excelize.File) error {
-	names := namedTargets(f)
+func (r *Return) locate(f *xlsxread.Workbook) error {
+	names := namedTargets(f.SheetList(), f.DefinedNames())
 	// The id column is only the fallback for files that lost their names; scanning it reads
 	// whole sheets (over half of a read), so it happens only when a name is missing.
 	var ids map[string]idRange
@@ -360,8 +409,10 @@ func (r *Return) locate(f *excelize.File) error {
 		}
 		r.Cells[s.Key] = c
 	}
-	for _, sheet := range f.GetSheetList() {
-		if rd.broken[sheet] {
+	for _, sheet := range f.SheetList() {
+		if err := rd.broken[sheet]; errors.Is(err, xlsxread.ErrTooLarge) {
+			return openError(r.Name, err)
+		} else if err != nil {
 			return &FileError{r.Name, "シート「" + sheet + "」の中身が壊れていて読めません。Excel で開けるか確認し、保存し直してください"}
 		}
 	}
@@ -386,17 +437,17 @@ type idRange struct {
 
 // scanIDColumn maps each id in column A (hidden) to its rows, for returns whose defined
 // names were lost on the way.
-func scanIDColumn(f *excelize.File) map[string]idRange {
+func scanIDColumn(f *xlsxread.Workbook) map[string]idRange {
 	out := map[string]idRange{}
-	for _, sh := range f.GetSheetList() {
+	for _, sh := range f.SheetList() {
 		if sh == ListsSheet {
 			continue
 		}
-		cols, err := f.GetCols(sh, excelize.Options{RawCellValue: true})
-		if err != nil || len(cols) == 0 {
+		s, err := f.Sheet(sh)
+		if err != nil {
 			continue
 		}
-		for i, v := range cols[0] {
+		for i, v := range s.Column(1) {
 			v = strings.TrimSpace(v)
 			if v == "" {
 				continue
@@ -416,47 +467,47 @@ func scanIDColumn(f *excelize.File) map[string]idRange {
 }
 
 type cellReader struct {
-	f *excelize.File
-	// broken holds sheets whose XML does not parse; excelize would re-parse them on every
-	// cell read, so they are tried once and the workbook is refused.
-	broken map[string]bool
-	dates  map[int]bool                    // style id → has a date number format
-	merges map[string][]excelize.MergeCell // sheet → merged ranges
+	f *xlsxread.Workbook
+	// broken holds each sheet read and, for one whose XML does not parse, why; the
+	// workbook is then refused.
+	broken map[string]error
 }
 
-func newCellReader(f *excelize.File) *cellReader {
-	return &cellReader{f: f, broken: map[string]bool{}, dates: map[int]bool{}, merges: map[string][]excelize.MergeCell{}}
+func newCellReader(f *xlsxread.Workbook) *cellReader {
+	return &cellReader{f: f, broken: map[string]error{}}
 }
 
-// usable reports whether a sheet's XML parses, trying each sheet once.
-func (rd *cellReader) usable(sheet string) bool {
-	if b, ok := rd.broken[sheet]; ok {
-		return !b
-	}
-	_, err := rd.f.GetCellValue(sheet, "A1")
-	rd.broken[sheet] = err != nil
-	return err == nil
+// sheet is a sheet's cells, or nil when it does not parse.
+func (rd *cellReader) sheet(name string) *xlsxread.Sheet {
+	s, err := rd.f.Sheet(name)
+	rd.broken[name] = err
+	return s
 }
 
 func (rd *cellReader) read(t target) *Cell {
 	c := &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
-	if !rd.usable(t.sheet) {
+	sh := rd.sheet(t.sheet)
+	col, err := excelize.ColumnNameToNumber(t.col)
+	if sh == nil || err != nil {
 		return c
 	}
 	for row := t.from; row <= t.to; row++ {
-		ref := fmt.Sprintf("%s%d", t.col, row)
-		v, _ := rd.f.GetCellValue(t.sheet, ref, excelize.Options{RawCellValue: true})
+		cell := sh.Cell(col, row)
+		v := cell.Value
 		if row == t.from {
 			c.Value = strings.TrimSpace(v)
-			c.Kind = rd.kind(t.sheet, ref, v)
+			c.Kind = rd.kind(cell)
 			c.Number = c.Kind == KindNumber
-			if formula, _ := rd.f.GetCellFormula(t.sheet, ref); formula != "" && v == "" {
-				c.NoResult = true
+			c.NoResult = cell.Formula && v == ""
+			if m, ok := sh.MergeAt(col, row); ok && (m.Col1 != col || m.Row1 != row) {
+				c.MergedInto = m.String()
 			}
-			c.MergedInto = rd.mergedInto(t.sheet, ref)
 			if c.Value == "" && t.from == t.to {
-				rd.lookBeside(c, t.sheet, t.col, row)
-				if v := rd.plainValue(t.sheet, fmt.Sprintf("%s%d", t.col, row+1)); v != "" {
+				if v := plainValue(sh, col+1, row); v != "" {
+					ref, _ := excelize.CoordinatesToCellName(col+1, row)
+					c.Beside, c.BesideValue = &Location{Sheet: t.sheet, Cell: ref}, v
+				}
+				if v := plainValue(sh, col, row+1); v != "" {
 					c.Below, c.BelowValue = &Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, row+1)}, v
 				}
 			}
@@ -476,58 +527,46 @@ func isPlainNumber(s string) bool { return plainNumber.MatchString(s) }
 
 // kind classifies a cell from its stored type and, for numbers, its number format: a date
 // is stored as a number (45000) and would otherwise pass as a count.
-func (rd *cellReader) kind(sheet, ref, raw string) CellKind {
+func (rd *cellReader) kind(c xlsxread.Cell) CellKind {
+	raw := c.Value
 	if strings.TrimSpace(raw) == "" {
 		return KindEmpty
 	}
-	typ, _ := rd.f.GetCellType(sheet, ref)
-	switch typ {
-	case excelize.CellTypeBool:
+	switch c.Type {
+	case "b":
 		return KindBool
-	case excelize.CellTypeError:
+	case "e":
 		return KindError
-	case excelize.CellTypeDate:
+	case "d":
 		return KindDate
-	case excelize.CellTypeSharedString, excelize.CellTypeInlineString:
+	case "s", "inlineStr":
 		return KindText
-	case excelize.CellTypeFormula:
-		// A formula with a string result; a numeric result is stored untyped.
-		if !isPlainNumber(raw) {
-			return KindText
-		}
 	}
+	// A formula's text result is stored as t="str"; a numeric result is stored untyped.
 	if !isPlainNumber(raw) {
 		return KindText
 	}
-	if id, err := rd.f.GetCellStyle(sheet, ref); err == nil && id != 0 && rd.isDateStyle(id) {
-		return KindDate
+	if c.Style != 0 {
+		if id, code, custom := rd.f.NumFmt(c.Style); isDateFormat(id, code, custom) {
+			return KindDate
+		}
 	}
 	return KindNumber
-}
-
-func (rd *cellReader) isDateStyle(id int) bool {
-	if d, ok := rd.dates[id]; ok {
-		return d
-	}
-	st, err := rd.f.GetStyle(id)
-	d := err == nil && st != nil && isDateFormat(st.NumFmt, st.CustomNumFmt)
-	rd.dates[id] = d
-	return d
 }
 
 // isDateFormat reports whether a number format shows a date or time: Excel's built-in date
 // formats (14–22, 27–36, 45–47, 50–58) or a custom format with date/time letters outside
 // quotes and brackets.
-func isDateFormat(id int, custom *string) bool {
+func isDateFormat(id int, code string, custom bool) bool {
 	switch {
 	case id >= 14 && id <= 22, id >= 27 && id <= 36, id >= 45 && id <= 47, id >= 50 && id <= 58:
 		return true
 	}
-	if custom == nil {
+	if !custom {
 		return false
 	}
 	quoted, bracket := false, false
-	for _, r := range strings.ToLower(*custom) {
+	for _, r := range strings.ToLower(code) {
 		switch {
 		case r == '"':
 			quoted = !quoted
@@ -544,49 +583,11 @@ func isDateFormat(id int, custom *string) bool {
 	return false
 }
 
-// mergedInto returns the merged range ref belongs to when it is not the range's top-left.
-func (rd *cellReader) mergedInto(sheet, ref string) string {
-	ms, ok := rd.merges[sheet]
-	if !ok {
-		ms, _ = rd.f.GetMergeCells(sheet, true)
-		rd.merges[sheet] = ms
-	}
-	col, row, err := excelize.CellNameToCoordinates(ref)
-	if err != nil {
-		return ""
-	}
-	for _, m := range ms {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		if col >= c1 && col <= c2 && row >= r1 && row <= r2 && (col != c1 || row != r1) {
-			return m.GetStartAxis() + ":" + m.GetEndAxis()
-		}
-	}
-	return ""
-}
-
-// lookBeside notes a value in the cell right of an empty answer cell, the usual place an
-// answer lands when typed one cell off.
-func (rd *cellReader) lookBeside(c *Cell, sheet, col string, row int) {
-	n, err := excelize.ColumnNameToNumber(col)
-	if err != nil {
-		return
-	}
-	next, _ := excelize.ColumnNumberToName(n + 1)
-	ref := fmt.Sprintf("%s%d", next, row)
-	if v := rd.plainValue(sheet, ref); v != "" {
-		c.Beside, c.BesideValue = &Location{Sheet: sheet, Cell: ref}, v
-	}
-}
-
 // plainValue is a typed-in value of a cell: empty for formulas (the template's own sums).
-func (rd *cellReader) plainValue(sheet, ref string) string {
-	if f, _ := rd.f.GetCellFormula(sheet, ref); f != "" {
+func plainValue(sh *xlsxread.Sheet, col, row int) string {
+	c := sh.Cell(col, row)
+	if c.Formula {
 		return ""
 	}
-	v, _ := rd.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
-	return strings.TrimSpace(v)
+	return strings.TrimSpace(c.Value)
 }

@@ -1,0 +1,294 @@
+package xlsxread
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Cell is one cell as stored.
+type Cell struct {
+	// Type is the cell's t attribute: "s", "str", "inlineStr", "b", "e", "d", "n" or "".
+	Type string
+	// Value is the stored value: a shared or inline string's text, a number as written,
+	// 1 or 0 for a boolean, an error value, a formula's saved result.
+	Value string
+	// Formula reports a formula in the cell (its own or a share of another cell's).
+	Formula bool
+	// Style is the cell's style index (0, the default, when it has none).
+	Style int
+}
+
+// Range is a rectangle of cells, 1-based and inclusive.
+type Range struct {
+	Col1, Row1, Col2, Row2 int
+}
+
+// Contains reports whether the cell at col, row lies inside r.
+func (r Range) Contains(col, row int) bool {
+	return col >= r.Col1 && col <= r.Col2 && row >= r.Row1 && row <= r.Row2
+}
+
+// String is the range in A1 notation: "C5:D6".
+func (r Range) String() string {
+	a, _ := excelize.CoordinatesToCellName(r.Col1, r.Row1)
+	b, _ := excelize.CoordinatesToCellName(r.Col2, r.Row2)
+	return a + ":" + b
+}
+
+type rawCell struct {
+	typ     string
+	v       string
+	inline  *string
+	formula bool
+	style   int
+}
+
+type coord struct{ col, row int }
+
+// Sheet is one worksheet's cells and merged ranges.
+type Sheet struct {
+	w      *Workbook
+	cells  map[coord]rawCell
+	merges []Range
+	maxRow int
+}
+
+// Sheet parses a worksheet, once; later calls return the same Sheet or error. A sheet the
+// workbook lists without a part, or whose XML does not parse, is an ErrCorrupt error.
+func (w *Workbook) Sheet(name string) (*Sheet, error) {
+	if s, ok := w.parsed[name]; ok {
+		return s, nil
+	}
+	if err, ok := w.failed[name]; ok {
+		return nil, err
+	}
+	s, err := w.parseSheet(name)
+	if err != nil {
+		w.failed[name] = err
+		return nil, err
+	}
+	w.parsed[name] = s
+	return s, nil
+}
+
+func (w *Workbook) parseSheet(name string) (*Sheet, error) {
+	part := ""
+	found := false
+	for _, e := range w.sheets {
+		if e.name == name {
+			part, found = e.part, true
+			break
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("xlsxread: no sheet %q", name)
+	}
+	data, err := w.part(part)
+	if err != nil {
+		return nil, err
+	}
+	if data == nil {
+		return nil, corrupt("sheet %q has no part %q", name, part)
+	}
+	s := &Sheet{w: w, cells: map[coord]rawCell{}}
+	sc := newScanner(data, part)
+	var (
+		row, col int
+		cur      rawCell
+		inCell   bool
+		at       coord
+		text     *[]byte // the <v>, <f> or inline <t> being read, nil outside them
+		value    []byte  // the text of <v> or <f>, reused from cell to cell
+		inIS     bool
+		phonetic int
+		inline   []byte
+		first    = true
+	)
+	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
+		if first {
+			if tok != tokStart || !sc.is("worksheet") {
+				return nil, corrupt("sheet %q: not a worksheet", name)
+			}
+			first = false
+			continue
+		}
+		switch tok {
+		case tokText:
+			if text != nil {
+				*text = append(*text, sc.textString()...)
+			}
+		case tokStart:
+			switch string(sc.local) {
+			case "row":
+				if r, err := strconv.Atoi(sc.attr("r")); err == nil && r > 0 && r <= excelize.TotalRows {
+					row = r
+				} else {
+					row++
+				}
+				col = 0
+			case "c":
+				row = max(row, 1)
+				at = coord{col + 1, row}
+				if ref := sc.attr("r"); ref != "" {
+					if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
+						at = coord{c, r}
+					}
+				}
+				col = at.col
+				style, _ := strconv.Atoi(sc.attr("s"))
+				cur, inCell = rawCell{typ: sc.attr("t"), style: style}, true
+				inIS, phonetic = false, 0
+			case "v":
+				if inCell && !inIS {
+					value, text = value[:0], &value
+				}
+			case "f":
+				if inCell {
+					cur.formula = cur.formula || sc.attr("t") == "shared"
+					value, text = value[:0], &value
+				}
+			case "is":
+				if inCell {
+					inIS = true
+					inline = inline[:0]
+					empty := ""
+					cur.inline = &empty
+				}
+			case "rPh":
+				if inIS {
+					phonetic++
+				}
+			case "t":
+				if inIS && phonetic == 0 {
+					text = &inline
+				}
+			case "mergeCell":
+				if r, ok := parseRange(sc.attr("ref")); ok {
+					s.merges = append(s.merges, r)
+				}
+			}
+		case tokEnd:
+			switch string(sc.local) {
+			case "v":
+				if inCell && text != nil && !inIS {
+					cur.v = string(value)
+				}
+				text = nil
+			case "f":
+				if inCell && text != nil && len(value) > 0 {
+					cur.formula = true
+				}
+				text = nil
+			case "t":
+				if inIS {
+					text = nil
+				}
+			case "rPh":
+				if phonetic > 0 {
+					phonetic--
+				}
+			case "is":
+				if inCell && inIS {
+					v := unescape(string(inline))
+					cur.inline = &v
+				}
+				inIS = false
+			case "c":
+				if inCell {
+					s.cells[at] = cur
+					s.maxRow = max(s.maxRow, at.row)
+				}
+				inCell, text = false, nil
+			}
+		}
+	}
+	if sc.err != nil {
+		return nil, sc.err
+	}
+	if first {
+		return nil, corrupt("sheet %q: no worksheet element", name)
+	}
+	return s, nil
+}
+
+func parseRange(ref string) (Range, bool) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		b = a
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(a)
+	c2, r2, err2 := excelize.CellNameToCoordinates(b)
+	if err1 != nil || err2 != nil {
+		return Range{}, false
+	}
+	return Range{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
+}
+
+// Merges is the sheet's merged ranges in file order.
+func (s *Sheet) Merges() []Range { return s.merges }
+
+// MergeAt returns the first merged range containing the cell.
+func (s *Sheet) MergeAt(col, row int) (Range, bool) {
+	for _, m := range s.merges {
+		if m.Contains(col, row) {
+			return m, true
+		}
+	}
+	return Range{}, false
+}
+
+// Cell is the cell at col, row; a cell inside a merged range is the range's top-left cell,
+// the only one Excel keeps a value for.
+func (s *Sheet) Cell(col, row int) Cell {
+	if m, ok := s.MergeAt(col, row); ok {
+		col, row = m.Col1, m.Row1
+	}
+	return s.cellAt(col, row)
+}
+
+func (s *Sheet) cellAt(col, row int) Cell {
+	rc, ok := s.cells[coord{col, row}]
+	if !ok {
+		return Cell{}
+	}
+	c := Cell{Type: rc.typ, Value: rc.v, Formula: rc.formula, Style: rc.style}
+	switch rc.typ {
+	case "s":
+		c.Value = ""
+		if rc.v != "" {
+			sst, _ := s.w.sharedStrings()
+			if i, err := strconv.Atoi(strings.TrimSpace(rc.v)); err == nil && i >= 0 && i < len(sst) {
+				c.Value = sst[i]
+			}
+		}
+	case "inlineStr":
+		if rc.inline != nil {
+			c.Value = *rc.inline
+		}
+	}
+	return c
+}
+
+// CellRef is Cell by A1 reference; a malformed reference is an empty cell.
+func (s *Sheet) CellRef(ref string) Cell {
+	col, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return Cell{}
+	}
+	return s.Cell(col, row)
+}
+
+// Column is the values of one column from row 1 to the sheet's last row with a cell, as
+// stored (merged ranges are not resolved: an id column holds one id per row).
+func (s *Sheet) Column(col int) []string {
+	out := make([]string, s.maxRow)
+	for c := range s.cells {
+		if c.col == col {
+			out[c.row-1] = s.cellAt(c.col, c.row).Value
+		}
+	}
+	return out
+}
