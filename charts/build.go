@@ -379,7 +379,9 @@ func (b *builder) appendix() []*Matrix {
 			if q.Type == schema.ChoiceGroup {
 				label += " " + r.Label
 			}
-			cols = append(cols, matrixCol{MatrixColumn{Key: r.Key, Short: toHalf(short), Label: label}, r, q.Options})
+			// Each column's answers are indexed once for all its pages: looking up every
+			// unit in the row itself grows with the square of the units (1,741 municipalities).
+			cols = append(cols, matrixCol{MatrixColumn{Key: r.Key, Short: toHalf(short), Label: label}, r.Answers(), q.Options})
 		}
 	}
 	var out []*Matrix
@@ -397,7 +399,7 @@ func (b *builder) appendix() []*Matrix {
 // matrixCol is one question row of the appendix with what its cells are computed from.
 type matrixCol struct {
 	MatrixColumn
-	row     *aggregate.ChoiceRow
+	answers map[string]string // unit → option chosen
 	options []string
 }
 
@@ -416,17 +418,11 @@ func (b *builder) matrixPage(page []matrixCol, wards []aggregate.WardStatus, n, 
 			m.Legend = append(m.Legend, l)
 		}
 	}
-	// Each column's answers indexed once: Answer per ward grows with the square of the
-	// wards (1,741 municipalities).
-	answers := make([]map[string]string, len(page))
-	for i, c := range page {
-		answers[i] = c.row.Answers()
-	}
 	for _, ws := range wards {
 		row := MatrixRow{Ward: ws.Ward, Missing: ws.Status != aggregate.StatusCounted, Status: aggregate.StatusLabel(ws.Status)}
-		for i, c := range page {
+		for _, c := range page {
 			cell := ""
-			if a := answers[i][ws.Ward]; a != "" {
+			if a := c.answers[ws.Ward]; a != "" {
 				for i, o := range c.options {
 					if o == a {
 						cell = fmt.Sprint(i + 1)

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/charts"
@@ -48,15 +49,23 @@ func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
 		}
 		po.Font, po.BoldFont = data, data
 	}
-	var p, h bytes.Buffer
-	if err := pdf.Write(&p, rep, po); err != nil {
+	// Both renderers only read the chart models, so they draw side by side.
+	var (
+		p, h       bytes.Buffer
+		perr, herr error
+		wg         sync.WaitGroup
+	)
+	wg.Go(func() { perr = pdf.Write(&p, rep, po) })
+	wg.Go(func() { herr = html.Write(&h, rep) })
+	wg.Wait()
+	if perr != nil {
 		if opts.FontPath != "" {
-			return nil, fmt.Errorf("報告書（PDF）を作れません。フォント %s を使えません。日本語を含む TrueType フォント（.ttf）を指定してください（%v）", opts.FontPath, err)
+			return nil, fmt.Errorf("報告書（PDF）を作れません。フォント %s を使えません。日本語を含む TrueType フォント（.ttf）を指定してください（%v）", opts.FontPath, perr)
 		}
-		return nil, fmt.Errorf("報告書（PDF）を作れません: %w", err)
+		return nil, fmt.Errorf("報告書（PDF）を作れません: %w", perr)
 	}
-	if err := html.Write(&h, rep); err != nil {
-		return nil, fmt.Errorf("グラフのページ（HTML）を作れません: %w", err)
+	if herr != nil {
+		return nil, fmt.Errorf("グラフのページ（HTML）を作れません: %w", herr)
 	}
 	return &Rendered{PDF: p.Bytes(), HTML: h.Bytes()}, nil
 }
