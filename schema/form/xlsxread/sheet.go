@@ -95,123 +95,94 @@ func (w *Workbook) parseSheet(name string) (*Sheet, error) {
 	}
 	s := &Sheet{w: w, cells: map[coord]rawCell{}}
 	sc := newScanner(data, part)
-	var (
-		row, col int
-		cur      rawCell
-		inCell   bool
-		at       coord
-		text     *[]byte // the <v>, <f> or inline <t> being read, nil outside them
-		value    []byte  // the text of <v> or <f>, reused from cell to cell
-		inIS     bool
-		phonetic int
-		inline   []byte
-		first    = true
-	)
-	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
-		if first {
-			if tok != tokStart || !sc.is("worksheet") {
-				return nil, corrupt("sheet %q: not a worksheet", name)
-			}
-			first = false
-			continue
+	if sc.next() != tokStart || !sc.is("worksheet") {
+		if sc.err != nil {
+			return nil, sc.err
 		}
-		switch tok {
-		case tokText:
-			if text != nil {
-				*text = append(*text, sc.textString()...)
+		return nil, corrupt("sheet %q: not a worksheet", name)
+	}
+	var row, col int
+	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
+		switch {
+		case tok != tokStart:
+		case sc.is("row") && sc.in("sheetData"):
+			if r, err := strconv.Atoi(sc.attr("r")); err == nil && r > 0 && r <= excelize.TotalRows {
+				row = r
+			} else {
+				row++
 			}
-		case tokStart:
-			switch string(sc.local) {
-			case "row":
-				if r, err := strconv.Atoi(sc.attr("r")); err == nil && r > 0 && r <= excelize.TotalRows {
-					row = r
-				} else {
-					row++
-				}
-				col = 0
-			case "c":
-				row = max(row, 1)
-				at = coord{col + 1, row}
-				if ref := sc.attr("r"); ref != "" {
-					if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
-						at = coord{c, r}
-					}
-				}
-				col = at.col
-				style, _ := strconv.Atoi(sc.attr("s"))
-				cur, inCell = rawCell{typ: sc.attr("t"), style: style}, true
-				inIS, phonetic = false, 0
-			case "v":
-				if inCell && !inIS {
-					value, text = value[:0], &value
-				}
-			case "f":
-				if inCell {
-					cur.formula = cur.formula || sc.attr("t") == "shared"
-					value, text = value[:0], &value
-				}
-			case "is":
-				if inCell {
-					inIS = true
-					inline = inline[:0]
-					empty := ""
-					cur.inline = &empty
-				}
-			case "rPh":
-				if inIS {
-					phonetic++
-				}
-			case "t":
-				if inIS && phonetic == 0 {
-					text = &inline
-				}
-			case "mergeCell":
-				if r, ok := parseRange(sc.attr("ref")); ok {
-					s.merges = append(s.merges, r)
+			col = 0
+		case sc.is("c") && sc.in("row"):
+			at := coord{col + 1, max(row, 1)}
+			if ref := sc.attr("r"); ref != "" {
+				if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
+					at = coord{c, r}
 				}
 			}
-		case tokEnd:
-			switch string(sc.local) {
-			case "v":
-				if inCell && text != nil && !inIS {
-					cur.v = string(value)
+			col = at.col
+			c := readCell(sc)
+			// A cell with only a style (most of a formatted form) holds nothing to read.
+			if c.typ == "" && c.v == "" && !c.formula && c.inline == nil {
+				continue
+			}
+			if len(s.cells) >= maxCells {
+				return nil, fmt.Errorf("%w: sheet %q has more than %d cells", ErrTooLarge, name, maxCells)
+			}
+			s.cells[at] = c
+			s.maxRow = max(s.maxRow, at.row)
+		case sc.is("mergeCell") && sc.in("mergeCells"):
+			if r, ok := parseRange(sc.attr("ref")); ok {
+				if len(s.merges) >= maxMerges {
+					return nil, fmt.Errorf("%w: sheet %q has more than %d merged ranges", ErrTooLarge, name, maxMerges)
 				}
-				text = nil
-			case "f":
-				if inCell && text != nil && len(value) > 0 {
-					cur.formula = true
-				}
-				text = nil
-			case "t":
-				if inIS {
-					text = nil
-				}
-			case "rPh":
-				if phonetic > 0 {
-					phonetic--
-				}
-			case "is":
-				if inCell && inIS {
-					v := unescape(string(inline))
-					cur.inline = &v
-				}
-				inIS = false
-			case "c":
-				if inCell {
-					s.cells[at] = cur
-					s.maxRow = max(s.maxRow, at.row)
-				}
-				inCell, text = false, nil
+				s.merges = append(s.merges, r)
 			}
 		}
 	}
 	if sc.err != nil {
 		return nil, sc.err
 	}
-	if first {
-		return nil, corrupt("sheet %q: no worksheet element", name)
-	}
 	return s, nil
+}
+
+// A return's answer sheet has about a thousand cells and a few dozen merged ranges; a
+// sheet with hundreds of times more is not a return, and would cost memory (a 32 MB part of
+// empty-looking cells held a gigabyte in a cell map) and time (every read looks through
+// the merges).
+const (
+	maxCells  = 200_000
+	maxMerges = 10_000
+)
+
+// readCell reads a <c> element the scanner has just started, up to its end.
+func readCell(sc *scanner) rawCell {
+	style, _ := strconv.Atoi(sc.attr("s"))
+	c := rawCell{typ: sc.attr("t"), style: style}
+	depth := sc.depth()
+	for tok := sc.next(); tok != tokEOF && sc.depth() >= depth; tok = sc.next() {
+		if tok != tokStart {
+			continue
+		}
+		switch {
+		case sc.is("v") && sc.in("c"):
+			c.v = textOf(sc)
+		case sc.is("f") && sc.in("c"):
+			c.formula = c.formula || sc.attr("t") == "shared"
+			c.formula = textOf(sc) != "" || c.formula
+		case sc.is("is") && sc.in("c"):
+			// The inline string's own text or its runs' text, without phonetic guides.
+			var b strings.Builder
+			d := sc.depth()
+			for tok := sc.next(); tok != tokEOF && sc.depth() >= d; tok = sc.next() {
+				if tok == tokStart && sc.is("t") && (sc.in("is") || sc.in("r")) {
+					b.WriteString(textOf(sc))
+				}
+			}
+			v := unescape(b.String())
+			c.inline = &v
+		}
+	}
+	return c
 }
 
 func parseRange(ref string) (Range, bool) {
@@ -258,11 +229,10 @@ func (s *Sheet) cellAt(col, row int) Cell {
 	switch rc.typ {
 	case "s":
 		c.Value = ""
-		if rc.v != "" {
-			sst, _ := s.w.sharedStrings()
-			if i, err := strconv.Atoi(strings.TrimSpace(rc.v)); err == nil && i >= 0 && i < len(sst) {
-				c.Value = sst[i]
-			}
+		// An index that is not a number or out of range reads as nothing; excelize reads
+		// a non-number as string 0, which would invent an answer.
+		if i, err := strconv.Atoi(strings.TrimSpace(rc.v)); err == nil && i >= 0 && i < len(s.w.sst) {
+			c.Value = s.w.sst[i]
 		}
 	case "inlineStr":
 		if rc.inline != nil {

@@ -2,13 +2,19 @@
 // return needs: the workbook (sheets and defined names), the shared strings, the number
 // formats of the cell styles and the sheets asked for. excelize opens every part of a
 // workbook and builds structs for all of it, which at 1,741 returns was most of the time
-// an aggregate took; this reader streams each part it needs through encoding/xml once.
+// an aggregate took; this reader lexes each part it needs once (scan.go).
 //
 // Values are what excelize's GetCellValue gives with RawCellValue: a shared string's text
 // (phonetic guides left out, _xHHHH_ escapes decoded), a number as stored, a boolean as
 // 1 or 0, an error value such as #DIV/0!, a formula's saved result; a cell inside a merged
 // range reads as the range's top-left cell. The tests hold it to excelize on every cell of
-// the sample and odd returns.
+// the sample and odd returns and of workbooks saved by Excel and LibreOffice.
+//
+// Where excelize reads malformed files in ways that would put a wrong number in a report,
+// this reader does not follow it: a shared-string index that is not a number reads as
+// nothing (excelize reads string 0), and a cell without a style does not take its row's
+// or column's (Excel writes s on every formatted cell). As in excelize, a strings or styles
+// part that does not parse refuses the whole workbook.
 package xlsxread
 
 import (
@@ -43,19 +49,16 @@ type DefinedName struct {
 
 // Workbook is an opened .xlsx file. It is not safe for concurrent use.
 type Workbook struct {
-	files    map[string]*zip.File
-	maxPart  int64
-	sheets   []sheetEntry
-	names    []DefinedName
-	sstPath  string
-	sst      []string
-	sstErr   error
-	sstDone  bool
-	stylesOK bool
-	xfFmt    []int          // cell style index → number format id
-	fmtCode  map[int]string // number format id → custom format code
-	parsed   map[string]*Sheet
-	failed   map[string]error
+	files   map[string]*zip.File
+	maxPart int64
+	sheets  []sheetEntry
+	names   []DefinedName
+	sstPath string
+	sst     []string
+	xfFmt   []int          // cell style index → number format id
+	fmtCode map[int]string // number format id → custom format code
+	parsed  map[string]*Sheet
+	failed  map[string]error
 }
 
 type sheetEntry struct {
@@ -71,7 +74,7 @@ func Open(data []byte, maxPart int64) (*Workbook, error) {
 	}
 	w := &Workbook{files: map[string]*zip.File{}, maxPart: maxPart, parsed: map[string]*Sheet{}, failed: map[string]error{}}
 	for _, f := range zr.File {
-		w.files[strings.TrimPrefix(f.Name, "/")] = f
+		w.files[partKey(f.Name)] = f
 	}
 	wbPart := "xl/workbook.xml"
 	if rels, err := w.rels("_rels/.rels", ""); err == nil {
@@ -82,7 +85,7 @@ func Open(data []byte, maxPart int64) (*Workbook, error) {
 			}
 		}
 	}
-	if _, ok := w.files[wbPart]; !ok {
+	if _, ok := w.files[partKey(wbPart)]; !ok {
 		return nil, corrupt("no workbook part %s", wbPart)
 	}
 	rels, err := w.rels(relsPart(wbPart), path.Dir(wbPart))
@@ -104,8 +107,21 @@ func Open(data []byte, maxPart int64) (*Workbook, error) {
 	if err := w.readWorkbook(wbPart, targets); err != nil {
 		return nil, err
 	}
-	w.readStyles(stylesPath)
+	if err := w.readStyles(stylesPath); err != nil {
+		return nil, err
+	}
+	// Read now rather than on first use: a broken strings part must refuse the workbook,
+	// not turn every text answer into a blank one.
+	if err := w.readSharedStrings(); err != nil {
+		return nil, err
+	}
 	return w, nil
+}
+
+// partKey is how a part is looked up: part names in a package are case-insensitive, and
+// some zip tools write "\" for "/".
+func partKey(name string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(name, `\`, "/"), "/"))
 }
 
 // SheetList is the sheets' names in workbook order, hidden ones included; it may be empty.
@@ -133,7 +149,7 @@ func (w *Workbook) NumFmt(style int) (id int, code string, custom bool) {
 
 // part returns the decompressed bytes of a part, or nil when the workbook has no such part.
 func (w *Workbook) part(name string) ([]byte, error) {
-	f, ok := w.files[name]
+	f, ok := w.files[partKey(name)]
 	if !ok {
 		return nil, nil
 	}
@@ -145,15 +161,15 @@ func (w *Workbook) part(name string) ([]byte, error) {
 		return nil, corrupt("%s: %v", name, err)
 	}
 	defer rc.Close()
-	// Sized from the zip's own record (bounded above), one byte spare for the lexer's end
-	// mark; a part that turns out longer still stops at the limit.
-	buf := bytes.NewBuffer(make([]byte, 0, f.UncompressedSize64+1))
-	if _, err := buf.ReadFrom(io.LimitReader(rc, w.maxPart+1)); err != nil {
+	// Exactly the size the zip records (bounded above), and one byte spare for the
+	// lexer's end mark. Reading on to the end is what makes archive/zip check the CRC and
+	// that the part is no longer than recorded.
+	data := make([]byte, f.UncompressedSize64, f.UncompressedSize64+1)
+	if _, err := io.ReadFull(rc, data); err != nil {
 		return nil, corrupt("%s: %v", name, err)
 	}
-	data := buf.Bytes()
-	if int64(len(data)) > w.maxPart {
-		return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrTooLarge, name, w.maxPart)
+	if n, err := rc.Read(make([]byte, 1)); n > 0 || err != io.EOF {
+		return nil, corrupt("%s: longer than recorded or damaged (%v)", name, err)
 	}
 	return data, nil
 }
@@ -176,7 +192,7 @@ func (w *Workbook) rels(name, dir string) ([]rel, error) {
 	var out []rel
 	sc := newScanner(data, name)
 	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
-		if tok != tokStart || !sc.is("Relationship") || sc.attr("TargetMode") == "External" {
+		if tok != tokStart || !sc.is("Relationship") || !sc.in("Relationships") || sc.attr("TargetMode") == "External" {
 			continue
 		}
 		r := rel{id: sc.attr("Id"), typ: sc.attr("Type"), target: sc.attr("Target")}
@@ -190,27 +206,39 @@ func (w *Workbook) rels(name, dir string) ([]rel, error) {
 	return out, sc.err
 }
 
+// textOf collects the text directly inside the element the scanner has just started, up
+// to its end (text of elements nested in it is not its own).
+func textOf(sc *scanner) string {
+	var b strings.Builder
+	depth := sc.depth()
+	for tok := sc.next(); tok != tokEOF && sc.depth() >= depth; tok = sc.next() {
+		if tok == tokText && sc.depth() == depth {
+			b.WriteString(sc.textString())
+		}
+	}
+	return b.String()
+}
+
 func (w *Workbook) readWorkbook(name string, targets map[string]string) error {
 	data, err := w.part(name)
 	if err != nil {
 		return err
 	}
+	if data == nil {
+		return corrupt("no workbook part %s", name)
+	}
 	sc := newScanner(data, name)
 	var localIDs []string // for each definedName, its localSheetId or ""
-	var text *strings.Builder
 	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
 		switch {
-		case tok == tokStart && sc.is("sheet"):
-			w.sheets = append(w.sheets, sheetEntry{name: sc.attr("name"), part: targets[sc.attr("id")]})
-		case tok == tokStart && sc.is("definedName"):
-			w.names = append(w.names, DefinedName{Name: sc.attr("name")})
+		case tok != tokStart:
+		case sc.is("sheet") && sc.in("sheets"):
+			w.sheets = append(w.sheets, sheetEntry{name: sc.attr("name"), part: targets[sc.prefixedAttr("id")]})
+		case sc.is("definedName") && sc.in("definedNames"):
+			dn := DefinedName{Name: sc.attr("name")}
 			localIDs = append(localIDs, sc.attr("localSheetId"))
-			text = &strings.Builder{}
-		case tok == tokText && text != nil:
-			text.WriteString(sc.textString())
-		case tok == tokEnd && sc.is("definedName") && text != nil:
-			w.names[len(w.names)-1].RefersTo = text.String()
-			text = nil
+			dn.RefersTo = textOf(sc)
+			w.names = append(w.names, dn)
 		}
 	}
 	if sc.err != nil {
@@ -230,82 +258,56 @@ func (w *Workbook) readWorkbook(name string, targets map[string]string) error {
 	return nil
 }
 
-// readStyles keeps each cell style's number format. A workbook without a readable styles
-// part has only the general format, as excelize treats it.
-func (w *Workbook) readStyles(name string) {
+// readStyles keeps each cell style's number format (numFmts and cellXfs; the numFmt of a
+// conditional format is not a cell's). A workbook without a styles part has only the
+// general format; one whose styles part does not parse is refused, as excelize refuses it.
+func (w *Workbook) readStyles(name string) error {
 	data, err := w.part(name)
 	if err != nil || data == nil {
-		return
+		return err
 	}
 	sc := newScanner(data, name)
 	codes := map[int]string{}
 	var xfFmt []int
-	inXfs := false
 	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
 		switch {
-		case tok == tokStart && sc.is("numFmt"):
+		case tok != tokStart:
+		case sc.is("numFmt") && sc.in("numFmts"):
 			if id, err := strconv.Atoi(sc.attr("numFmtId")); err == nil {
 				codes[id] = sc.attr("formatCode")
 			}
-		case sc.is("cellXfs"):
-			inXfs = tok == tokStart
-		case tok == tokStart && inXfs && sc.is("xf"):
+		case sc.is("xf") && sc.in("cellXfs"):
 			id, _ := strconv.Atoi(sc.attr("numFmtId"))
 			xfFmt = append(xfFmt, id)
 		}
 	}
-	if sc.err == nil {
-		w.fmtCode, w.xfFmt = codes, xfFmt
+	if sc.err != nil {
+		return sc.err
 	}
+	w.fmtCode, w.xfFmt = codes, xfFmt
+	return nil
 }
 
-// sharedStrings reads the shared strings on first use; most cells a return is read for
-// are text, but a workbook may have none.
-func (w *Workbook) sharedStrings() ([]string, error) {
-	if w.sstDone {
-		return w.sst, w.sstErr
-	}
-	w.sstDone = true
+// readSharedStrings reads the shared strings: each <si>'s own text or its rich-text runs'
+// text; phonetic guides (<rPh>) are reading aids, not the cell's text.
+func (w *Workbook) readSharedStrings() error {
 	data, err := w.part(w.sstPath)
 	if err != nil || data == nil {
-		w.sstErr = err
-		return nil, err
+		return err
 	}
 	sc := newScanner(data, w.sstPath)
-	var (
-		cur      strings.Builder
-		inSI     bool
-		phonetic int // depth inside rPh, whose text is a reading guide, not the cell's
-		inT      bool
-		list     []string
-	)
+	var cur strings.Builder
 	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
 		switch {
-		case tok == tokStart && sc.is("si"):
-			inSI, phonetic, inT = true, 0, false
+		case tok == tokStart && sc.is("si") && sc.in("sst"):
 			cur.Reset()
-		case !inSI:
-		case sc.is("rPh"):
-			if tok == tokStart {
-				phonetic++
-			} else if phonetic > 0 {
-				phonetic--
-			}
-		case sc.is("t"):
-			inT = tok == tokStart && phonetic == 0
-		case tok == tokText && inT:
-			cur.WriteString(sc.textString())
-		case tok == tokEnd && sc.is("si"):
-			inSI = false
-			list = append(list, unescape(cur.String()))
+		case tok == tokStart && sc.is("t") && (sc.in("si") || sc.in("r")):
+			cur.WriteString(textOf(sc))
+		case tok == tokEnd && sc.is("si") && sc.in("sst"):
+			w.sst = append(w.sst, unescape(cur.String()))
 		}
 	}
-	if sc.err != nil {
-		w.sstErr = sc.err
-		return nil, sc.err
-	}
-	w.sst = list
-	return w.sst, nil
+	return sc.err
 }
 
 // unescape decodes the _xHHHH_ escapes Excel writes for characters XML cannot hold (a

@@ -56,7 +56,7 @@ var (
 	rootRels     = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`
 	workbook     = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="区役所" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="zq_a1">'区役所'!$D$2</definedName><definedName name="local" localSheetId="0">'区役所'!$D$3</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">'区役所'!$A$1:$E$9</definedName></definedNames></workbook>`
 	workbookRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
-	styles       = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="#,##0&quot;件&quot;"/></numFmts><fonts count="1"><font><sz val="11"/></font></fonts><cellXfs count="5"><xf numFmtId="0" fontId="0"/><xf numFmtId="14" fontId="0" applyNumberFormat="1"/><xf numFmtId="176" fontId="0" applyNumberFormat="1"/><xf numFmtId="177" fontId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`
+	styles       = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="#,##0&quot;件&quot;"/></numFmts><fonts count="1"><font><sz val="11"/></font></fonts><cellXfs count="5"><xf numFmtId="0" fontId="0"/><xf numFmtId="14" fontId="0" applyNumberFormat="1"/><xf numFmtId="176" fontId="0" applyNumberFormat="1"/><xf numFmtId="177" fontId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" applyNumberFormat="1"/></cellXfs><dxfs count="1"><dxf><numFmt numFmtId="177" formatCode="yyyy/m/d"/></dxf></dxfs></styleSheet>`
 	sharedStr    = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="6" uniqueCount="6"><si><t>実施している</t></si><si><r><rPr><b/></rPr><t>実施</t></r><r><t xml:space="preserve">に向けて </t></r><rPh sb="0" eb="2"><t>ジッシ</t></rPh><phoneticPr fontId="1"/></si><si><t>行1_x000D_
 行2</t></si><si><t>a_x005F_x000D_b &amp; &lt;c&gt; _xD800_ _xZZZZ_</t></si><si><t/></si><si><t>  前後に空白  </t></si></sst>`
 )
@@ -85,6 +85,20 @@ var crafted = map[string]map[string]string{
 	// Absolute targets in the relationships.
 	"absolute targets": {"xl/_rels/workbook.xml.rels": strings.ReplaceAll(workbookRels, `Target="`, `Target="/xl/`),
 		"xl/worksheets/sheet1.xml": sheet(`<row r="2"><c r="D2" t="s"><v>1</v></c></row>`)},
+	// Character references XML allows, including ones HTML would read as Windows-1252.
+	"references": {"xl/worksheets/sheet1.xml": sheet(
+		`<row r="2"><c r="D2" t="inlineStr"><is><t>&#128;&#x9F;&#13;&#x41;&apos;&quot;</t></is></c><c r="E2" t="str"><f>1</f><v>a&#10;b</v></c></row>`)},
+	// Text of an element nested where it does not belong is not the cell's.
+	"nested text": {"xl/worksheets/sheet1.xml": sheet(
+		`<row r="2"><c r="D2"><v>1<x>2</x>3</v></c><c r="E2" t="s"><v>0</v><extLst><v>9</v></extLst></c></row>`)},
+	// Processing instructions, one holding ">", and comments.
+	"instructions": {"xl/worksheets/sheet1.xml": `<?xml version="1.0"?><?pi a>b?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><!-- c --><sheetData><row r="2"><c r="D2"><v>4</v></c></row></sheetData></worksheet>`},
+	// Part names in other case and with backslashes, as some zip tools write them.
+	"part names": {"xl/sharedStrings.xml": "", "xl/SharedStrings.xml": sharedStr,
+		"xl/worksheets/sheet1.xml": "", `xl\worksheets\sheet1.xml`: sheet(`<row r="2"><c r="D2" t="s"><v>1</v></c></row>`)},
+	// A sheet element outside <sheets> (in an extension) is no sheet of the workbook.
+	"sheet in extension": {"xl/workbook.xml": strings.Replace(workbook, `</workbook>`, `<extLst><ext uri="x"><sheet name="偽" sheetId="9" r:id="rId1"/></ext></extLst></workbook>`, 1),
+		"xl/worksheets/sheet1.xml": sheet(`<row r="2"><c r="D2"><v>1</v></c></row>`)},
 	// No shared strings and no styles at all.
 	"bare": {"xl/sharedStrings.xml": "", "xl/styles.xml": "",
 		"xl/worksheets/sheet1.xml": sheet(`<row r="2"><c r="D2" t="s"><v>0</v></c><c r="E2" s="3"><v>4</v></c></row>`)},
@@ -290,6 +304,12 @@ func TestCraftedValues(t *testing.T) {
 		{"prefixed", "E2", xlsxread.Cell{Value: "3"}},
 		{"absolute targets", "D2", xlsxread.Cell{Type: "s", Value: "実施に向けて "}},
 		{"bare", "D2", xlsxread.Cell{Type: "s"}},
+		{"references", "D2", xlsxread.Cell{Type: "inlineStr", Value: "\u0080\u009f\rA'\""}},
+		{"references", "E2", xlsxread.Cell{Type: "str", Value: "a\nb", Formula: true}},
+		{"nested text", "D2", xlsxread.Cell{Value: "13"}},
+		{"nested text", "E2", xlsxread.Cell{Type: "s", Value: "実施している"}},
+		{"instructions", "D2", xlsxread.Cell{Value: "4"}},
+		{"part names", "D2", xlsxread.Cell{Type: "s", Value: "実施に向けて "}},
 	} {
 		w, err := xlsxread.Open(build(crafted[tc.file]), maxPart)
 		if err != nil {
@@ -303,7 +323,11 @@ func TestCraftedValues(t *testing.T) {
 			t.Errorf("%s %s = %+v, want %+v", tc.file, tc.ref, got, tc.want)
 		}
 	}
+	if w, _ := xlsxread.Open(build(crafted["sheet in extension"]), maxPart); strings.Join(w.SheetList(), ",") != "区役所" {
+		t.Errorf("sheets %v, want only 区役所", w.SheetList())
+	}
 	w, _ := xlsxread.Open(build(crafted["types"]), maxPart)
+	// 177 is also the id of a conditional format's numFmt, which is not a cell format.
 	for style, want := range map[int]string{1: "14 false", 2: "176 true yyyy\"年\"m\"月\"d\"日\"", 3: "177 true #,##0\"件\"", 9: "0 false"} {
 		id, code, custom := w.NumFmt(style)
 		if got := strings.TrimSpace(strconv.Itoa(id) + " " + strconv.FormatBool(custom) + " " + code); got != want {
@@ -334,6 +358,12 @@ func TestBrokenParts(t *testing.T) {
 		{"sheet missing", map[string]string{}, false},
 		{"sheet truncated", map[string]string{"xl/worksheets/sheet1.xml": sheet(`<row r="1"><c r="A1"><v>1</v></c></row>`)[:120]}, false},
 		{"sheet not a worksheet", map[string]string{"xl/worksheets/sheet1.xml": `<chartsheet/>`}, false},
+		// Every text answer would read as blank: the workbook is refused instead.
+		{"shared strings truncated", map[string]string{"xl/sharedStrings.xml": sharedStr[:200]}, true},
+		{"shared strings not UTF-8", map[string]string{"xl/sharedStrings.xml": strings.Replace(sharedStr, "実施", "\x8e\xc0\x8e{", 1)}, true},
+		{"styles not XML", map[string]string{"xl/styles.xml": "<styleSheet><numFmts>"}, true},
+		{"HTML entity", map[string]string{"xl/worksheets/sheet1.xml": sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>a&nbsp;b</t></is></c></row>`)}, false},
+		{"reference to NUL", map[string]string{"xl/worksheets/sheet1.xml": sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>&#0;</t></is></c></row>`)}, false},
 	} {
 		w, err := xlsxread.Open(build(tc.parts), maxPart)
 		if tc.atOpen {
@@ -348,6 +378,35 @@ func TestBrokenParts(t *testing.T) {
 		if _, err := w.Sheet("区役所"); !errors.Is(err, xlsxread.ErrCorrupt) {
 			t.Errorf("%s: Sheet gave %v, want ErrCorrupt", tc.name, err)
 		}
+	}
+}
+
+// TestSizeCaps: a sheet of far more cells or merged ranges than any return is refused as
+// too large, while cells with only a style (most of a formatted form) cost nothing.
+func TestSizeCaps(t *testing.T) {
+	for _, tc := range []struct {
+		name, cell string
+		n          int
+		ok         bool
+	}{
+		{"styled cells", `<c s="1"/>`, 300_000, true},
+		{"cells with values", `<c><v>1</v></c>`, 250_000, false},
+	} {
+		body := `<row r="1">` + strings.Repeat(tc.cell, tc.n) + `</row>`
+		w, err := xlsxread.Open(build(map[string]string{"xl/worksheets/sheet1.xml": sheet(body)}), maxPart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = w.Sheet("区役所")
+		if tc.ok && err != nil || !tc.ok && !errors.Is(err, xlsxread.ErrTooLarge) {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+	}
+	merges := `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><mergeCells>` +
+		strings.Repeat(`<mergeCell ref="A1:B2"/>`, 20_000) + `</mergeCells></worksheet>`
+	w, _ := xlsxread.Open(build(map[string]string{"xl/worksheets/sheet1.xml": merges}), maxPart)
+	if _, err := w.Sheet("区役所"); !errors.Is(err, xlsxread.ErrTooLarge) {
+		t.Errorf("20,000 merged ranges: %v", err)
 	}
 }
 
