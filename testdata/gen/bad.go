@@ -128,6 +128,17 @@ func badCases() []badCase {
 			b.WriteString(`</sheetData></worksheet>`)
 			return replacePart(good, "xl/worksheets/sheet2.xml", b.Bytes())
 		}},
+		{file: "百万セルのシート.xlsx", exit: 2, want: "展開後のサイズが大きすぎる", raw: func(good []byte) ([]byte, error) {
+			// Under the size check (20 MB), but a million cells: the reader refuses a sheet
+			// of far more cells than a return has instead of holding them all.
+			var b bytes.Buffer
+			b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+			for i := 0; i < 10_000; i++ {
+				b.WriteString(`<row>` + strings.Repeat(`<c><v>1</v></c>`, 100) + `</row>`)
+			}
+			b.WriteString(`</sheetData></worksheet>`)
+			return replacePart(good, "xl/worksheets/sheet2.xml", b.Bytes())
+		}},
 	}
 }
 

@@ -145,13 +145,15 @@ func (w *Workbook) parseSheet(name string) (*Sheet, error) {
 	return s, nil
 }
 
-// A return's answer sheet has about a thousand cells and a few dozen merged ranges; a
-// sheet with hundreds of times more is not a return, and would cost memory (a 32 MB part of
-// empty-looking cells held a gigabyte in a cell map) and time (every read looks through
-// the merges).
+// A return has about a thousand cells and a few dozen merged ranges per answer sheet, a
+// few hundred shared strings and defined names; a workbook with hundreds of times more is
+// not a return, and would cost memory (a 32 MB part of empty-looking cells held a gigabyte
+// in a cell map) and time (every read looks through the merges).
 const (
-	maxCells  = 200_000
-	maxMerges = 10_000
+	maxCells   = 200_000
+	maxMerges  = 10_000
+	maxStrings = 200_000
+	maxNames   = 50_000
 )
 
 // readCell reads a <c> element the scanner has just started, up to its end.

@@ -235,6 +235,9 @@ func (w *Workbook) readWorkbook(name string, targets map[string]string) error {
 		case sc.is("sheet") && sc.in("sheets"):
 			w.sheets = append(w.sheets, sheetEntry{name: sc.attr("name"), part: targets[sc.prefixedAttr("id")]})
 		case sc.is("definedName") && sc.in("definedNames"):
+			if len(w.names) >= maxNames {
+				return fmt.Errorf("%w: more than %d defined names", ErrTooLarge, maxNames)
+			}
 			dn := DefinedName{Name: sc.attr("name")}
 			localIDs = append(localIDs, sc.attr("localSheetId"))
 			dn.RefersTo = textOf(sc)
@@ -304,6 +307,9 @@ func (w *Workbook) readSharedStrings() error {
 		case tok == tokStart && sc.is("t") && (sc.in("si") || sc.in("r")):
 			cur.WriteString(textOf(sc))
 		case tok == tokEnd && sc.is("si") && sc.in("sst"):
+			if len(w.sst) >= maxStrings {
+				return fmt.Errorf("%w: more than %d shared strings", ErrTooLarge, maxStrings)
+			}
 			w.sst = append(w.sst, unescape(cur.String()))
 		}
 	}

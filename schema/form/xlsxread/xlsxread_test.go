@@ -381,8 +381,9 @@ func TestBrokenParts(t *testing.T) {
 	}
 }
 
-// TestSizeCaps: a sheet of far more cells or merged ranges than any return is refused as
-// too large, while cells with only a style (most of a formatted form) cost nothing.
+// TestSizeCaps: a workbook with far more cells, merged ranges, shared strings or defined
+// names than any return is refused as too large, while cells with only a style (most of a
+// formatted form) cost nothing.
 func TestSizeCaps(t *testing.T) {
 	for _, tc := range []struct {
 		name, cell string
@@ -400,6 +401,15 @@ func TestSizeCaps(t *testing.T) {
 		_, err = w.Sheet("区役所")
 		if tc.ok && err != nil || !tc.ok && !errors.Is(err, xlsxread.ErrTooLarge) {
 			t.Errorf("%s: %v", tc.name, err)
+		}
+	}
+	many := map[string]map[string]string{
+		"shared strings": {"xl/sharedStrings.xml": `<sst>` + strings.Repeat(`<si><t>a</t></si>`, 250_000) + `</sst>`},
+		"defined names":  {"xl/workbook.xml": strings.Replace(workbook, `</definedNames>`, strings.Repeat(`<definedName name="n">'区役所'!$D$2</definedName>`, 60_000)+`</definedNames>`, 1)},
+	}
+	for name, parts := range many {
+		if _, err := xlsxread.Open(build(parts), maxPart); !errors.Is(err, xlsxread.ErrTooLarge) {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 	merges := `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><mergeCells>` +
