@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -208,7 +209,25 @@ func runShow(opts *Options) error {
 			fmt.Fprintf(w, "      %-12s %s%s\n", f.ID, f.Label, opt)
 		}
 	}
+	writeSpellings(w, sc)
 	return nil
+}
+
+// writeSpellings lists, per choice list, what a pasted answer may say besides the label:
+// the number and the other spellings. The dropdowns show only the labels, so this is where
+// staff can see why 準備中 or ２ was accepted and ほぼ実施 was not.
+func writeSpellings(w io.Writer, sc *schema.Schema) {
+	fmt.Fprintf(w, "\n■ 選択肢として受け付ける書き方（番号・別の書き方。全角・半角の違いと空白は区別しません）\n")
+	for _, l := range sc.ChoiceLists {
+		fmt.Fprintf(w, "%s\n", l.ID)
+		for _, o := range l.Options {
+			alt := ""
+			if len(o.Aliases) > 0 {
+				alt = "　（" + strings.Join(o.Aliases, "・") + "）"
+			}
+			fmt.Fprintf(w, "  %d %s%s\n", o.Code, o.Label, alt)
+		}
+	}
 }
 
 func newCmdDefault(io *cli.IO) *cobra.Command {

@@ -3,6 +3,7 @@ package schemacmd
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,5 +90,28 @@ func TestShowJSON(t *testing.T) {
 	text, _ := execute(t, "show")
 	if !strings.Contains(text, "（ア）地域の医療・介護の資源の把握") || !strings.Contains(text, "u3.01r") {
 		t.Errorf("text show lacks items:\n%s", text[:min(len(text), 500)])
+	}
+}
+
+// TestShowListsAcceptedSpellings: the text view says, per choice list, which numbers and
+// other spellings a pasted answer may use; every one it lists is one Match accepts.
+func TestShowListsAcceptedSpellings(t *testing.T) {
+	text, _ := execute(t, "show")
+	_, section, ok := strings.Cut(text, "■ 選択肢として受け付ける書き方")
+	if !ok {
+		t.Fatalf("no section on accepted spellings:\n%s", text[max(0, len(text)-500):])
+	}
+	if !strings.Contains(section, "\nstatus3\n  1 実施している　（実施中・実施済・実施済み・実施・○・〇・◯）\n  2 実施に向けて準備・調整中　（準備・調整中・準備中・調整中・準備・△）\n") {
+		t.Errorf("status3 not listed as expected:\n%s", section)
+	}
+	sc := schema.Default()
+	for _, l := range sc.ChoiceLists {
+		for _, o := range l.Options {
+			for _, spelling := range append([]string{o.Label, fmt.Sprint(o.Code)}, o.Aliases...) {
+				if got, ok := l.Match(spelling); !ok || got != o {
+					t.Errorf("%s: %q is listed for %s but matches %v", l.ID, spelling, o.Label, got)
+				}
+			}
+		}
 	}
 }
