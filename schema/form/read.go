@@ -366,8 +366,8 @@ func excelizeTargets(f *excelize.File) map[string]target {
 // locate finds every answer cell: first by defined name, then by the id column.
 func (r *Return) locate(f *xlsxread.Workbook) error {
 	names := namedTargets(f.SheetList(), f.DefinedNames())
-	// The id column is only the fallback for files that lost their names; scanning it reads
-	// whole sheets (over half of a read), so it happens only when a name is missing.
+	// The id column is only the fallback for files that lost their names; scanning it
+	// parses every sheet but the lists, so it happens only when a name is missing.
 	var ids map[string]idRange
 	find := func(name, key, col string) (target, bool) {
 		if t, ok := names[name]; ok {
@@ -381,7 +381,7 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 		}
 		return target{}, false
 	}
-	rd := newCellReader(f)
+	rd := &cellReader{f: f, used: map[string]bool{}}
 	r.Cells = map[string]*Cell{}
 	if t, ok := find(NameForm, metaForm, colAnswer); ok {
 		r.FormCell = rd.read(t)
@@ -410,7 +410,10 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 		r.Cells[s.Key] = c
 	}
 	for _, sheet := range f.SheetList() {
-		if err := rd.broken[sheet]; errors.Is(err, xlsxread.ErrTooLarge) {
+		if !rd.used[sheet] {
+			continue // a broken sheet that holds no answer is no reason to refuse a return
+		}
+		if err := f.SheetErr(sheet); errors.Is(err, xlsxread.ErrTooLarge) {
 			return openError(r.Name, err)
 		} else if err != nil {
 			return &FileError{r.Name, "シート「" + sheet + "」の中身が壊れていて読めません。Excel で開けるか確認し、保存し直してください"}
@@ -466,27 +469,17 @@ func scanIDColumn(f *xlsxread.Workbook) map[string]idRange {
 	return out
 }
 
+// cellReader reads answer cells; a sheet that does not parse reads as empty here and
+// refuses the workbook in locate (Workbook.SheetErr).
 type cellReader struct {
-	f *xlsxread.Workbook
-	// broken holds each sheet read and, for one whose XML does not parse, why; the
-	// workbook is then refused.
-	broken map[string]error
-}
-
-func newCellReader(f *xlsxread.Workbook) *cellReader {
-	return &cellReader{f: f, broken: map[string]error{}}
-}
-
-// sheet is a sheet's cells, or nil when it does not parse.
-func (rd *cellReader) sheet(name string) *xlsxread.Sheet {
-	s, err := rd.f.Sheet(name)
-	rd.broken[name] = err
-	return s
+	f    *xlsxread.Workbook
+	used map[string]bool // the sheets answers were read from
 }
 
 func (rd *cellReader) read(t target) *Cell {
 	c := &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
-	sh := rd.sheet(t.sheet)
+	rd.used[t.sheet] = true
+	sh, _ := rd.f.Sheet(t.sheet)
 	col, err := excelize.ColumnNameToNumber(t.col)
 	if sh == nil || err != nil {
 		return c

@@ -190,7 +190,11 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options) ([]strin
 		{SummaryName, func(w io.Writer) error { return summary.Write(w, res) }},
 		{CSVName, func(w io.Writer) error { return longcsv.Write(w, res) }},
 	}
-	data := make([][]byte, len(tables))
+	type file struct {
+		name string
+		data []byte
+	}
+	files := make([]file, len(tables))
 	errs := make([]error, len(tables))
 	var (
 		rendered *report.Rendered
@@ -204,7 +208,7 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options) ([]strin
 			if err := o.render(&buf); err != nil {
 				errs[i] = fmt.Errorf("%s を作れません: %w", o.name, err)
 			}
-			data[i] = buf.Bytes()
+			files[i] = file{o.name, buf.Bytes()}
 		})
 	}
 	wg.Wait()
@@ -214,15 +218,14 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options) ([]strin
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	names := []string{JSONName, SummaryName, CSVName, report.PDFName, report.HTMLName}
-	data = append(data, rendered.PDF, rendered.HTML)
+	files = append(files, file{report.PDFName, rendered.PDF}, file{report.HTMLName, rendered.HTML})
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("出力先のフォルダ %s を作れません: %w", dir, err)
 	}
 	var written []string
-	for i, name := range names {
-		path := filepath.Join(dir, name)
-		if err := atomic.WriteBytes(path, data[i]); err != nil {
+	for _, f := range files {
+		path := filepath.Join(dir, f.name)
+		if err := atomic.WriteBytes(path, f.data); err != nil {
 			return nil, err
 		}
 		written = append(written, path)

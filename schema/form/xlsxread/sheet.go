@@ -38,20 +38,11 @@ func (r Range) String() string {
 	return a + ":" + b
 }
 
-type rawCell struct {
-	typ     string
-	v       string
-	inline  *string
-	formula bool
-	style   int
-}
-
 type coord struct{ col, row int }
 
 // Sheet is one worksheet's cells and merged ranges.
 type Sheet struct {
-	w      *Workbook
-	cells  map[coord]rawCell
+	cells  map[coord]Cell
 	merges []Range
 	maxRow int
 }
@@ -74,6 +65,10 @@ func (w *Workbook) Sheet(name string) (*Sheet, error) {
 	return s, nil
 }
 
+// SheetErr is the error an earlier Sheet call gave for the sheet: nil when it parsed or
+// was never asked for.
+func (w *Workbook) SheetErr(name string) error { return w.failed[name] }
+
 func (w *Workbook) parseSheet(name string) (*Sheet, error) {
 	part := ""
 	found := false
@@ -93,7 +88,7 @@ func (w *Workbook) parseSheet(name string) (*Sheet, error) {
 	if data == nil {
 		return nil, corrupt("sheet %q has no part %q", name, part)
 	}
-	s := &Sheet{w: w, cells: map[coord]rawCell{}}
+	s := &Sheet{cells: map[coord]Cell{}}
 	sc := newScanner(data, part)
 	if sc.next() != tokStart || !sc.is("worksheet") {
 		if sc.err != nil {
@@ -120,9 +115,9 @@ func (w *Workbook) parseSheet(name string) (*Sheet, error) {
 				}
 			}
 			col = at.col
-			c := readCell(sc)
+			c := readCell(sc, w.sst)
 			// A cell with only a style (most of a formatted form) holds nothing to read.
-			if c.typ == "" && c.v == "" && !c.formula && c.inline == nil {
+			if c.Type == "" && c.Value == "" && !c.Formula {
 				continue
 			}
 			if len(s.cells) >= maxCells {
@@ -156,33 +151,38 @@ const (
 	maxNames   = 50_000
 )
 
-// readCell reads a <c> element the scanner has just started, up to its end.
-func readCell(sc *scanner) rawCell {
+// readCell reads a <c> element the scanner has just started, up to its end, with its
+// value as read: a shared string's text, an inline string's, or what <v> holds.
+func readCell(sc *scanner, sst []string) Cell {
 	style, _ := strconv.Atoi(sc.attr("s"))
-	c := rawCell{typ: sc.attr("t"), style: style}
+	c := Cell{Type: sc.attr("t"), Style: style}
+	var v, inline string
+	hasInline := false
 	depth := sc.depth()
 	for tok := sc.next(); tok != tokEOF && sc.depth() >= depth; tok = sc.next() {
-		if tok != tokStart {
-			continue
-		}
 		switch {
-		case sc.is("v") && sc.in("c"):
-			c.v = textOf(sc)
-		case sc.is("f") && sc.in("c"):
-			c.formula = c.formula || sc.attr("t") == "shared"
-			c.formula = textOf(sc) != "" || c.formula
-		case sc.is("is") && sc.in("c"):
-			// The inline string's own text or its runs' text, without phonetic guides.
-			var b strings.Builder
-			d := sc.depth()
-			for tok := sc.next(); tok != tokEOF && sc.depth() >= d; tok = sc.next() {
-				if tok == tokStart && sc.is("t") && (sc.in("is") || sc.in("r")) {
-					b.WriteString(textOf(sc))
-				}
-			}
-			v := unescape(b.String())
-			c.inline = &v
+		case tok != tokStart || !sc.in("c"):
+		case sc.is("v"):
+			v = textOf(sc)
+		case sc.is("f"):
+			shared := sc.attr("t") == "shared"
+			text := textOf(sc)
+			c.Formula = c.Formula || shared || text != ""
+		case sc.is("is"):
+			inline, hasInline = richText(sc), true
 		}
+	}
+	switch {
+	case c.Type == "s":
+		// An index that is not a number or out of range reads as nothing; excelize reads
+		// a non-number as string 0, which would invent an answer.
+		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(sst) {
+			c.Value = sst[i]
+		}
+	case c.Type == "inlineStr" && hasInline:
+		c.Value = inline
+	default:
+		c.Value = v
 	}
 	return c
 }
@@ -219,29 +219,7 @@ func (s *Sheet) Cell(col, row int) Cell {
 	if m, ok := s.MergeAt(col, row); ok {
 		col, row = m.Col1, m.Row1
 	}
-	return s.cellAt(col, row)
-}
-
-func (s *Sheet) cellAt(col, row int) Cell {
-	rc, ok := s.cells[coord{col, row}]
-	if !ok {
-		return Cell{}
-	}
-	c := Cell{Type: rc.typ, Value: rc.v, Formula: rc.formula, Style: rc.style}
-	switch rc.typ {
-	case "s":
-		c.Value = ""
-		// An index that is not a number or out of range reads as nothing; excelize reads
-		// a non-number as string 0, which would invent an answer.
-		if i, err := strconv.Atoi(strings.TrimSpace(rc.v)); err == nil && i >= 0 && i < len(s.w.sst) {
-			c.Value = s.w.sst[i]
-		}
-	case "inlineStr":
-		if rc.inline != nil {
-			c.Value = *rc.inline
-		}
-	}
-	return c
+	return s.cells[coord{col, row}]
 }
 
 // CellRef is Cell by A1 reference; a malformed reference is an empty cell.
@@ -257,9 +235,9 @@ func (s *Sheet) CellRef(ref string) Cell {
 // stored (merged ranges are not resolved: an id column holds one id per row).
 func (s *Sheet) Column(col int) []string {
 	out := make([]string, s.maxRow)
-	for c := range s.cells {
-		if c.col == col {
-			out[c.row-1] = s.cellAt(c.col, c.row).Value
+	for at, c := range s.cells {
+		if at.col == col {
+			out[at.row-1] = c.Value
 		}
 	}
 	return out

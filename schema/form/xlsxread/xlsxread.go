@@ -291,29 +291,36 @@ func (w *Workbook) readStyles(name string) error {
 	return nil
 }
 
-// readSharedStrings reads the shared strings: each <si>'s own text or its rich-text runs'
-// text; phonetic guides (<rPh>) are reading aids, not the cell's text.
+// readSharedStrings reads the shared strings.
 func (w *Workbook) readSharedStrings() error {
 	data, err := w.part(w.sstPath)
 	if err != nil || data == nil {
 		return err
 	}
 	sc := newScanner(data, w.sstPath)
-	var cur strings.Builder
 	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
-		switch {
-		case tok == tokStart && sc.is("si") && sc.in("sst"):
-			cur.Reset()
-		case tok == tokStart && sc.is("t") && (sc.in("si") || sc.in("r")):
-			cur.WriteString(textOf(sc))
-		case tok == tokEnd && sc.is("si") && sc.in("sst"):
+		if tok == tokStart && sc.is("si") && sc.in("sst") {
 			if len(w.sst) >= maxStrings {
 				return fmt.Errorf("%w: more than %d shared strings", ErrTooLarge, maxStrings)
 			}
-			w.sst = append(w.sst, unescape(cur.String()))
+			w.sst = append(w.sst, richText(sc))
 		}
 	}
 	return sc.err
+}
+
+// richText reads a string item the scanner has just started (a shared <si> or an inline
+// <is>) up to its end: its own <t> or its runs' <t>, _xHHHH_ escapes decoded. Phonetic
+// guides (<rPh>) are reading aids, not the cell's text.
+func richText(sc *scanner) string {
+	var b strings.Builder
+	depth := sc.depth()
+	for tok := sc.next(); tok != tokEOF && sc.depth() >= depth; tok = sc.next() {
+		if tok == tokStart && sc.is("t") && (sc.depth() == depth+1 || sc.in("r")) {
+			b.WriteString(textOf(sc))
+		}
+	}
+	return unescape(b.String())
 }
 
 // unescape decodes the _xHHHH_ escapes Excel writes for characters XML cannot hold (a
