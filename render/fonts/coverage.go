@@ -31,12 +31,7 @@ func NewCoverage(ttf []byte) (*Coverage, error) {
 }
 
 // Has reports whether the font maps r to a real glyph (not .notdef).
-func (c *Coverage) Has(r rune) bool {
-	b := c.bufs.Get().(*sfnt.Buffer)
-	defer c.bufs.Put(b)
-	gi, err := c.font.GlyphIndex(b, r)
-	return err == nil && gi != 0
-}
+func (c *Coverage) Has(r rune) bool { return c.GlyphIndex(r) != 0 }
 
 // Invisible reports whether r is a character that prints as nothing even in a font that
 // has it: variation selectors (the emoji ⚠️ is ⚠ plus U+FE0F; the ideographic variation
@@ -64,4 +59,15 @@ func Has(r rune) bool { return embedded().Has(r) }
 // and aggregate warn about it through this function.
 func CanDraw(r rune) bool {
 	return unicode.IsControl(r) || Invisible(r) || Has(r)
+}
+
+// GlyphIndex is the font's glyph for r, 0 (.notdef) when it has none.
+func (c *Coverage) GlyphIndex(r rune) int {
+	b := c.bufs.Get().(*sfnt.Buffer)
+	defer c.bufs.Put(b)
+	gi, err := c.font.GlyphIndex(b, r)
+	if err != nil {
+		return 0
+	}
+	return int(gi)
 }
