@@ -57,8 +57,20 @@ func Has(r rune) bool { return embedded().Has(r) }
 // the glyph, or r prints as nothing anyway (Invisible, or a control character, which the
 // readers strip from answers). Any other character is printed as Substitute; validate
 // and aggregate warn about it through this function.
-func CanDraw(r rune) bool {
-	return unicode.IsControl(r) || Invisible(r) || Has(r)
+func CanDraw(r rune) bool { return embedded().CanDraw(r) }
+
+// CanDraw is the package's CanDraw for this font.
+func (c *Coverage) CanDraw(r rune) bool {
+	return unicode.IsControl(r) || Invisible(r) || c.Has(r)
+}
+
+// Substitute is what the report prints with this font for a character it lacks: the
+// package's Substitute, or ? for a font without 〓.
+func (c *Coverage) Substitute() rune {
+	if c.Has(Substitute) {
+		return Substitute
+	}
+	return '?'
 }
 
 // GlyphIndex is the font's glyph for r, 0 (.notdef) when it has none.

@@ -105,7 +105,7 @@ func newDocument(opts Options) (*gopdf.GoPdf, *fontMeasurer, error) {
 			return nil, nil, errors.New("pdf: the font has no Japanese glyphs (区)")
 		}
 	}
-	fm := &fontMeasurer{doc: doc, cache: map[measureKey]float64{}}
+	fm := &fontMeasurer{doc: doc, cache: map[measureKey]float64{}, sub: fonts.Substitute}
 	for i, data := range [][]byte{regular, bold} {
 		has := fonts.Has // the embedded weights, read once per process
 		if embedded := opts.Font == nil && (i == 0 || opts.BoldFont == nil); !embedded {
@@ -114,12 +114,11 @@ func newDocument(opts Options) (*gopdf.GoPdf, *fontMeasurer, error) {
 				return nil, nil, fmt.Errorf("pdf: font: %w", err)
 			}
 			has = c.Has
+			if c.Substitute() != fonts.Substitute {
+				fm.sub = c.Substitute()
+			}
 		}
 		fm.has[i] = has
-	}
-	fm.sub = fonts.Substitute
-	if !fm.has[0](fm.sub) || !fm.has[1](fm.sub) {
-		fm.sub = '?'
 	}
 	return doc, fm, nil
 }
