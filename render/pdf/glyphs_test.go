@@ -206,3 +206,18 @@ func TestFixupRefuses(t *testing.T) {
 		t.Errorf("nothing to mend: changed the file (err %v)", err)
 	}
 }
+
+// TestWrapKeepsSelectorsWithTheirCharacter: a line break never falls between ⚠ and its
+// emoji variation selector, whatever the width, even where kinsoku pushes a character
+// down to keep 。 or 」 off the start of a line.
+func TestWrapKeepsSelectorsWithTheirCharacter(t *testing.T) {
+	m := embeddedMeasurer(t)
+	s := strings.Repeat("注意⚠\ufe0f。「⚠\ufe0f」", 12)
+	for w := 10.0; w <= 200; w += 1 {
+		for _, l := range wrapRunes(m, []rune(s), 10, false, w) {
+			if strings.HasPrefix(l, "\ufe0f") {
+				t.Fatalf("width %g: a line starts with the variation selector: %q", w, l)
+			}
+		}
+	}
+}
