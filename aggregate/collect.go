@@ -22,6 +22,8 @@ type CollectOptions struct {
 	Progress func(done, total int)
 	// Workers bounds the files read at once; 0 means one per CPU.
 	Workers int
+	// Glyphs, when set, warns about free text the report's font cannot print.
+	Glyphs *form.Glyphs
 }
 
 // Collection is every return of one period, read, checked and assigned to its ward.
@@ -86,7 +88,7 @@ func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Re
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				r, err := form.Read(files[i], sc, form.ReadOptions{Period: opts.Period})
+				r, err := form.Read(files[i], sc, form.ReadOptions{Period: opts.Period, Glyphs: opts.Glyphs})
 				results[i] = result{r, err}
 				if opts.Progress != nil {
 					mu.Lock()

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode"
 
 	"github.com/signintech/gopdf"
 
@@ -58,13 +59,17 @@ func Write(w io.Writer, rep *charts.Report, opts Options) (err error) {
 	if m.err != nil {
 		return m.err
 	}
-	if err := draw(doc, pages); err != nil {
+	marks, err := draw(doc, m, pages)
+	if err != nil {
 		return err
 	}
 	doc.SetInfo(gopdf.PdfInfo{Title: rep.Title, Subject: rep.PeriodLabel, Creator: "zaitaku"})
 	b, err := doc.GetBytesPdfReturnErr()
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
+	}
+	if b, err = fixup(b, marks); err != nil {
+		return err
 	}
 	_, err = w.Write(b)
 	return err
@@ -100,15 +105,43 @@ func newDocument(opts Options) (*gopdf.GoPdf, *fontMeasurer, error) {
 			return nil, nil, errors.New("pdf: the font has no Japanese glyphs (区)")
 		}
 	}
-	return doc, &fontMeasurer{doc: doc, cache: map[measureKey]float64{}}, nil
+	fm := &fontMeasurer{doc: doc, cache: map[measureKey]float64{}, sub: fonts.Substitute}
+	for i, data := range [][]byte{regular, bold} {
+		has := fonts.Has // the embedded weights, read once per process
+		if embedded := opts.Font == nil && (i == 0 || opts.BoldFont == nil); !embedded {
+			c, err := fonts.NewCoverage(data)
+			if err != nil {
+				return nil, nil, fmt.Errorf("pdf: font: %w", err)
+			}
+			has = c.Has
+			if c.Substitute() != fonts.Substitute {
+				fm.sub = c.Substitute()
+			}
+		}
+		fm.has[i] = has
+	}
+	return doc, fm, nil
 }
 
 // fontMeasurer reads advance widths from the document's fonts, one rune at a time, and
-// keeps them: the layout measures the same characters many times over.
+// keeps them: the layout measures the same characters many times over. A character the
+// font lacks measures as the substitute drawn for it, an invisible one as nothing.
 type fontMeasurer struct {
 	doc   *gopdf.GoPdf
 	cache map[measureKey]float64
 	err   error
+	// has tells which characters the regular [0] and bold [1] fonts have glyphs for.
+	has [2]func(rune) bool
+	// sub is drawn for a character the font lacks: 〓, or ? in a font without it.
+	sub rune
+}
+
+// fontHas is the coverage of the regular or bold font.
+func (f *fontMeasurer) fontHas(bold bool) func(rune) bool {
+	if bold {
+		return f.has[1]
+	}
+	return f.has[0]
 }
 
 type measureKey struct {
@@ -119,6 +152,15 @@ type measureKey struct {
 func (f *fontMeasurer) runeWidth(r rune, bold bool) float64 {
 	k := measureKey{r, bold}
 	if w, ok := f.cache[k]; ok {
+		return w
+	}
+	switch {
+	case fonts.Invisible(r):
+		f.cache[k] = 0
+		return 0
+	case !f.fontHas(bold)(r) && !unicode.IsControl(r):
+		w := f.runeWidth(f.sub, bold)
+		f.cache[k] = w
 		return w
 	}
 	fam := famRegular
@@ -138,23 +180,25 @@ func (f *fontMeasurer) runeWidth(r rune, bold bool) float64 {
 	return w
 }
 
-// draw copies the laid-out pages to the document.
-func draw(doc *gopdf.GoPdf, pages []*page) error {
-	for _, pg := range pages {
+// draw copies the laid-out pages to the document. It returns, per page, the text that
+// each substitute drawn stands for, in drawing order, for fixup.
+func draw(doc *gopdf.GoPdf, m *fontMeasurer, pages []*page) ([][]string, error) {
+	marks := make([][]string, len(pages))
+	for i, pg := range pages {
 		doc.AddPage()
 		if pg.title != "" {
 			doc.AddOutline(pg.title)
 		}
 		for _, e := range pg.elements() {
-			if err := drawElement(doc, e); err != nil {
-				return err
+			if err := drawElement(doc, m, e, &marks[i]); err != nil {
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return marks, nil
 }
 
-func drawElement(doc *gopdf.GoPdf, e element) error {
+func drawElement(doc *gopdf.GoPdf, m *fontMeasurer, e element, marks *[]string) error {
 	switch e := e.(type) {
 	case textEl:
 		if e.s == "" {
@@ -168,9 +212,24 @@ func drawElement(doc *gopdf.GoPdf, e element) error {
 			return err
 		}
 		doc.SetTextColor(e.color.RGB())
-		doc.SetXY(e.x, e.y+ascent*e.size)
-		if err := doc.Text(e.s); err != nil {
-			return fmt.Errorf("pdf: text %q: %w", e.s, err)
+		x := e.x
+		for _, p := range splitRuns(e.s, m.fontHas(e.bold), m.sub) {
+			if p.shown == "" {
+				continue // an invisible character with nothing before it on the line
+			}
+			// Each piece starts a text object of its own (a new SetXY keeps gopdf from
+			// merging it with the previous one), so fixup can find a substitute's.
+			doc.SetXY(x, e.y+ascent*e.size)
+			if p.actual != "" {
+				*marks = append(*marks, p.actual)
+				_ = doc.SetCharSpacing(markTc)
+			}
+			err := doc.Text(p.shown)
+			_ = doc.SetCharSpacing(0)
+			if err != nil {
+				return fmt.Errorf("pdf: text %q: %w", e.s, err)
+			}
+			x += textWidth(m, p.shown, e.size, e.bold)
 		}
 	case rectEl:
 		style := ""

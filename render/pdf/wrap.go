@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/render/fonts"
 )
 
 // measurer gives the advance width of a rune as a fraction of the font size. The layout
@@ -69,5 +71,18 @@ func wrapRunes(m measurer, runes []rune, size float64, bold bool, maxW float64) 
 	if len(runes) == 0 {
 		return []string{""}
 	}
-	return charts.WrapFunc(string(runes), maxW, func(r rune) float64 { return m.runeWidth(r, bold) * size })
+	lines := charts.WrapFunc(string(runes), maxW, func(r rune) float64 { return m.runeWidth(r, bold) * size })
+	// A variation selector or joiner belongs with the character before it, which the
+	// copy-out text of the PDF keeps it with; it has no width, so the line stays as wide.
+	for i := 1; i < len(lines); i++ {
+		for lines[i] != "" {
+			r, n := utf8.DecodeRuneInString(lines[i])
+			if !fonts.Invisible(r) {
+				break
+			}
+			lines[i-1] += lines[i][:n]
+			lines[i] = lines[i][n:]
+		}
+	}
+	return lines
 }

@@ -79,6 +79,7 @@ func (r *Return) check(opts ReadOptions) {
 		r.checkSums(q)
 	}
 	r.checkCases()
+	r.checkGlyphs(opts.Glyphs)
 	r.sortFindings()
 }
 

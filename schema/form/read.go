@@ -157,6 +157,8 @@ func count(fs []Finding, sev Severity) int {
 type ReadOptions struct {
 	// Period, when set, is the period every return must be for.
 	Period period.Period
+	// Glyphs, when set, warns about free text the report's font cannot print.
+	Glyphs *Glyphs
 }
 
 // Read opens a return, reads every answer and checks it against the schema. A file that is

@@ -117,7 +117,7 @@ func runAggregate(opts *Options) error {
 		return err
 	}
 
-	copts := aggregate.CollectOptions{Period: p}
+	copts := aggregate.CollectOptions{Period: p, Glyphs: cli.Glyphs(opts.Report.FontPath)}
 	if opts.IO.Interactive && !opts.Quiet {
 		copts.Progress = func(done, total int) {
 			fmt.Fprintf(opts.IO.ErrOut, "\r読み込み中… %d／%d", done, total)

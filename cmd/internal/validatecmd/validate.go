@@ -75,7 +75,7 @@ func runValidate(opts *Options) error {
 	var all []form.Finding
 	code := cli.ExitOK
 	for _, path := range files {
-		r, err := form.Read(path, sc, form.ReadOptions{Period: p})
+		r, err := form.Read(path, sc, form.ReadOptions{Period: p, Glyphs: cli.Glyphs("")})
 		var fe *form.FileError
 		if errors.As(err, &fe) {
 			code = cli.ExitUsage
