@@ -191,6 +191,9 @@ func TestEveryStepKilledOrFailed(t *testing.T) {
 
 // The recovery itself may be killed at any of its steps; the run after it still settles.
 func TestRecoveryKilledToo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills every step of every recovery: a few seconds")
+	}
 	asKilledRun(t)
 	steps := countSteps(t)
 	for k := 0; k < steps; k++ {
@@ -425,3 +428,55 @@ func TestRecoverLeavesOtherFoldersAlone(t *testing.T) {
 }
 
 func hostname() string { h, _ := os.Hostname(); return h }
+
+// A journaled switch whose new files are not all whole (a temporary file cut short, as a
+// disk that lied about fsync leaves it) is undone, not completed.
+func TestIncompleteNewFileRolledBack(t *testing.T) {
+	asKilledRun(t)
+	for _, victim := range []string{"report.pdf", "report.html", "aggregate.json"} {
+		dir := t.TempDir()
+		putSet(t, dir, oldSet)
+		renames := 0
+		testHook = func(_ int, op Op, path string) error {
+			if op == opRename && !strings.Contains(path, journalName) {
+				renames++
+				if renames == 4 { // aggregate.json and 集計表.xlsx switched, the rest not
+					return errKilled
+				}
+			}
+			return nil
+		}
+		Write(dir, newSet, Options{})
+		testHook = nil
+		// aggregate.json is already switched: cut it short where it now stands.
+		path := filepath.Join(dir, tmpName(victim))
+		if victim == "aggregate.json" {
+			path = filepath.Join(dir, victim)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(path, data[:len(data)/2], 0o644)
+		if err := Recover(dir, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !holds(dir, oldSet) {
+			t.Errorf("%s cut short: recovery left %s", victim, listing(dir))
+		}
+	}
+}
+
+func TestBrokenJournalNamed(t *testing.T) {
+	dir := t.TempDir()
+	putSet(t, dir, oldSet)
+	os.WriteFile(filepath.Join(dir, journalName), []byte("{not json"), 0o644)
+	err := Write(dir, newSet, Options{})
+	if err == nil || !strings.Contains(err.Error(), "書き込みの記録（.zaitaku-journal.json）が壊れています") {
+		t.Fatalf("error %v", err)
+	}
+	os.Remove(filepath.Join(dir, journalName))
+	if !holds(dir, oldSet) {
+		t.Errorf("left %s", listing(dir))
+	}
+}
