@@ -58,6 +58,10 @@ func (w *writer) lock(opts Options) (*lock, error) {
 				return nil, folderError(w.dir, werr)
 			}
 			if err := w.step(opLocked, path); err != nil {
+				if !isKilled(err) {
+					os.Remove(path)
+					err = folderError(w.dir, err)
+				}
 				return nil, err
 			}
 			return &lock{path}, nil

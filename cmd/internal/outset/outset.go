@@ -93,11 +93,11 @@ func Write(dir string, set []File, opts Options) error {
 	if err := w.step(opMkdir, dir); err != nil {
 		return err
 	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return fmt.Errorf("出力先 %s はフォルダではなくファイルです。別の出力先を指定してください", dir)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return folderError(dir, err)
-	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("出力先 %s はフォルダではありません。別の出力先を指定してください", dir)
 	}
 	lk, err := w.lock(opts)
 	if err != nil {

@@ -480,3 +480,12 @@ func TestBrokenJournalNamed(t *testing.T) {
 		t.Errorf("left %s", listing(dir))
 	}
 }
+
+func TestOutputFolderIsAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	os.WriteFile(dir, []byte("a file"), 0o644)
+	err := Write(dir, newSet, Options{})
+	if err == nil || !strings.Contains(err.Error(), "はフォルダではなくファイルです") {
+		t.Fatalf("error %v", err)
+	}
+}
