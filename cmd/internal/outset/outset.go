@@ -2,7 +2,7 @@
 // either the complete previous set or the complete new set, never a mix: a new
 // aggregate.json beside an old report.pdf is a report someone prints believing it is new.
 //
-// It follows git's lockfile and SQLite's rollback journal (see docs and /shared/style.md):
+// It follows git's lockfile (lockfile.h) and SQLite's rollback journal:
 //
 //  1. take .zaitaku.lock in the folder with O_EXCL, so a second zaitaku waits or refuses;
 //  2. finish or undo whatever a killed earlier run left (see Recover);
