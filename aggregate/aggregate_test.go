@@ -181,3 +181,14 @@ func TestSampleReturnsAndDeterminism(t *testing.T) {
 		}
 	}
 }
+
+func TestIDIsTheStartOfTheSHA256(t *testing.T) {
+	// sha256("abc") = ba7816bf8f01cfea…
+	if got := aggregate.ID([]byte("abc")); got != "ba78-16bf" {
+		t.Errorf("ID(abc) = %q", got)
+	}
+	l := &aggregate.Loaded{SHA256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}
+	if l.ID() != "ba78-16bf" {
+		t.Errorf("Loaded.ID = %q", l.ID())
+	}
+}

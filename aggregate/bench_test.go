@@ -179,12 +179,12 @@ func BenchmarkWriteJSON(b *testing.B) {
 
 // BenchmarkSummary renders 集計表.xlsx.
 func BenchmarkSummary(b *testing.B) {
-	benchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error { return summary.Write(w, res) })
+	benchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error { return summary.Write(w, res, "") })
 }
 
 // BenchmarkCSV renders 集計.csv.
 func BenchmarkCSV(b *testing.B) {
-	benchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error { return longcsv.Write(w, res) })
+	benchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error { return longcsv.Write(w, res, "") })
 }
 
 // reportOptions are the CLI's defaults for the report.
@@ -243,10 +243,10 @@ func benchPipeline(b *testing.B, n int, withReport bool) {
 		if err := res.WriteJSON(&j); err != nil {
 			b.Fatal(err)
 		}
-		if err := summary.Write(&x, res); err != nil {
+		if err := summary.Write(&x, res, ""); err != nil {
 			b.Fatal(err)
 		}
-		if err := longcsv.Write(&c, res); err != nil {
+		if err := longcsv.Write(&c, res, ""); err != nil {
 			b.Fatal(err)
 		}
 		if withReport {

@@ -17,6 +17,9 @@ type Options struct {
 	// IncludeCases adds the case records (相談事例). They hold sensitive health details, so
 	// they are left out unless asked for, and then only their fields are shown.
 	IncludeCases bool
+	// AggregateID is the 集計ID of the aggregate.json the report is drawn from, printed so
+	// that a report can be matched with its workbook; empty prints none.
+	AggregateID string
 }
 
 // Build lays out the report for an aggregate.
@@ -25,6 +28,7 @@ func Build(res *aggregate.Result, opts Options) *Report {
 		Title:       res.Survey.ReportTitle,
 		PeriodLabel: spacedPeriod(res),
 		DocLabel:    opts.DocLabel,
+		AggregateID: opts.AggregateID,
 		Summary:     res.Submission.Summary,
 		Complete:    res.Submission.Complete,
 		UnitLabel:   res.Units.Label,

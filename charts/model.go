@@ -12,6 +12,9 @@ type Report struct {
 	PeriodLabel string
 	// DocLabel is the 資料番号 on the cover (資料１); empty for none.
 	DocLabel string
+	// AggregateID is the 集計ID (aggregate.ID) shared by every output of one aggregate;
+	// empty for none.
+	AggregateID string
 	// Summary is the submission line 「回答 24／24区」, shown on every page when incomplete.
 	Summary  string
 	Complete bool

@@ -479,3 +479,21 @@ func near(a uint32, b uint8) bool {
 	d := int(a) - int(b)
 	return d > -6 && d < 6
 }
+
+// The 集計ID given is in a meta tag and visible in the footer; none is drawn when none is
+// given.
+func TestAggregateID(t *testing.T) {
+	rep := sample(t)
+	if page := render(t, rep); strings.Contains(page, "集計ID") || strings.Contains(page, "zaitaku-aggregate-id") {
+		t.Error("an ID drawn that was not given")
+	}
+	rep.AggregateID = "1a2b-3c4d"
+	page := render(t, rep)
+	if !strings.Contains(page, `<meta name="zaitaku-aggregate-id" content="1a2b-3c4d">`) {
+		t.Error("no meta tag")
+	}
+	foot := page[strings.Index(page, "<footer>"):]
+	if !strings.Contains(foot, `集計ID <span id="aggregate-id">1a2b-3c4d</span>`) {
+		t.Error("no 集計ID in the footer")
+	}
+}

@@ -13,14 +13,17 @@ import (
 	"github.com/osaka-city/zaitaku/schema"
 )
 
-// Header names the columns: period, ward, block, question id, label, option or category, value.
-var Header = []string{"期間", "区", "ブロック", "設問ID", "設問", "選択肢・区分", "値"}
+// Header names the columns: period, ward, block, question id, label, option or category,
+// value, and the 集計ID. The ID is a column, the same in every row, rather than a comment
+// line: a line before the header would stop Excel and pivot tools from reading the first
+// row as the header, and a column costs a pivot table nothing.
+var Header = []string{"期間", "区", "ブロック", "設問ID", "設問", "選択肢・区分", "値", "集計ID"}
 
 // Write writes one row per counted ward and answer: a choice as its chosen option with
 // value 1, a count as its category with the number. A ward that was not counted gets one
 // row saying why (未提出, 除外), so no ward disappears from the file unnoticed. Free text
-// and case records are not included.
-func Write(w io.Writer, res *aggregate.Result) error {
+// and case records are not included. id is the 集計ID (aggregate.ID) put in every row.
+func Write(w io.Writer, res *aggregate.Result, id string) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
@@ -46,8 +49,8 @@ func Write(w io.Writer, res *aggregate.Result) error {
 		}
 	}
 	for _, ws := range res.Submission.Wards {
-		row := func(id, label, option, value string) error {
-			return cw.Write([]string{p, guard(ws.Ward), guard(ws.Block), id, guard(label), guard(option), value})
+		row := func(qid, label, option, value string) error {
+			return cw.Write([]string{p, guard(ws.Ward), guard(ws.Block), qid, guard(label), guard(option), value, id})
 		}
 		if ws.Status != aggregate.StatusCounted {
 			if err := row("_status", "提出状況", aggregate.StatusLabel(ws.Status), ""); err != nil {

@@ -286,3 +286,36 @@ func TestFitColumns(t *testing.T) {
 		t.Errorf("fitColumns spreading = %v", got)
 	}
 }
+
+// The 集計ID given closes the last page, clear of the page number, and appears nowhere
+// when none is given.
+func TestAggregateIDOnTheLastPage(t *testing.T) {
+	rep := sampleReport(t, charts.Options{DocLabel: "資料１", AggregateID: "1a2b-3c4d"})
+	pages := layoutOf(t, rep)
+	checkPages(t, pages)
+	for i, pg := range pages {
+		has := strings.Contains(pageTexts(pg), "集計ID 1a2b-3c4d\n")
+		if has != (i == len(pages)-1) {
+			t.Errorf("page %d of %d: 集計ID shown %v", i+1, len(pages), has)
+		}
+	}
+	var id, num rect
+	for _, e := range pages[len(pages)-1].chrome {
+		if te, ok := e.(textEl); ok {
+			switch {
+			case strings.HasPrefix(te.s, "集計ID"):
+				id = te.bounds()
+			case strings.HasPrefix(te.s, "- "):
+				num = te.bounds()
+			}
+		}
+	}
+	if id.overlaps(num) || !id.within(rect{0, 0, pageW - marginX + eps, pageH}) {
+		t.Errorf("集計ID at %+v, page number at %+v", id, num)
+	}
+	for i, pg := range layoutOf(t, sampleReport(t, charts.Options{DocLabel: "資料１"})) {
+		if strings.Contains(pageTexts(pg), "集計ID") {
+			t.Errorf("page %d shows a 集計ID that was not given", i+1)
+		}
+	}
+}

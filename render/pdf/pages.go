@@ -45,6 +45,10 @@ func layoutReport(rep *charts.Report, m measurer) ([]*page, error) {
 		if pg.kind != coverPage {
 			pg.chrome = t.chrome(rep, pg.number)
 		}
+		// The 集計ID closes the report, where a reader checking a printout looks for it.
+		if rep.AggregateID != "" && i == len(pages)-1 {
+			pg.chrome = append(pg.chrome, t.text("集計ID "+rep.AggregateID, pageW-marginX, footerY+4, sizeSmall, false, colMuted, right))
+		}
 	}
 	return pages, nil
 }

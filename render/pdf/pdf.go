@@ -63,7 +63,12 @@ func Write(w io.Writer, rep *charts.Report, opts Options) (err error) {
 	if err != nil {
 		return err
 	}
-	doc.SetInfo(gopdf.PdfInfo{Title: rep.Title, Subject: rep.PeriodLabel, Creator: "zaitaku"})
+	subject := rep.PeriodLabel
+	if rep.AggregateID != "" {
+		// gopdf writes no Keywords entry, so the ID goes with the subject.
+		subject += "（集計ID " + rep.AggregateID + "）"
+	}
+	doc.SetInfo(gopdf.PdfInfo{Title: rep.Title, Subject: subject, Creator: "zaitaku"})
 	b, err := doc.GetBytesPdfReturnErr()
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)

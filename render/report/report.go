@@ -30,6 +30,9 @@ type Options struct {
 	IncludeCases bool
 	// FontPath is a TrueType font to use instead of the embedded BIZ UDPGothic.
 	FontPath string
+	// AggregateID is the 集計ID of the aggregate.json the report belongs to (aggregate.ID),
+	// set by the command from the file's bytes, not by a person.
+	AggregateID string
 }
 
 // Rendered is the report in memory, written out by the caller (atomically).
@@ -40,7 +43,7 @@ type Rendered struct {
 
 // Render builds the chart models once and draws both the PDF and the HTML page from them.
 func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
-	rep := charts.Build(res, charts.Options{DocLabel: opts.DocLabel, Title: opts.Title, IncludeCases: opts.IncludeCases})
+	rep := charts.Build(res, charts.Options{DocLabel: opts.DocLabel, Title: opts.Title, IncludeCases: opts.IncludeCases, AggregateID: opts.AggregateID})
 	var po pdf.Options
 	if opts.FontPath != "" {
 		data, err := os.ReadFile(opts.FontPath)

@@ -70,15 +70,16 @@ var optionColors = map[string]string{
 
 const noReplyLabel = "未回答"
 
-// Write writes the summary workbook of res to w. The same result always gives the same
-// bytes.
-func Write(w io.Writer, res *aggregate.Result) error {
+// Write writes the summary workbook of res to w. id is the 集計ID (aggregate.ID) shown on
+// 提出状況 and in the document properties; empty shows none. The same result and id always
+// give the same bytes.
+func Write(w io.Writer, res *aggregate.Result, id string) error {
 	if res == nil {
 		return fmt.Errorf("集計結果がありません")
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, res: res, wards: map[string]aggregate.WardStatus{}}
+	b := &book{f: f, res: res, id: id, wards: map[string]aggregate.WardStatus{}}
 	for _, ws := range res.Submission.Wards {
 		b.wards[ws.Ward] = ws
 	}
@@ -164,6 +165,7 @@ func sortContentTypes(data []byte) ([]byte, error) {
 type book struct {
 	f     *excelize.File
 	res   *aggregate.Result
+	id    string
 	wards map[string]aggregate.WardStatus
 	st    styles
 	err   error
@@ -200,13 +202,19 @@ func (b *book) build() error {
 	b.textsSheet()
 	b.statusSheet()
 	b.chartsSheet()
-	b.check(f.SetDocProps(&excelize.DocProperties{
+	props := &excelize.DocProperties{
 		Title:    b.res.PeriodLabel + " " + b.res.Survey.ReportTitle + " 集計表",
 		Subject:  b.res.Survey.Title,
 		Creator:  "zaitaku",
 		Created:  docDate,
 		Modified: docDate,
-	}))
+	}
+	if b.id != "" {
+		// Excel shows Keywords as タグ in the file's properties.
+		props.Identifier = b.id
+		props.Keywords = "集計ID " + b.id
+	}
+	b.check(f.SetDocProps(props))
 	f.SetActiveSheet(0)
 	return b.err
 }
@@ -1129,6 +1137,12 @@ func (b *book) statusSheet() {
 			s.text(8, row, e.Summary, s.st.text)
 			row++
 		}
+	}
+	if b.id != "" {
+		row++
+		s.str(1, row, "集計ID", s.st.question)
+		s.textSpan(2, 3, row, b.id, s.st.label)
+		s.textSpan(4, 8, row, "同じ集計から作った報告書（PDF・HTML）と CSV には同じ集計ID が入っています。", s.st.text)
 	}
 	s.finish()
 	s.page(fitWidth, titleRows, 0)

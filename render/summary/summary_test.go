@@ -77,7 +77,7 @@ func collect(dir string) (*aggregate.Result, error) {
 func write(t *testing.T, res *aggregate.Result) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := summary.Write(&buf, res); err != nil {
+	if err := summary.Write(&buf, res, ""); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -995,4 +995,34 @@ func cellName(col, row int) string {
 		panic(err)
 	}
 	return n
+}
+
+// The 集計ID given is shown on 提出状況 and in the document properties, and nowhere when
+// none is given.
+func TestAggregateIDShown(t *testing.T) {
+	res := sample(t)
+	var buf bytes.Buffer
+	if err := summary.Write(&buf, res, "1a2b-3c4d"); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, buf.Bytes())
+	found := false
+	for _, r := range rows(t, f, summary.SheetStatus) {
+		if r[0] == "集計ID" && r[1] == "1a2b-3c4d" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("提出状況 has no 集計ID row")
+	}
+	props, err := f.GetDocProps()
+	if err != nil || props.Identifier != "1a2b-3c4d" || !strings.Contains(props.Keywords, "1a2b-3c4d") {
+		t.Errorf("document properties %+v, %v", props, err)
+	}
+	f = open(t, write(t, res))
+	for _, r := range rows(t, f, summary.SheetStatus) {
+		if r[0] == "集計ID" {
+			t.Error("a 集計ID row with no ID given")
+		}
+	}
 }

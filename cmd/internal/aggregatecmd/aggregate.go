@@ -17,8 +17,8 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/cmd/internal/outset"
 	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
-	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/render/longcsv"
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
@@ -105,6 +105,11 @@ func runAggregate(opts *Options) error {
 	if err != nil || !st.IsDir() {
 		return cli.Usage("回答票のフォルダ %s が見つかりません", opts.Dir)
 	}
+	// The outputs must not land among the returns: 集計表.xlsx would be read as a return
+	// by the next run.
+	if ost, err := os.Stat(opts.Output); err == nil && os.SameFile(st, ost) {
+		return cli.Usage("出力先 %s は回答票のフォルダと同じです。集計表.xlsx などが回答票と混ざるため、別のフォルダを -o で指定してください（例: -o %s）", opts.Output, filepath.Join(filepath.Dir(filepath.Clean(opts.Dir)), "zaitaku-out"))
+	}
 	files, err := form.ListReturns(opts.Dir)
 	if err != nil {
 		return cli.Usage("フォルダ %s を読めません: %v", opts.Dir, err)
@@ -143,7 +148,7 @@ func runAggregate(opts *Options) error {
 	if err := res.AttachEarlier(earlier); err != nil {
 		return cli.Usage("%v", err)
 	}
-	written, err := writeOutputs(opts.Output, res, opts.Report)
+	written, id, err := writeOutputs(opts.Output, res, opts.Report, func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) })
 	if err != nil {
 		return cli.Usage("%v", err)
 	}
@@ -151,7 +156,7 @@ func runAggregate(opts *Options) error {
 	if !col.Ready() {
 		fmt.Fprintln(out, "注意: すべての区がそろっていないため、集計は一部の区だけです（各出力に明記しています）。")
 	}
-	fmt.Fprintf(out, "出力しました（%s）:\n", opts.Output)
+	fmt.Fprintf(out, "出力しました（%s、集計ID %s）:\n", opts.Output, id)
 	for _, w := range written {
 		fmt.Fprintf(out, "  %s\n", w)
 	}
@@ -178,23 +183,26 @@ func loadEarlier(opts *Options) ([]*aggregate.Loaded, error) {
 }
 
 // writeOutputs renders every output in memory first, so a failure part-way writes
-// nothing; each file then replaces its predecessor atomically. The renderers only read res
-// and are rendered side by side: at 1,741 returns they take about as long as reading.
-func writeOutputs(dir string, res *aggregate.Result, ro report.Options) ([]string, error) {
+// nothing, then replaces the whole set at once (outset): the folder never holds a new
+// aggregate.json beside an old report.pdf. aggregate.json comes first because every other
+// output carries its 集計ID; the rest only read res and are rendered side by side: at
+// 1,741 returns they take about as long as reading.
+func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting func(string)) (written []string, id string, err error) {
+	var js bytes.Buffer
+	if err := res.WriteJSON(&js); err != nil {
+		return nil, "", fmt.Errorf("%s を作れません: %w", JSONName, err)
+	}
+	id = aggregate.ID(js.Bytes())
+	ro.AggregateID = id
 	type output struct {
 		name   string
 		render func(io.Writer) error
 	}
 	tables := []output{
-		{JSONName, res.WriteJSON},
-		{SummaryName, func(w io.Writer) error { return summary.Write(w, res) }},
-		{CSVName, func(w io.Writer) error { return longcsv.Write(w, res) }},
+		{SummaryName, func(w io.Writer) error { return summary.Write(w, res, id) }},
+		{CSVName, func(w io.Writer) error { return longcsv.Write(w, res, id) }},
 	}
-	type file struct {
-		name string
-		data []byte
-	}
-	files := make([]file, len(tables))
+	files := make([]outset.File, len(tables))
 	errs := make([]error, len(tables))
 	var (
 		rendered *report.Rendered
@@ -208,29 +216,25 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options) ([]strin
 			if err := o.render(&buf); err != nil {
 				errs[i] = fmt.Errorf("%s を作れません: %w", o.name, err)
 			}
-			files[i] = file{o.name, buf.Bytes()}
+			files[i] = outset.File{Name: o.name, Data: buf.Bytes()}
 		})
 	}
 	wg.Wait()
 	if rerr != nil {
-		return nil, rerr
+		return nil, "", rerr
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	files = append(files, file{report.PDFName, rendered.PDF}, file{report.HTMLName, rendered.HTML})
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("出力先のフォルダ %s を作れません: %w", dir, err)
+	files = append([]outset.File{{Name: JSONName, Data: js.Bytes()}}, files...)
+	files = append(files, outset.File{Name: report.PDFName, Data: rendered.PDF}, outset.File{Name: report.HTMLName, Data: rendered.HTML})
+	if err := outset.Write(dir, files, outset.Options{Wait: outset.DefaultWait, Waiting: waiting}); err != nil {
+		return nil, "", err
 	}
-	var written []string
 	for _, f := range files {
-		path := filepath.Join(dir, f.name)
-		if err := atomic.WriteBytes(path, f.data); err != nil {
-			return nil, err
-		}
-		written = append(written, path)
+		written = append(written, filepath.Join(dir, f.Name))
 	}
-	return written, nil
+	return written, id, nil
 }
 
 // printFindings lists every finding grouped by ward in official order, then the files that

@@ -4,14 +4,16 @@ package reportcmd
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
-	"github.com/osaka-city/zaitaku/render/atomic"
+	"github.com/osaka-city/zaitaku/cmd/internal/outset"
 	"github.com/osaka-city/zaitaku/render/report"
 )
 
@@ -32,7 +34,8 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		Short: "保存した集計結果（aggregate.json）から報告書（PDF・HTML）を作り直す",
 		Long: `zaitaku aggregate が出力した aggregate.json から、報告書の PDF（資料１の形式）と
 グラフの HTML を作り直します。題名や資料番号を変えたいときに使います。
-出力先を省略すると aggregate.json と同じフォルダに report.pdf と report.html を書きます。`,
+出力先を両方とも省略すると aggregate.json と同じフォルダに report.pdf と report.html を書きます。
+-o だけを指定すると PDF だけを、--html だけを指定すると HTML だけを書きます。`,
 		Example: `  zaitaku report zaitaku-out/aggregate.json --doc-label 資料２
   zaitaku report zaitaku-out/aggregate.json -o 推進会議資料.pdf --html 推進会議資料.html`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -50,38 +53,100 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.PDF, "output", "o", "", "PDF の出力先（省略時は aggregate.json と同じフォルダの report.pdf）")
-	f.StringVar(&opts.HTML, "html", "", "HTML の出力先（省略時は aggregate.json と同じフォルダの report.html）")
+	f.StringVarP(&opts.PDF, "output", "o", "", "PDF の出力先（-o も --html も省略すると aggregate.json と同じフォルダの report.pdf）")
+	f.StringVar(&opts.HTML, "html", "", "HTML の出力先（-o も --html も省略すると aggregate.json と同じフォルダの report.html）")
 	AddReportFlags(f, &opts.Report)
 	return cmd
 }
 
 func runReport(opts *Options) error {
+	// A run killed while replacing this folder's outputs is settled first, so the
+	// aggregate.json read is a whole one, of a whole set.
+	dir := filepath.Dir(opts.Input)
+	wait := outset.Options{Wait: outset.DefaultWait, Waiting: func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) }}
+	if err := outset.Recover(dir, wait); err != nil {
+		return cli.Usage("%v", err)
+	}
 	l, err := aggregate.Load(opts.Input)
 	if err != nil {
 		return cli.Usage("%v", err)
 	}
-	dir := filepath.Dir(opts.Input)
-	if opts.PDF == "" {
-		opts.PDF = filepath.Join(dir, report.PDFName)
+	targets, err := reportTargets(opts)
+	if err != nil {
+		return err
 	}
-	if opts.HTML == "" {
-		opts.HTML = filepath.Join(dir, report.HTMLName)
-	}
-	r, err := report.Render(l.Result, opts.Report)
+	ro := opts.Report
+	ro.AggregateID = l.ID()
+	r, err := report.Render(l.Result, ro)
 	if err != nil {
 		return cli.Usage("%v", err)
 	}
-	for _, o := range []struct {
-		path string
-		data []byte
-	}{{opts.PDF, r.PDF}, {opts.HTML, r.HTML}} {
-		if err := atomic.WriteBytes(o.path, o.data); err != nil {
+	// One set per folder: both files change together when they share a folder.
+	var (
+		dirs  []string
+		byDir = map[string][]outset.File{}
+	)
+	for _, t := range targets {
+		data := r.PDF
+		if t.html {
+			data = r.HTML
+		}
+		d := filepath.Dir(t.path)
+		if _, ok := byDir[d]; !ok {
+			dirs = append(dirs, d)
+		}
+		byDir[d] = append(byDir[d], outset.File{Name: filepath.Base(t.path), Data: data})
+	}
+	var written []string
+	for _, d := range dirs {
+		if err := outset.Write(d, byDir[d], wait); err != nil {
+			if len(written) > 0 {
+				return cli.Usage("%v\n（書き込んだもの: %s）", err, strings.Join(written, "、"))
+			}
 			return cli.Usage("%v", err)
 		}
+		for _, f := range byDir[d] {
+			written = append(written, filepath.Join(d, f.Name))
+		}
 	}
-	fmt.Fprintf(opts.IO.Out, "%s %s\n報告書を作りました:\n  %s\n  %s\n", l.PeriodLabel, l.Submission.Summary, opts.PDF, opts.HTML)
+	fmt.Fprintf(opts.IO.Out, "%s %s\n報告書を作りました（集計ID %s）:\n", l.PeriodLabel, l.Submission.Summary, ro.AggregateID)
+	for _, w := range written {
+		fmt.Fprintf(opts.IO.Out, "  %s\n", w)
+	}
 	return nil
+}
+
+type target struct {
+	path string
+	html bool
+}
+
+// reportTargets is what was asked for: -o alone writes only the PDF, --html alone only the
+// HTML, both both, and neither the two beside aggregate.json, as aggregate names them.
+func reportTargets(opts *Options) ([]target, error) {
+	var ts []target
+	switch {
+	case opts.PDF == "" && opts.HTML == "":
+		dir := filepath.Dir(opts.Input)
+		ts = []target{{filepath.Join(dir, report.PDFName), false}, {filepath.Join(dir, report.HTMLName), true}}
+	default:
+		if opts.PDF != "" {
+			ts = append(ts, target{opts.PDF, false})
+		}
+		if opts.HTML != "" {
+			ts = append(ts, target{opts.HTML, true})
+		}
+	}
+	in, _ := os.Stat(opts.Input)
+	for i, t := range ts {
+		if st, err := os.Stat(t.path); err == nil && in != nil && os.SameFile(in, st) {
+			return nil, cli.Usage("出力先 %s は読み込む集計結果そのものです。別のファイル名を指定してください", t.path)
+		}
+		if i == 1 && filepath.Clean(t.path) == filepath.Clean(ts[0].path) {
+			return nil, cli.Usage("-o と --html に同じファイル %s が指定されています。別のファイル名にしてください", t.path)
+		}
+	}
+	return ts, nil
 }
 
 // AddReportFlags adds the report settings shared by `aggregate` and `report`.

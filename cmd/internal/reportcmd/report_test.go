@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 )
 
@@ -92,5 +93,119 @@ func TestReportErrors(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "r.pdf")); !os.IsNotExist(err) {
 		t.Error("a failed render left a file behind")
+	}
+}
+
+// -o alone writes only the PDF, --html alone only the HTML, both both, neither the two
+// beside aggregate.json; the output names exactly the files written.
+func TestWritesOnlyWhatWasAsked(t *testing.T) {
+	data, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"neither", nil, []string{"aggregate.json", "report.html", "report.pdf"}},
+		{"-o only", []string{"-o", "資料.pdf"}, []string{"aggregate.json", "資料.pdf"}},
+		{"--html only", []string{"--html", "資料.html"}, []string{"aggregate.json", "資料.html"}},
+		{"both", []string{"-o", "資料.pdf", "--html", "資料.html"}, []string{"aggregate.json", "資料.html", "資料.pdf"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "aggregate.json")
+			os.WriteFile(in, data, 0o644)
+			args := []string{in}
+			for i, a := range tc.args {
+				if i%2 == 1 {
+					a = filepath.Join(dir, a)
+				}
+				args = append(args, a)
+			}
+			out, code := run(t, args...)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, out)
+			}
+			entries, _ := os.ReadDir(dir)
+			var got []string
+			for _, e := range entries {
+				got = append(got, e.Name())
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("folder holds %v, want %v", got, tc.want)
+			}
+			var listed []string
+			for _, l := range strings.Split(out, "\n") {
+				if strings.HasPrefix(l, "  ") {
+					listed = append(listed, filepath.Base(strings.TrimSpace(l)))
+				}
+			}
+			if !sameSet(listed, without(tc.want, "aggregate.json")) {
+				t.Errorf("printed %v, wrote %v\n%s", listed, tc.want, out)
+			}
+		})
+	}
+}
+
+func without(s []string, x string) []string {
+	var out []string
+	for _, v := range s {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, v := range a {
+		m[v]++
+	}
+	for _, v := range b {
+		m[v]--
+	}
+	for _, n := range m {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// The re-drawn report carries the same 集計ID as the aggregate's own outputs: the ID is
+// the hash of the aggregate.json read.
+func TestReportCarriesTheIDOfItsAggregate(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(golden)
+	in := filepath.Join(dir, "aggregate.json")
+	os.WriteFile(in, data, 0o644)
+	out, code := run(t, in)
+	id := aggregate.ID(data)
+	if code != 0 || !strings.Contains(out, "集計ID "+id) {
+		t.Fatalf("exit %d, ID %s\n%s", code, id, out)
+	}
+	h, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+	if !bytes.Contains(h, []byte(`content="`+id+`"`)) {
+		t.Error("report.html lacks the ID")
+	}
+}
+
+func TestOutputOverTheInputRefused(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(golden)
+	in := filepath.Join(dir, "aggregate.json")
+	os.WriteFile(in, data, 0o644)
+	out, code := run(t, in, "-o", in)
+	if code != cli.ExitUsage || !strings.Contains(out, "読み込む集計結果そのもの") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	if got, _ := os.ReadFile(in); !bytes.Equal(got, data) {
+		t.Error("aggregate.json was overwritten")
 	}
 }

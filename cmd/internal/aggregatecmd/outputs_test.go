@@ -1,0 +1,238 @@
+package aggregatecmd
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
+	"github.com/osaka-city/zaitaku/render/report"
+)
+
+// Every output carries the 集計ID of the aggregate.json written with it.
+func TestEveryOutputCarriesTheAggregateID(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	msg, code := run(t, &Options{Dir: samples, Output: out})
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	js, _ := os.ReadFile(filepath.Join(out, JSONName))
+	id := aggregate.ID(js)
+	if len(id) != 9 || !strings.Contains(msg, "集計ID "+id) {
+		t.Fatalf("ID %q not in the output:\n%s", id, msg)
+	}
+	if bytes.Contains(js, []byte(id)) {
+		t.Error("aggregate.json carries its own ID")
+	}
+	html, _ := os.ReadFile(filepath.Join(out, report.HTMLName))
+	if !bytes.Contains(html, []byte(`<meta name="zaitaku-aggregate-id" content="`+id+`">`)) || !bytes.Contains(html, []byte(`<span id="aggregate-id">`+id+`</span>`)) {
+		t.Error("report.html lacks the ID in its meta tag or footer")
+	}
+	data, _ := os.ReadFile(filepath.Join(out, CSVName))
+	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows[1:] {
+		if r[len(r)-1] != id {
+			t.Fatalf("CSV row %d: 集計ID %q", i+2, r[len(r)-1])
+		}
+	}
+	f, err := excelize.OpenFile(filepath.Join(out, SummaryName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	props, _ := f.GetDocProps()
+	if !sheetHas(t, f, "提出状況", id) || props.Identifier != id {
+		t.Errorf("集計表.xlsx: 提出状況 or properties lack the ID (%+v)", props)
+	}
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is missing")
+		}
+		t.Skip("pdftotext is missing")
+	}
+	info, _ := exec.Command("pdfinfo", filepath.Join(out, report.PDFName)).Output()
+	if !bytes.Contains(info, []byte("集計ID "+id)) {
+		t.Errorf("the PDF's metadata lacks the ID:\n%s", info)
+	}
+	n := pdfPages(t, filepath.Join(out, report.PDFName))
+	last, err := exec.Command(bin, "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), filepath.Join(out, report.PDFName), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(last, []byte("集計ID "+id)) {
+		t.Errorf("the last page (%d) lacks 集計ID %s:\n%s", n, id, last)
+	}
+}
+
+func pdfPages(t *testing.T, path string) int {
+	t.Helper()
+	bin, err := exec.LookPath("pdfinfo")
+	if err != nil {
+		t.Skip("pdfinfo is missing")
+	}
+	info, err := exec.Command(bin, path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(info), "\n") {
+		if v, ok := strings.CutPrefix(l, "Pages:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSpace(v))
+			return n
+		}
+	}
+	t.Fatal("pdfinfo gives no page count")
+	return 0
+}
+
+// -o must not be the returns folder: 集計表.xlsx would be read as a return next time.
+func TestOutputIntoTheReturnsFolderRefused(t *testing.T) {
+	dir := copySamples(t)
+	for _, o := range []string{dir, dir + string(filepath.Separator) + "."} {
+		msg, code := run(t, &Options{Dir: dir, Output: o})
+		if code != cli.ExitUsage || !strings.Contains(msg, "は回答票のフォルダと同じです") {
+			t.Errorf("-o %s: exit %d\n%s", o, code, msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, SummaryName)); err == nil {
+		t.Error("集計表.xlsx written among the returns")
+	}
+}
+
+// A file that cannot be replaced leaves all five previous outputs as they were.
+func TestOneOutputBlockedKeepsThePreviousSet(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if msg, code := run(t, &Options{Dir: samples, Output: out}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	before := snapshot(t, out)
+	// report.html becomes a folder: the new set cannot be switched in.
+	os.Remove(filepath.Join(out, report.HTMLName))
+	os.Mkdir(filepath.Join(out, report.HTMLName), 0o755)
+	delete(before, report.HTMLName)
+	msg, code := run(t, &Options{Dir: samples, Output: out, History: history})
+	if code != cli.ExitUsage || !strings.Contains(msg, "report.html という名前のフォルダがある") {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	after := snapshot(t, out)
+	delete(after, report.HTMLName)
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed", name)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("files now: %v", keys(after))
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.IsDir() {
+			m[e.Name()] = nil
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[e.Name()] = data
+	}
+	return m
+}
+
+func keys(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// TestKilledRunHelper is the child of TestKilledRunSettledByTheNextRun: an aggregate that
+// ZAITAKU_DEBUG_OUTSET stops dead part-way through replacing the outputs.
+func TestKilledRunHelper(t *testing.T) {
+	out := os.Getenv("ZAITAKU_TEST_KILLED_OUT")
+	if out == "" {
+		t.Skip("run by TestKilledRunSettledByTheNextRun")
+	}
+	run(t, &Options{Dir: samples, Output: out, History: history})
+	t.Fatal("the run was not stopped")
+}
+
+// A real process killed at steps across the switch leaves a set that the next command on
+// the folder (report, reading aggregate.json; or aggregate) settles to a whole one.
+func TestKilledRunSettledByTheNextRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the aggregate several times")
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if msg, code := run(t, &Options{Dir: samples, Output: out}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	old := snapshot(t, out)
+	// Steps with 5 outputs replacing 5: 0 mkdir, 1 lock, 2 locked, 3–22 five times create,
+	// write, sync, close; 23–27 checks; 28–33 the journal; 34–43 the switch, two renames
+	// an output; 44–46 the commit. 20 is before the journal (the old set stays), 39 the
+	// middle of the switch (some outputs new, some old), 45 just before the commit.
+	for _, k := range []int{20, 39, 45} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledRunHelper$")
+		cmd.Env = append(os.Environ(), "ZAITAKU_TEST_KILLED_OUT="+out, "ZAITAKU_DEBUG_OUTSET=kill-at="+strconv.Itoa(k))
+		b, err := cmd.CombinedOutput()
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 137 || !bytes.Contains(b, []byte("stopped dead before step")) {
+			t.Fatalf("kill-at=%d: %v\n%s", k, err, b)
+		}
+		if _, err := os.Stat(filepath.Join(out, ".zaitaku.lock")); err != nil {
+			t.Fatalf("kill-at=%d left no lock: the kill came too early to test anything", k)
+		}
+		if err := cmdReport(t, filepath.Join(out, JSONName)); err != nil {
+			t.Fatalf("kill-at=%d: report: %v", k, err)
+		}
+		now := snapshot(t, out)
+		js := now[JSONName]
+		id := aggregate.ID(js)
+		for _, name := range []string{CSVName, report.HTMLName} {
+			if !bytes.Contains(now[name], []byte(id)) {
+				t.Errorf("kill-at=%d: %s is not of the aggregate.json beside it (%s)", k, name, id)
+			}
+		}
+		if len(now) != 5 {
+			t.Errorf("kill-at=%d: leftovers: %v", k, keys(now))
+		}
+		if k == 20 && !bytes.Equal(now[SummaryName], old[SummaryName]) {
+			t.Errorf("kill-at=%d (before the journal): the old set was not kept", k)
+		}
+	}
+}
+
+// cmdReport is `zaitaku report path`, rendering beside the aggregate as a person would
+// after a crash.
+func cmdReport(t *testing.T, path string) error {
+	t.Helper()
+	var b bytes.Buffer
+	cmd := reportcmd.NewCmdReport(&cli.IO{Out: &b, ErrOut: &b}, nil)
+	cmd.SetOut(&b)
+	cmd.SetErr(&b)
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	cmd.SetArgs([]string{path})
+	if err := cmd.Execute(); err != nil {
+		return fmt.Errorf("%v\n%s", err, b.String())
+	}
+	return nil
+}
