@@ -43,7 +43,18 @@ const TotalLabel = "合計（再掲を除く）"
 const Dash = "―"
 
 const (
+	// font is the typeface of every cell, chart and heading: a font entry without a name
+	// prints in a serif substitute in LibreOffice. BIZ UDPゴシック ships with Windows 10
+	// (1809) and later and with Debian/Ubuntu (fonts-morisawa-bizud-gothic).
 	font = "BIZ UDPゴシック"
+	// monoFont is its fixed-pitch sibling, for the SHA-256 digests a person compares by eye.
+	monoFont = "BIZ UDゴシック"
+	// fontSize is the size of the default font; a style without a size gets it, so that
+	// every program prints the same size.
+	fontSize = 11
+	// charsetShiftJIS marks the fonts as Japanese: where BIZ UDPゴシック is missing,
+	// Windows falls back to another Japanese Gothic instead of a Latin font.
+	charsetShiftJIS = 128
 	// docDate is fixed so the same result always gives the same bytes.
 	docDate = "2000-01-01T00:00:00Z"
 
@@ -213,6 +224,10 @@ func (b *book) build() error {
 
 func (b *book) makeStyles() {
 	ns := func(s *excelize.Style) int {
+		if s.Font == nil {
+			s.Font = &excelize.Font{}
+		}
+		s.Font = withFont(*s.Font)
 		id, err := b.f.NewStyle(s)
 		b.check(err)
 		return id
@@ -248,9 +263,25 @@ func (b *book) makeStyles() {
 		grey:         ns(&excelize.Style{Border: thin, Fill: fill("D9D9D9"), Font: &excelize.Font{Color: "595959"}, Alignment: wrap}),
 		noReply:      ns(&excelize.Style{Border: thin, Font: &excelize.Font{Italic: true, Color: "808080"}, Alignment: centre}),
 		bad:          ns(&excelize.Style{Border: thin, Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: wrap}),
-		sha:          ns(&excelize.Style{Border: thin, Font: &excelize.Font{Size: 8, Family: "Consolas"}, Alignment: wrap}),
+		sha:          ns(&excelize.Style{Border: thin, Font: &excelize.Font{Size: 8, Family: monoFont}, Alignment: wrap}),
 		wrapTop:      ns(&excelize.Style{Border: thin, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 	}
+}
+
+// withFont names the workbook's font (and size and charset) in a cell font that leaves
+// them out.
+func withFont(f excelize.Font) *excelize.Font {
+	if f.Family == "" {
+		f.Family = font
+	}
+	if f.Size == 0 {
+		f.Size = fontSize
+	}
+	if f.Charset == nil {
+		cs := charsetShiftJIS
+		f.Charset = &cs
+	}
+	return &f
 }
 
 // sheet lays out one worksheet and remembers how tall each row must be: Excel does not
