@@ -292,6 +292,9 @@ type sheet struct {
 	widths  map[int]float64
 	lines   map[int]int
 	lastCol int
+	// keeps and spans are the blocks of rows and columns a page break must not cut.
+	keeps []keep
+	spans []span
 }
 
 func (b *book) sheet(name string, widths map[int]float64, defWidth float64, lastCol int) *sheet {
@@ -413,7 +416,7 @@ func (s *sheet) page(mode fit, titleRows int, titleCols int) {
 		s.check(f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &t}))
 	}
 	s.check(f.SetPageLayout(s.name, opts))
-	side, edge, hf := 0.4, 0.6, 0.3
+	side, edge, hf := marginSide, marginEdge, marginHF
 	s.check(f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf}))
 	header := "&L&9" + s.res.PeriodLabel + "　" + s.res.Survey.ReportTitle + "&R&9&A"
 	s.check(f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: "&C&9&P / &N"}))
@@ -427,6 +430,9 @@ func (s *sheet) page(mode fit, titleRows int, titleCols int) {
 	}
 	if len(refs) > 0 {
 		s.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s.name, RefersTo: strings.Join(refs, ",")}))
+	}
+	if mode == fitWidth {
+		s.rowBreaks(titleRows)
 	}
 }
 
@@ -509,6 +515,7 @@ func (b *book) summarySheet() {
 		if !isChoice(q) && q.Type != schema.Counts && q.Type != schema.Total {
 			continue
 		}
+		start := row
 		if q.Sheet != lastSheet {
 			if q.SheetTitle != "" {
 				s.str(1, row, q.SheetTitle, s.st.section)
@@ -535,6 +542,7 @@ func (b *book) summarySheet() {
 		} else {
 			row = s.countsTable(q, row)
 		}
+		s.keepRows(start, row-1)
 		row++
 	}
 	s.finish()
@@ -919,6 +927,7 @@ func (b *book) answersSheet() {
 			j++
 		}
 		s.textSpan(first+i, first+j-1, matrixHeadQuestion, questionTitle(cols[i].q), s.st.headLeft)
+		s.keepCols(first+i, first+j-1)
 		i = j
 	}
 	for i, c := range cols {
@@ -946,6 +955,7 @@ func (b *book) answersSheet() {
 	s.finish()
 	s.freeze(3, matrixHeadKey)
 	s.page(fitHeight, matrixHeadKey, 3)
+	s.colBreaks(3, matrixFirstWard+len(res.Units.List)-1)
 }
 
 // ---------------------------------------------------------------- 件数
@@ -991,6 +1001,7 @@ func (b *book) countsSheet() {
 			head += "（" + u + "）"
 		}
 		s.textSpan(first+i, first+j-1, matrixHeadQuestion, head, s.st.headLeft)
+		s.keepCols(first+i, first+j-1)
 		i = j
 	}
 	sumRow := matrixFirstWard + len(res.Units.List)
@@ -1041,6 +1052,7 @@ func (b *book) countsSheet() {
 	s.finish()
 	s.freeze(3, matrixHeadKey)
 	s.page(fitHeight, matrixHeadKey, 3)
+	s.colBreaks(3, sumRow+2)
 }
 
 // ---------------------------------------------------------------- 自由記述
@@ -1145,6 +1157,7 @@ func (b *book) statusSheet() {
 	}
 	if len(res.Earlier) > 0 {
 		row++
+		earlier := row
 		s.str(1, row, "比較した過去の集計結果", s.st.question)
 		row++
 		for i, h := range []string{"期間", "", "", "ファイル", "SHA-256", "", "", "回答状況"} {
@@ -1160,6 +1173,7 @@ func (b *book) statusSheet() {
 			s.text(8, row, e.Summary, s.st.text)
 			row++
 		}
+		s.keepRows(earlier, row-1)
 	}
 	s.finish()
 	s.page(fitWidth, titleRows, 0)
