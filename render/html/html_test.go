@@ -184,7 +184,7 @@ func TestChartContainers(t *testing.T) {
 		t.Error("the page does not announce how many charts it draws")
 	}
 	// Side-by-side 内訳 charts share a row.
-	if !regexp.MustCompile(`<div class="pair">\s*<div class="block" id="q_o2med">(?s:.*?)<div class="block" id="q_o2care">`).MatchString(page) {
+	if !regexp.MustCompile(`<div class="pair">\s*<div class="block has-chart" id="q_o2med"[^>]*>(?s:.*?)<div class="block has-chart" id="q_o2care"`).MatchString(page) {
 		t.Error("内訳 charts are not side by side")
 	}
 }
