@@ -203,14 +203,19 @@ func stackedHeight(sb *charts.StackedBars, top int) int {
 	return top + 34 + row*len(sb.Bars)
 }
 
+// stackedTop is the room above the rows of a stacked chart, for the legend. Earlier
+// per-row figures go in a second category axis on the right, so each sits level with its
+// bar however the rows wrap; their heading needs a little more.
+func stackedTop(sb *charts.StackedBars) int {
+	if len(sb.Earlier) > 0 {
+		return 52
+	}
+	return 36
+}
+
 // stackedChart draws a choice question: one horizontal bar per row, one segment per option.
 func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template.HTML, error) {
-	// Earlier per-row figures go in a second category axis on the right, so each sits level
-	// with its bar however the rows wrap.
-	top := 36
-	if len(sb.Earlier) > 0 {
-		top = 52
-	}
+	top := stackedTop(sb)
 	bar := newBar(id, stackedHeight(sb, top))
 	showRowLabels := false
 	cats := make([]any, len(sb.Bars))

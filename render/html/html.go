@@ -14,7 +14,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"regexp"
+	"strings"
 
 	"github.com/osaka-city/zaitaku/charts"
 )
@@ -83,13 +85,19 @@ type itemView struct {
 type blockView struct {
 	Anchor string
 	// Unit is what a unit is called (区), for the ward column of text tables.
-	Unit    string
-	Chart   template.HTML
-	Stacked *charts.StackedBars
-	Counts  *charts.CountBars
-	Periods *charts.PeriodTable
-	Texts   *charts.TextList
-	Cases   *charts.CaseTable
+	Unit  string
+	Chart template.HTML
+	// PrintZoom shrinks the chart on paper so that the block fits on one page; empty
+	// when it fits as drawn.
+	PrintZoom string
+	// chartHeight is the chart's height in CSS px, and textLines the lines of notes and
+	// earlier figures beside it, for PrintZoom.
+	chartHeight, textLines int
+	Stacked                *charts.StackedBars
+	Counts                 *charts.CountBars
+	Periods                *charts.PeriodTable
+	Texts                  *charts.TextList
+	Cases                  *charts.CaseTable
 }
 
 // build lays the report out as page data, rendering each chart.
@@ -103,6 +111,20 @@ func build(rep *charts.Report) (*page, error) {
 			var row []blockView
 			flush := func() {
 				if len(row) > 0 {
+					// The item's heading (and the section's, before its first item)
+					// stays on the page of the first row of blocks.
+					above := 0
+					if len(iv.Rows) == 0 {
+						above = printH3
+						if ii == 0 {
+							above += printH2
+						}
+					}
+					for i := range row {
+						if row[i].chartHeight > 0 {
+							row[i].PrintZoom = printZoom(row[i].chartHeight, row[i].textLines, above)
+						}
+					}
 					iv.Rows = append(iv.Rows, row)
 					row = nil
 				}
@@ -138,11 +160,15 @@ func (p *page) block(b charts.Block, ids *idSet, unitLabel string) (*blockView, 
 	case b.Stacked != nil:
 		bv := &blockView{Anchor: ids.make(b.Stacked.ID), Stacked: b.Stacked}
 		bv.Chart, err = stackedChart(bv.Anchor+"_chart", b.Stacked, unitLabel)
+		bv.chartHeight = stackedHeight(b.Stacked, stackedTop(b.Stacked))
+		bv.textLines = lineCount(b.Stacked.Note) + len(b.Stacked.EarlierLines)
 		p.Charts++
 		return bv, err
 	case b.Counts != nil:
 		bv := &blockView{Anchor: ids.make(b.Counts.ID), Counts: b.Counts}
 		bv.Chart, err = countChart(bv.Anchor+"_chart", b.Counts, unitLabel)
+		bv.chartHeight = countHeight(b.Counts)
+		bv.textLines = lineCount(b.Counts.Note) + len(b.Counts.EarlierLines)
 		p.Charts++
 		return bv, err
 	case b.Periods != nil:
@@ -159,6 +185,40 @@ func (p *page) block(b charts.Block, ids *idSet, unitLabel string) (*blockView, 
 // go-echarts' script (goecharts_<id>), so only letters, digits and _ are kept, and a
 // clash gets a numbered suffix. Ids come from the models, never at random, so the page is
 // the same every time.
+// A printed chart block (heading, notes, earlier figures and chart) must fit on one A4
+// landscape page with 12 mm margins, together with the item and section headings above
+// it when it is the first: break-inside: avoid keeps a block whole only when it fits on
+// a page, and the browser rather breaks inside the block than after a heading. The
+// longest charts (21 rows, 684 px) do not fit with their headings; those are zoomed
+// down on paper just enough. Sizes in CSS px at the print font size (page.css).
+const (
+	printPage    = 703 // (210 − 2 × 12) mm at 96 px per inch
+	printH2      = 84  // a section heading (h2) with its margins
+	printH3      = 64  // an item heading (h3) with its margins
+	printHeading = 48  // the block's heading (h4), up to two lines
+	printLine    = 24  // a line of note or earlier figures
+	printSlack   = 16
+)
+
+// printZoom is the print zoom of a chart height px tall in a block with lines lines of
+// text besides its heading and above px of headings kept with it, or "" when it fits
+// as drawn.
+func printZoom(height, lines, above int) string {
+	room := printPage - above - printHeading - printSlack - printLine*lines
+	if height <= room {
+		return ""
+	}
+	return fmt.Sprintf("%.2f", math.Floor(float64(room)/float64(height)*100)/100)
+}
+
+// lineCount is how many lines a note takes: none when empty.
+func lineCount(s string) int {
+	if s == "" {
+		return 0
+	}
+	return 1 + strings.Count(s, "\n")
+}
+
 type idSet map[string]bool
 
 func newIDs() *idSet { s := idSet{}; return &s }

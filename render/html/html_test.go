@@ -184,7 +184,7 @@ func TestChartContainers(t *testing.T) {
 		t.Error("the page does not announce how many charts it draws")
 	}
 	// Side-by-side 内訳 charts share a row.
-	if !regexp.MustCompile(`<div class="pair">\s*<div class="block" id="q_o2med">(?s:.*?)<div class="block" id="q_o2care">`).MatchString(page) {
+	if !regexp.MustCompile(`<div class="pair">\s*<div class="block has-chart" id="q_o2med"[^>]*>(?s:.*?)<div class="block has-chart" id="q_o2care"`).MatchString(page) {
 		t.Error("内訳 charts are not side by side")
 	}
 }
@@ -495,5 +495,97 @@ func TestAggregateID(t *testing.T) {
 	foot := page[strings.Index(page, "<footer>"):]
 	if !strings.Contains(foot, `集計ID <span id="aggregate-id">1a2b-3c4d</span>`) {
 		t.Error("no 集計ID in the footer")
+	}
+}
+
+// tool finds a command-line tool the print tests need: CI installs it and must not skip.
+func tool(t *testing.T, name, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err == nil {
+		return p
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s not installed (apt-get install %s)", name, pkg)
+	}
+	t.Skipf("%s not installed", name)
+	return ""
+}
+
+// markChartsJS puts a marker at the start of every chart block's heading and another
+// under its chart, so that the printed PDF tells on which page each chart begins and ends.
+const markChartsJS = `<style>.zz-mark{font-size:4px;line-height:1}%s</style><script>(function(){
+var cs=document.querySelectorAll('.chart');
+for(var i=0;i<cs.length;i++){
+var h=cs[i].closest('.block').querySelector('h4');
+var s=document.createElement('span');s.className='zz-mark';s.textContent='ZZS'+i+' ';h.insertBefore(s,h.firstChild);
+var e=document.createElement('span');e.className='zz-mark';e.textContent='ZZE'+i;cs[i].appendChild(e);}
+})();</script>
+</body>`
+
+var chartMark = regexp.MustCompile(`ZZ([SE])(\d+)`)
+
+// printCharts prints page with the chart markers (and css added) in headless Chromium from
+// a laptop-sized window and returns the printed page of each chart's start and end.
+func printCharts(t *testing.T, bin, pdftotext, dir, name, page, css string) (start, end map[string]int) {
+	t.Helper()
+	i := strings.LastIndex(page, "</body>")
+	if i < 0 {
+		t.Fatal("no </body>")
+	}
+	file := filepath.Join(dir, name+".html")
+	if err := os.WriteFile(file, []byte(page[:i]+fmt.Sprintf(markChartsJS, css)+page[i+len("</body>"):]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(dir, name+".pdf")
+	runChromium(t, bin, dir, "--window-size=1366,768", "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+file)
+	out, err := exec.Command(pdftotext, pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	start, end = map[string]int{}, map[string]int{}
+	for n, text := range strings.Split(string(out), "\f") {
+		for _, m := range chartMark.FindAllStringSubmatch(text, -1) {
+			if m[1] == "S" {
+				start[m[2]] = n + 1
+			} else {
+				end[m[2]] = n + 1
+			}
+		}
+	}
+	return start, end
+}
+
+// TestPrintKeepsChartsWhole prints the report as a person does from a laptop's browser
+// (A4 landscape, the page's own print style) and checks that every chart prints on one
+// page together with its heading.
+func TestPrintKeepsChartsWhole(t *testing.T) {
+	bin := chromium(t)
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	rep := sample(t)
+	want := chartBlocks(rep)
+	page := render(t, rep)
+	dir := t.TempDir()
+
+	start, end := printCharts(t, bin, pdftotext, dir, "report", page, "")
+	if len(start) != want || len(end) != want {
+		t.Fatalf("found %d chart headings and %d chart ends in the PDF, want %d", len(start), len(end), want)
+	}
+	for i, p := range start {
+		if end[i] != p {
+			t.Errorf("chart %s: heading on page %d, bottom on page %d", i, p, end[i])
+		}
+	}
+
+	// The check sees a cut chart: zoomed three times, the charts are taller than a page.
+	start, end = printCharts(t, bin, pdftotext, dir, "control", page, ".block.has-chart .chart{zoom:3 !important}")
+	cut := 0
+	for i, p := range start {
+		if end[i] != p {
+			cut++
+		}
+	}
+	if cut == 0 {
+		t.Error("no cut chart found where every chart is taller than a page")
 	}
 }

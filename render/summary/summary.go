@@ -43,7 +43,18 @@ const TotalLabel = "合計（再掲を除く）"
 const Dash = "―"
 
 const (
+	// font is the typeface of every cell, chart and heading: a font entry without a name
+	// prints in a serif substitute in LibreOffice. BIZ UDPゴシック ships with Windows 10
+	// (1809) and later and with Debian/Ubuntu (fonts-morisawa-bizud-gothic).
 	font = "BIZ UDPゴシック"
+	// monoFont is its fixed-pitch sibling, for the SHA-256 digests a person compares by eye.
+	monoFont = "BIZ UDゴシック"
+	// fontSize is the size of the default font; a style without a size gets it, so that
+	// every program prints the same size.
+	fontSize = 11
+	// charsetShiftJIS marks the fonts as Japanese: where BIZ UDPゴシック is missing,
+	// Windows falls back to another Japanese Gothic instead of a Latin font.
+	charsetShiftJIS = 128
 	// docDate is fixed so the same result always gives the same bytes.
 	docDate = "2000-01-01T00:00:00Z"
 
@@ -221,6 +232,10 @@ func (b *book) build() error {
 
 func (b *book) makeStyles() {
 	ns := func(s *excelize.Style) int {
+		if s.Font == nil {
+			s.Font = &excelize.Font{}
+		}
+		s.Font = withFont(*s.Font)
 		id, err := b.f.NewStyle(s)
 		b.check(err)
 		return id
@@ -256,9 +271,25 @@ func (b *book) makeStyles() {
 		grey:         ns(&excelize.Style{Border: thin, Fill: fill("D9D9D9"), Font: &excelize.Font{Color: "595959"}, Alignment: wrap}),
 		noReply:      ns(&excelize.Style{Border: thin, Font: &excelize.Font{Italic: true, Color: "808080"}, Alignment: centre}),
 		bad:          ns(&excelize.Style{Border: thin, Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: wrap}),
-		sha:          ns(&excelize.Style{Border: thin, Font: &excelize.Font{Size: 8, Family: "Consolas"}, Alignment: wrap}),
+		sha:          ns(&excelize.Style{Border: thin, Font: &excelize.Font{Size: 8, Family: monoFont}, Alignment: wrap}),
 		wrapTop:      ns(&excelize.Style{Border: thin, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 	}
+}
+
+// withFont names the workbook's font (and size and charset) in a cell font that leaves
+// them out.
+func withFont(f excelize.Font) *excelize.Font {
+	if f.Family == "" {
+		f.Family = font
+	}
+	if f.Size == 0 {
+		f.Size = fontSize
+	}
+	if f.Charset == nil {
+		cs := charsetShiftJIS
+		f.Charset = &cs
+	}
+	return &f
 }
 
 // sheet lays out one worksheet and remembers how tall each row must be: Excel does not
@@ -269,6 +300,9 @@ type sheet struct {
 	widths  map[int]float64
 	lines   map[int]int
 	lastCol int
+	// keeps and spans are the blocks of rows and columns a page break must not cut.
+	keeps []keep
+	spans []span
 }
 
 func (b *book) sheet(name string, widths map[int]float64, defWidth float64, lastCol int) *sheet {
@@ -390,7 +424,7 @@ func (s *sheet) page(mode fit, titleRows int, titleCols int) {
 		s.check(f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &t}))
 	}
 	s.check(f.SetPageLayout(s.name, opts))
-	side, edge, hf := 0.4, 0.6, 0.3
+	side, edge, hf := marginSide, marginEdge, marginHF
 	s.check(f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf}))
 	header := "&L&9" + s.res.PeriodLabel + "　" + s.res.Survey.ReportTitle + "&R&9&A"
 	s.check(f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: "&C&9&P / &N"}))
@@ -404,6 +438,9 @@ func (s *sheet) page(mode fit, titleRows int, titleCols int) {
 	}
 	if len(refs) > 0 {
 		s.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s.name, RefersTo: strings.Join(refs, ",")}))
+	}
+	if mode == fitWidth {
+		s.rowBreaks(titleRows)
 	}
 }
 
@@ -486,6 +523,7 @@ func (b *book) summarySheet() {
 		if !isChoice(q) && q.Type != schema.Counts && q.Type != schema.Total {
 			continue
 		}
+		start := row
 		if q.Sheet != lastSheet {
 			if q.SheetTitle != "" {
 				s.str(1, row, q.SheetTitle, s.st.section)
@@ -512,6 +550,7 @@ func (b *book) summarySheet() {
 		} else {
 			row = s.countsTable(q, row)
 		}
+		s.keepRows(start, row-1)
 		row++
 	}
 	s.finish()
@@ -896,6 +935,7 @@ func (b *book) answersSheet() {
 			j++
 		}
 		s.textSpan(first+i, first+j-1, matrixHeadQuestion, questionTitle(cols[i].q), s.st.headLeft)
+		s.keepCols(first+i, first+j-1)
 		i = j
 	}
 	for i, c := range cols {
@@ -923,6 +963,7 @@ func (b *book) answersSheet() {
 	s.finish()
 	s.freeze(3, matrixHeadKey)
 	s.page(fitHeight, matrixHeadKey, 3)
+	s.colBreaks(3, matrixFirstWard+len(res.Units.List)-1)
 }
 
 // ---------------------------------------------------------------- 件数
@@ -968,6 +1009,7 @@ func (b *book) countsSheet() {
 			head += "（" + u + "）"
 		}
 		s.textSpan(first+i, first+j-1, matrixHeadQuestion, head, s.st.headLeft)
+		s.keepCols(first+i, first+j-1)
 		i = j
 	}
 	sumRow := matrixFirstWard + len(res.Units.List)
@@ -1018,6 +1060,7 @@ func (b *book) countsSheet() {
 	s.finish()
 	s.freeze(3, matrixHeadKey)
 	s.page(fitHeight, matrixHeadKey, 3)
+	s.colBreaks(3, sumRow+2)
 }
 
 // ---------------------------------------------------------------- 自由記述
@@ -1122,6 +1165,7 @@ func (b *book) statusSheet() {
 	}
 	if len(res.Earlier) > 0 {
 		row++
+		earlier := row
 		s.str(1, row, "比較した過去の集計結果", s.st.question)
 		row++
 		for i, h := range []string{"期間", "", "", "ファイル", "SHA-256", "", "", "回答状況"} {
@@ -1137,6 +1181,7 @@ func (b *book) statusSheet() {
 			s.text(8, row, e.Summary, s.st.text)
 			row++
 		}
+		s.keepRows(earlier, row-1)
 	}
 	if b.id != "" {
 		row++

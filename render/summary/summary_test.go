@@ -23,6 +23,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
@@ -1025,4 +1026,220 @@ func TestAggregateIDShown(t *testing.T) {
 			t.Error("a 集計ID row with no ID given")
 		}
 	}
+}
+
+// TestEveryFontNamed: a font entry without a name prints in a serif substitute in
+// LibreOffice, so every font of the workbook, and every font of a chart's text, names
+// BIZ UDPゴシック (the digests its fixed-pitch sibling BIZ UDゴシック).
+func TestEveryFontNamed(t *testing.T) {
+	parts := zipParts(t, write(t, sample(t)))
+	fonts := regexp.MustCompile(`(?s)<fonts[^>]*>(.*?)</fonts>`).FindStringSubmatch(parts["xl/styles.xml"])
+	if fonts == nil {
+		t.Fatal("no <fonts> in xl/styles.xml")
+	}
+	entries := regexp.MustCompile(`(?s)<font>(.*?)</font>`).FindAllStringSubmatch(fonts[1], -1)
+	if len(entries) < 10 {
+		t.Fatalf("%d fonts in xl/styles.xml, want one per kind of cell", len(entries))
+	}
+	name := regexp.MustCompile(`<name val="([^"]*)"`)
+	allowed := map[string]bool{"BIZ UDPゴシック": true, "BIZ UDゴシック": true}
+	for i, e := range entries {
+		m := name.FindStringSubmatch(e[1])
+		if m == nil {
+			t.Errorf("font %d has no name: %s", i, e[1])
+			continue
+		}
+		if !allowed[m[1]] {
+			t.Errorf("font %d is %q", i, m[1])
+		}
+		if i > 0 && !strings.Contains(e[1], `<charset val="128"`) {
+			t.Errorf("font %d (%s) is not marked Japanese (charset 128)", i, m[1])
+		}
+	}
+	typeface := regexp.MustCompile(`<a:(latin|ea) typeface="([^"]*)"`)
+	for part, x := range parts {
+		if !strings.HasPrefix(part, "xl/charts/") {
+			continue
+		}
+		// A run's own font; the paragraph defaults (+mn-lt) are overridden by it.
+		for _, m := range typeface.FindAllStringSubmatch(x, -1) {
+			if m[2] != "BIZ UDPゴシック" && !strings.HasPrefix(m[2], "+mn-") {
+				t.Errorf("%s: %s typeface %q", part, m[1], m[2])
+			}
+		}
+	}
+}
+
+// TestPrintTitles: every sheet of tables repeats its header rows (and the ward columns of
+// the matrices) on each printed page.
+func TestPrintTitles(t *testing.T) {
+	f := open(t, write(t, sample(t)))
+	want := map[string]string{
+		summary.SheetSummary: "'集計'!$1:$3",
+		summary.SheetAnswers: "'区別回答'!$A:$C,'区別回答'!$1:$6",
+		summary.SheetCounts:  "'件数'!$A:$C,'件数'!$1:$6",
+		summary.SheetTexts:   "'自由記述'!$1:$4",
+		summary.SheetStatus:  "'提出状況'!$1:$4",
+	}
+	got := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			got[dn.Scope] = dn.RefersTo
+		}
+	}
+	for sheet, ref := range want {
+		if got[sheet] != ref {
+			t.Errorf("%s: print titles %q, want %q", sheet, got[sheet], ref)
+		}
+	}
+	// The header rows named are the tables' header rows.
+	rs := rows(t, f, summary.SheetTexts)
+	if strings.Join(rs[3][:3], ",") != "項目,区,内容" {
+		t.Errorf("自由記述 row 4 is %q, not the header", rs[3][:3])
+	}
+	if rs := rows(t, f, summary.SheetStatus); rs[3][0] != "区" || rs[3][4] != "SHA-256" {
+		t.Errorf("提出状況 row 4 is %q, not the header", rs[3][:8])
+	}
+}
+
+// tool finds a command-line tool the print test needs: CI installs it and must not skip.
+func tool(t *testing.T, name, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err == nil {
+		return p
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s not installed (apt-get install %s)", name, pkg)
+	}
+	t.Skipf("%s not installed", name)
+	return ""
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+// TestLibreOfficePrint prints the workbook to PDF with LibreOffice and reads the pages: no
+// serif stand-in for a font, a question's headings on the page of its table, and every
+// page of a sheet whose table runs over pages headed by the table's header row.
+func TestLibreOfficePrint(t *testing.T) {
+	bin := formtest.Soffice(t)
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	pdffonts := tool(t, "pdffonts", "poppler-utils")
+	// With the earlier periods, as zaitaku aggregate --history writes it.
+	res := aggregatetest.Sample(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "集計表.xlsx")
+	if err := os.WriteFile(src, write(t, res), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
+		"--convert-to", "pdf", "--outdir", dir, src)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	pdf := filepath.Join(dir, "集計表.pdf")
+
+	out, err := exec.Command(pdffonts, pdf).Output()
+	if err != nil {
+		t.Fatalf("pdffonts: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		if !strings.Contains(l, "BIZUD") {
+			t.Errorf("a font other than BIZ UD Gothic: %s", l)
+		}
+	}
+
+	out, err = exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	// Each page names its sheet at the right of its header line.
+	bySheet := map[string][]string{}
+	for _, page := range strings.Split(string(out), "\f") {
+		first, _, _ := strings.Cut(strings.TrimLeft(page, "\n "), "\n")
+		fields := strings.Fields(first)
+		if len(fields) == 0 {
+			continue
+		}
+		sheet := fields[len(fields)-1]
+		bySheet[sheet] = append(bySheet[sheet], spaces.ReplaceAllString(page, ""))
+	}
+	for _, s := range []string{summary.SheetSummary, summary.SheetAnswers, summary.SheetCounts, summary.SheetTexts, summary.SheetStatus, summary.SheetCharts} {
+		if len(bySheet[s]) == 0 {
+			t.Errorf("no printed page of %s", s)
+		}
+	}
+
+	// Tables that run over pages: each page starts with the header row.
+	for sheet, head := range map[string]string{
+		summary.SheetTexts:   "項目区内容",
+		summary.SheetStatus:  "区基本保健医療圏状況ファイルSHA-256エラー数警告数指摘",
+		summary.SheetAnswers: "区基本保健医療圏状況",
+		summary.SheetCounts:  "区基本保健医療圏状況",
+	} {
+		if len(bySheet[sheet]) < 2 {
+			t.Errorf("%s prints on %d page(s); the sample should run over pages", sheet, len(bySheet[sheet]))
+		}
+		for i, page := range bySheet[sheet] {
+			if !strings.Contains(page, head) {
+				t.Errorf("%s page %d has no header row %q", sheet, i+1, head)
+			}
+		}
+	}
+	// 比較した過去の集計結果 prints with its table.
+	if n := pageOf(bySheet[summary.SheetStatus], 0, "比較した過去の集計結果"); n < 0 || pageOf(bySheet[summary.SheetStatus], n, res.Earlier[len(res.Earlier)-1].File) != n {
+		t.Error("比較した過去の集計結果 is not on the page of its table")
+	}
+
+	// On 集計, the headings above a table print on the page of the table's first row.
+	pages := bySheet[summary.SheetSummary]
+	at := 0
+	lastItem := ""
+	for _, q := range res.Questions {
+		var first string
+		switch q.Type {
+		case schema.Choice, schema.ChoiceGroup:
+			first = q.Rows[0].Label
+		case schema.Counts:
+			first = q.Categories[0].Label
+		case schema.Total:
+			first = q.Label
+		default:
+			continue
+		}
+		heading := spaces.ReplaceAllString(q.Number+q.Label, "")
+		n := pageOf(pages, at, heading)
+		if n < 0 {
+			t.Errorf("%s: heading %q not printed", q.ID, heading)
+			continue
+		}
+		at = n
+		if q.Item != lastItem {
+			if m := pageOf(pages, max(at-1, 0), spaces.ReplaceAllString(q.ItemHeading, "")); m != n {
+				t.Errorf("%s: item heading %q on page %d, its first question on page %d", q.ID, q.ItemHeading, m+1, n+1)
+			}
+			lastItem = q.Item
+		}
+		// A long label wraps in its cell: its start is enough.
+		label := []rune(spaces.ReplaceAllString(first, ""))
+		if !strings.Contains(pages[n], string(label[:min(len(label), 8)])) {
+			t.Errorf("%s: heading %q on page %d without the table's first row %q", q.ID, heading, n+1, first)
+		}
+	}
+}
+
+// pageOf is the first of pages from index from that holds s, or -1.
+func pageOf(pages []string, from int, s string) int {
+	for i := from; i < len(pages); i++ {
+		if strings.Contains(pages[i], s) {
+			return i
+		}
+	}
+	return -1
 }
