@@ -141,9 +141,9 @@ func TestListFolder(t *testing.T) {
 		skipped[s.Name] = s.Note
 	}
 	for name, want := range map[string]string{
-		"集計表.xlsx":  "zaitaku aggregate が作った集計表",
+		"集計表.xlsx":   "zaitaku aggregate が作った集計表",
 		"前回の結果.xlsx": "zaitaku aggregate が作った集計表",
-		"集計.csv":    "zaitaku aggregate が作った集計.csv",
+		"集計.csv":     "zaitaku aggregate が作った集計.csv",
 		"report.pdf": "zaitaku が作った報告書",
 		"調査依頼.pdf":   "PDF は読みません",
 		"回答票.zip":    "展開して",
