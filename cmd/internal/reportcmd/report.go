@@ -3,8 +3,12 @@
 package reportcmd
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -13,6 +17,7 @@ import (
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/render/report"
+	"github.com/osaka-city/zaitaku/schema/form"
 )
 
 // Options are the inputs of `zaitaku report`.
@@ -57,6 +62,9 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 }
 
 func runReport(opts *Options) error {
+	if err := checkInput(opts.Input); err != nil {
+		return err
+	}
 	l, err := aggregate.Load(opts.Input)
 	if err != nil {
 		return cli.Usage("%v", err)
@@ -82,6 +90,59 @@ func runReport(opts *Options) error {
 	}
 	fmt.Fprintf(opts.IO.Out, "%s %s\n報告書を作りました:\n  %s\n  %s\n", l.PeriodLabel, l.Submission.Summary, opts.PDF, opts.HTML)
 	return nil
+}
+
+// checkInput stops a wrong argument before it is parsed as JSON, with what to give
+// instead: someone who has just run aggregate reaches for the CSV, the summary or the
+// output folder as readily as for aggregate.json.
+func checkInput(path string) error {
+	const want = "zaitaku aggregate が出力した aggregate.json を指定してください（例: zaitaku report zaitaku-out/aggregate.json）"
+	shown := form.DisplayName(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return cli.Usage("%s を読めません（ファイルがありません）。%s", shown, want)
+		}
+		return cli.Usage("%s を読めません（%v）。%s", shown, err, want)
+	}
+	if st.IsDir() {
+		inside := filepath.Join(path, aggregateJSON)
+		if _, err := os.Stat(inside); err == nil {
+			return cli.Usage("%s はフォルダです。その中の集計結果を指定してください（zaitaku report %s）", shown, form.DisplayName(inside))
+		}
+		return cli.Usage("%s はフォルダです。%s", shown, want)
+	}
+	kind := ""
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return nil
+	case ".csv":
+		kind = "CSV ファイルです"
+	case ".xlsx", ".xlsm", ".xls":
+		kind = "Excel ファイルです"
+	case ".pdf":
+		kind = "PDF です"
+	case ".html", ".htm":
+		kind = "HTML ファイルです"
+	default:
+		return nil // a renamed aggregate.json is still read; Load says if it is not one
+	}
+	msg := fmt.Sprintf("%s は %s。report は集計結果から報告書を作り直すコマンドです。%s", shown, kind, want)
+	if inside := filepath.Join(filepath.Dir(path), aggregateJSON); fileExists(inside) {
+		msg += fmt.Sprintf("。同じフォルダにあります: zaitaku report %s", form.DisplayName(inside))
+	}
+	if kind == "Excel ファイルです" {
+		msg += "。回答票を集計するときは zaitaku aggregate 回答票のフォルダ を使います"
+	}
+	return cli.Usage("%s", msg)
+}
+
+// aggregateJSON is the name zaitaku aggregate gives its result.
+const aggregateJSON = "aggregate.json"
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }
 
 // AddReportFlags adds the report settings shared by `aggregate` and `report`.
