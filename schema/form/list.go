@@ -34,6 +34,8 @@ type Listing struct {
 type Skipped struct {
 	Name string `json:"name"`
 	Note string `json:"note"`
+	// Own marks zaitaku's own outputs, whose Note reads 「…のため読みません」.
+	Own bool `json:"-"`
 }
 
 // Advice for the formats a ward may send instead of the .xlsx return; .xls and .csv say
@@ -80,11 +82,12 @@ func ListFolder(dir string) (*Listing, error) {
 		path := filepath.Join(dir, n)
 		shown := DisplayName(n)
 		refuse := func(msg string) { l.Refused = append(l.Refused, &FileError{shown, msg}) }
-		skip := func(note string) { l.Skipped = append(l.Skipped, Skipped{shown, note}) }
+		skip := func(note string) { l.Skipped = append(l.Skipped, Skipped{Name: shown, Note: note}) }
+		own := func(note string) { l.Skipped = append(l.Skipped, Skipped{Name: shown, Note: note, Own: true}) }
 		switch strings.ToLower(filepath.Ext(n)) {
 		case ".xlsx", ".xlsm":
 			if isOwnSummary(path) {
-				skip(noteSummary)
+				own(noteSummary)
 			} else {
 				l.Returns = append(l.Returns, path)
 			}
@@ -104,13 +107,13 @@ func ListFolder(dir string) (*Listing, error) {
 			refuse(adviceNumbers)
 		case ".csv":
 			if isOwnCSV(path) {
-				skip(noteCSV)
+				own(noteCSV)
 			} else {
 				refuse(adviceCSV)
 			}
 		case ".pdf":
 			if isOwnPDF(path) {
-				skip(noteOwnPDF)
+				own(noteOwnPDF)
 			} else {
 				skip(notePDF)
 			}

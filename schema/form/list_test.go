@@ -139,6 +139,9 @@ func TestListFolder(t *testing.T) {
 	skipped := map[string]string{}
 	for _, s := range l.Skipped {
 		skipped[s.Name] = s.Note
+		if own := strings.Contains(s.Note, "zaitaku"); s.Own != own {
+			t.Errorf("%s: own %v", s.Name, s.Own)
+		}
 	}
 	for name, want := range map[string]string{
 		"集計表.xlsx":   "zaitaku aggregate が作った集計表",

@@ -252,8 +252,8 @@ func checkDir(dir string) error {
 	l, _ := form.ListFolder(filepath.Dir(dir))
 	if l != nil {
 		for _, sk := range l.Skipped {
-			if sk.Name == base {
-				return cli.Usage("%s はフォルダではなくファイルです（%s）。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown, sk.Note)
+			if sk.Name == base && sk.Own {
+				return cli.Usage("%s は、%s。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown, sk.Note)
 			}
 		}
 	}

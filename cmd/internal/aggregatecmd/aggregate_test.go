@@ -433,6 +433,11 @@ func TestFolderAsItArrives(t *testing.T) {
 	if msg, code := run(t, &Options{Dir: samples, Output: prev}); code != cli.ExitOK {
 		t.Fatalf("exit %d\n%s", code, msg)
 	}
+	// Given the summary instead of the folder, aggregate says what it is.
+	msg, code := run(t, &Options{Dir: filepath.Join(prev, SummaryName)})
+	if code != cli.ExitUsage || !strings.Contains(msg, "集計表.xlsx は、zaitaku aggregate が作った集計表のため、回答票としては読みません。aggregate には回答票を集めたフォルダを指定してください") {
+		t.Errorf("aggregate 集計表.xlsx: exit %d\n%s", code, msg)
+	}
 	dir := copySamples(t, "西区")
 	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
 	if err := os.WriteFile(filepath.Join(dir, "西区.xls"), ole, 0o644); err != nil {
@@ -453,7 +458,7 @@ func TestFolderAsItArrives(t *testing.T) {
 	copyFile(t, filepath.Join(prev, SummaryName), filepath.Join(dir, "前回の集計（コピー）.xlsx"))
 
 	out := filepath.Join(t.TempDir(), "out")
-	msg, code := run(t, &Options{Dir: dir, Output: out})
+	msg, code = run(t, &Options{Dir: dir, Output: out})
 	if code != cli.ExitFindings {
 		t.Errorf("exit %d, want 1", code)
 	}
