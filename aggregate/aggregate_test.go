@@ -270,12 +270,13 @@ func TestNothingReadableNamesEveryFile(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "北区.xls"), oleHead, 0o644)
 	os.WriteFile(filepath.Join(dir, "都島区.xlsx"), []byte("PK\x03\x04garbage"), 0o644)
 	os.WriteFile(filepath.Join(dir, "メモ.csv"), []byte("a,b\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "回答票.zip"), []byte("PK\x03\x04"), 0o644)
 	_, err := collectListing(t, dir)
 	var nr *aggregate.NothingReadable
 	if !errors.As(err, &nr) || nr.NoPeriod {
 		t.Fatalf("error %v", err)
 	}
-	for _, w := range []string{"読める回答票がありません（3 ファイルとも読めません）", "\n  メモ.csv: CSV やテキスト", "\n  北区.xls: Excel 97-2003", "\n  都島区.xlsx: ファイルが壊れているか"} {
+	for _, w := range []string{"読める回答票がありません（3 ファイルとも読めません）", "\n  メモ.csv: CSV やテキスト", "\n  北区.xls: Excel 97-2003", "\n  都島区.xlsx: ファイルが壊れているか", "\n読まなかったファイル:\n  回答票.zip: 圧縮ファイルは読みません"} {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("message lacks %q:\n%v", w, err)
 		}

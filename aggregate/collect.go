@@ -56,14 +56,14 @@ func Collect(files []string, sc *schema.Schema, opts CollectOptions) (*Collectio
 	returns, unreadable := readAll(files, sc, opts)
 	unreadable = append(unreadable, opts.Refused...)
 	if len(returns) == 0 {
-		return nil, &NothingReadable{Files: fileReasons(nil, unreadable)}
+		return nil, &NothingReadable{Files: fileReasons(nil, unreadable), Skipped: opts.Skipped}
 	}
 	c := &Collection{Schema: sc, Returns: returns}
 	c.Period = opts.Period
 	if c.Period.IsZero() {
 		c.Period = commonPeriod(returns)
 		if c.Period.IsZero() {
-			return nil, &NothingReadable{NoPeriod: true, Files: fileReasons(returns, unreadable)}
+			return nil, &NothingReadable{NoPeriod: true, Files: fileReasons(returns, unreadable), Skipped: opts.Skipped}
 		}
 		for _, r := range returns {
 			if !r.Period.IsZero() && r.Period != c.Period {
@@ -84,6 +84,9 @@ type NothingReadable struct {
 	NoPeriod bool
 	// Files are 「北区.xls: Excel 97-2003 形式…」 lines, sorted by file name.
 	Files []string
+	// Skipped are the folder's files left unread on purpose, named too so that every
+	// file of the folder is accounted for.
+	Skipped []form.Skipped
 }
 
 func (e *NothingReadable) Error() string {
@@ -91,7 +94,14 @@ func (e *NothingReadable) Error() string {
 	if e.NoPeriod {
 		head = "どの回答票からも対象期間を読み取れません。回答票の対象期間を記入するか、--period で期間を指定してください:"
 	}
-	return head + "\n  " + strings.Join(e.Files, "\n  ")
+	msg := head + "\n  " + strings.Join(e.Files, "\n  ")
+	if len(e.Skipped) > 0 {
+		msg += "\n読まなかったファイル:"
+		for _, sk := range e.Skipped {
+			msg += "\n  " + sk.Name + ": " + sk.Note
+		}
+	}
+	return msg
 }
 
 // fileReasons is one line per file saying why it gave nothing: unreadable, or no period.
