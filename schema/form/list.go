@@ -127,6 +127,24 @@ func ListFolder(dir string) (*Listing, error) {
 	return l, nil
 }
 
+// OwnOutput says whether the file at path is one of zaitaku aggregate's outputs, as
+// ListFolder would skip it, so a command given one by mistake can say what it is.
+func OwnOutput(path string) (Skipped, bool) {
+	sk := Skipped{Name: DisplayName(filepath.Base(path)), Own: true}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+		sk.Note = noteSummary
+		return sk, isOwnSummary(path)
+	case ".csv":
+		sk.Note = noteCSV
+		return sk, isOwnCSV(path)
+	case ".pdf":
+		sk.Note = noteOwnPDF
+		return sk, isOwnPDF(path)
+	}
+	return Skipped{}, false
+}
+
 // ReadNamed is Read with the file called name in every message and finding, for a file
 // whose name on disk is not what a person should see (see DisplayName).
 func ReadNamed(path, name string, sc *schema.Schema, opts ReadOptions) (*Return, error) {

@@ -198,3 +198,18 @@ func TestReadNamedShiftJISFile(t *testing.T) {
 		}
 	}
 }
+
+// OwnOutput agrees with ListFolder on what is ours.
+func TestOwnOutput(t *testing.T) {
+	dir := t.TempDir()
+	ownSummary(t, filepath.Join(dir, "集計表.xlsx"), "令和６年度上半期 集計表", "集計")
+	ret, _ := formtest.WriteReturn(t, dir, "北区.xlsx", formtest.ValidAnswers(schema.Default()))
+	os.WriteFile(filepath.Join(dir, "集計.csv"), []byte("\uFEFF期間,区,ブロック,設問ID,設問,選択肢・区分,値\r\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "メモ.csv"), []byte("a,b\n"), 0o644)
+	for name, want := range map[string]bool{"集計表.xlsx": true, "集計.csv": true, filepath.Base(ret): false, "メモ.csv": false, "ない.pdf": false} {
+		sk, own := form.OwnOutput(filepath.Join(dir, name))
+		if own != want || (own && (sk.Name != name || !sk.Own || sk.Note == "")) {
+			t.Errorf("%s: %+v %v, want %v", name, sk, own, want)
+		}
+	}
+}

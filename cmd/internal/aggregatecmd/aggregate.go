@@ -247,19 +247,12 @@ func checkDir(dir string) error {
 	case st.IsDir():
 		return nil
 	}
-	base := form.DisplayName(filepath.Base(dir))
-	parent := form.DisplayName(filepath.Dir(dir))
-	l, _ := form.ListFolder(filepath.Dir(dir))
-	if l != nil {
-		for _, sk := range l.Skipped {
-			if sk.Name == base && sk.Own {
-				return cli.Usage("%s は、%s。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown, sk.Note)
-			}
-		}
+	if sk, own := form.OwnOutput(dir); own {
+		return cli.Usage("%s は、%s。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown, sk.Note)
 	}
 	switch strings.ToLower(filepath.Ext(dir)) {
 	case ".xlsx", ".xlsm", ".xls":
-		return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate %s）。１つの回答票を確認するときは zaitaku validate %s", shown, parent, shown)
+		return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate %s）。１つの回答票を確認するときは zaitaku validate %s", shown, form.DisplayName(filepath.Dir(dir)), shown)
 	}
 	return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown)
 }
