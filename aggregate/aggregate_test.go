@@ -3,6 +3,7 @@ package aggregate_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -190,5 +191,119 @@ func TestIDIsTheStartOfTheSHA256(t *testing.T) {
 	l := &aggregate.Loaded{SHA256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}
 	if l.ID() != "ba78-16bf" {
 		t.Errorf("Loaded.ID = %q", l.ID())
+	}
+}
+
+// collectListing reads a folder the way zaitaku aggregate does: returns, wrong formats and
+// skipped files from form.ListFolder.
+func collectListing(t *testing.T, dir string) (*aggregate.Collection, error) {
+	t.Helper()
+	l, err := form.ListFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return aggregate.Collect(l.Returns, schema.Default(), aggregate.CollectOptions{Refused: l.Refused, Skipped: l.Skipped})
+}
+
+var oleHead = append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
+
+// A file that cannot be read but names a ward is that ward's submission: the ward is
+// excluded with the file's reason, not reported 未提出; a file naming no ward stays apart.
+func TestUnreadableFilesBelongToTheWardTheyName(t *testing.T) {
+	dir := t.TempDir()
+	ward(t, dir, "北区", nil)
+	ward(t, dir, "福島区", nil)
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("西区.xls", oleHead)
+	write("西淀川区_回答.ods", []byte("PK\x03\x04"))
+	write("都島区.xlsx", []byte("PK\x03\x04garbage"))
+	write("福島区.csv", []byte("区名,回答\n"))
+	write("メモ.xlsx", []byte("hello"))
+	write("回答票.zip", []byte("PK\x03\x04"))
+
+	c, err := collectListing(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]aggregate.WardStatus{}
+	for _, ws := range c.Submission.Wards {
+		status[ws.Ward] = ws
+	}
+	for _, tc := range []struct {
+		ward, status, file, msg string
+	}{
+		{"西区", aggregate.StatusExcluded, "西区.xls", "読めません。Excel 97-2003 形式 (.xls) は読めません"},
+		{"西淀川区", aggregate.StatusExcluded, "西淀川区_回答.ods", "OpenDocument 形式"},
+		{"都島区", aggregate.StatusExcluded, "都島区.xlsx", "読めません。ファイルが壊れているか"},
+		{"福島区", aggregate.StatusDuplicate, "福島区.csv", "福島区の回答票が複数あります（福島区.csv、福島区.xlsx）"},
+	} {
+		s := status[tc.ward]
+		var files []string
+		for _, f := range s.Files {
+			files = append(files, f.Name)
+		}
+		if s.Status != tc.status || !strings.Contains(strings.Join(files, " "), tc.file) || s.Errors == 0 ||
+			len(s.Findings) == 0 || !strings.Contains(s.Findings[0].Message, tc.msg) {
+			t.Errorf("%s: %+v, want %s with %s and %q", tc.ward, s, tc.status, tc.file, tc.msg)
+		}
+	}
+	if s := status["淀川区"]; s.Status != aggregate.StatusMissing {
+		t.Errorf("淀川区 took 西淀川区's file: %+v", s)
+	}
+	if len(c.Submission.Others) != 1 || c.Submission.Others[0].Name != "メモ.xlsx" {
+		t.Errorf("others %+v", c.Submission.Others)
+	}
+	if got := c.Submission.Skipped; len(got) != 1 || got[0].Name != "回答票.zip" {
+		t.Errorf("skipped %+v", got)
+	}
+	if !strings.Contains(c.Submission.Summary, "集計から除外: 都島区、福島区、西区、西淀川区") || strings.Contains(c.Submission.Summary, "未提出: 都島区") {
+		t.Errorf("summary %q", c.Submission.Summary)
+	}
+	// The duplicate is said once for the ward, not once per file.
+	n := 0
+	for _, f := range status["福島区"].Findings {
+		if strings.Contains(f.Message, "複数あります") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("duplicate finding %d times", n)
+	}
+}
+
+// When nothing can be used, every file is named with its reason.
+func TestNothingReadableNamesEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "北区.xls"), oleHead, 0o644)
+	os.WriteFile(filepath.Join(dir, "都島区.xlsx"), []byte("PK\x03\x04garbage"), 0o644)
+	os.WriteFile(filepath.Join(dir, "メモ.csv"), []byte("a,b\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "回答票.zip"), []byte("PK\x03\x04"), 0o644)
+	_, err := collectListing(t, dir)
+	var nr *aggregate.NothingReadable
+	if !errors.As(err, &nr) || nr.NoPeriod {
+		t.Fatalf("error %v", err)
+	}
+	for _, w := range []string{"読める回答票がありません（3 ファイルとも読めません）", "\n  メモ.csv: CSV やテキスト", "\n  北区.xls: Excel 97-2003", "\n  都島区.xlsx: ファイルが壊れているか", "\n読まなかったファイル:\n  回答票.zip: 圧縮ファイルは読みません"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("message lacks %q:\n%v", w, err)
+		}
+	}
+
+	dir = t.TempDir()
+	ward(t, dir, "北区", map[string]any{form.MetaPeriod: ""})
+	ward(t, dir, "都島区", map[string]any{form.MetaPeriod: "来年"})
+	os.WriteFile(filepath.Join(dir, "西区.xls"), oleHead, 0o644)
+	_, err = collectListing(t, dir)
+	if !errors.As(err, &nr) || !nr.NoPeriod || len(nr.Files) != 3 {
+		t.Fatalf("error %v", err)
+	}
+	for _, w := range []string{"どの回答票からも対象期間を読み取れません", "北区.xlsx: ", "対象期間が未記入です", "都島区.xlsx: ", "西区.xls: Excel 97-2003"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("message lacks %q:\n%v", w, err)
+		}
 	}
 }

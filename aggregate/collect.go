@@ -3,6 +3,7 @@ package aggregate
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -24,6 +25,12 @@ type CollectOptions struct {
 	Workers int
 	// Glyphs, when set, warns about free text the report's font cannot print.
 	Glyphs *form.Glyphs
+	// Refused are files of the folder left unread for their format (form.Listing): they
+	// are reported as unreadable returns, under the ward their name names.
+	Refused []*form.FileError
+	// Skipped are files of the folder deliberately left unread (form.Listing), recorded in
+	// the submission so that every file of the folder is accounted for.
+	Skipped []form.Skipped
 }
 
 // Collection is every return of one period, read, checked and assigned to its ward.
@@ -45,16 +52,20 @@ func (c *Collection) Ready() bool {
 // Collect reads the files (as listed by form.ListReturns), validates each exactly as
 // `zaitaku validate` does, and sorts out which count. Files are read in parallel.
 func Collect(files []string, sc *schema.Schema, opts CollectOptions) (*Collection, error) {
-	if len(files) == 0 {
+	if len(files) == 0 && len(opts.Refused) == 0 {
 		return nil, errors.New("回答票（.xlsx）がありません")
 	}
 	returns, unreadable := readAll(files, sc, opts)
+	unreadable = append(unreadable, opts.Refused...)
+	if len(returns) == 0 {
+		return nil, &NothingReadable{Files: fileReasons(nil, unreadable), Skipped: opts.Skipped}
+	}
 	c := &Collection{Schema: sc, Returns: returns}
 	c.Period = opts.Period
 	if c.Period.IsZero() {
 		c.Period = commonPeriod(returns)
 		if c.Period.IsZero() {
-			return nil, errors.New("どの回答票からも対象期間を読み取れません。--period で期間を指定してください")
+			return nil, &NothingReadable{NoPeriod: true, Files: fileReasons(returns, unreadable), Skipped: opts.Skipped}
 		}
 		for _, r := range returns {
 			if !r.Period.IsZero() && r.Period != c.Period {
@@ -64,7 +75,58 @@ func Collect(files []string, sc *schema.Schema, opts CollectOptions) (*Collectio
 		}
 	}
 	c.assign(unreadable)
+	c.Submission.Skipped = opts.Skipped
 	return c, nil
+}
+
+// NothingReadable is Collect's error when no return can be used at all: it names every
+// file and why, since a one-line verdict leaves the user guessing which file is wrong.
+type NothingReadable struct {
+	// NoPeriod: returns were read but none names its period.
+	NoPeriod bool
+	// Files are 「北区.xls: Excel 97-2003 形式…」 lines, sorted by file name.
+	Files []string
+	// Skipped are the folder's files left unread on purpose, named too so that every
+	// file of the folder is accounted for.
+	Skipped []form.Skipped
+}
+
+func (e *NothingReadable) Error() string {
+	head := fmt.Sprintf("読める回答票がありません（%d ファイルとも読めません）:", len(e.Files))
+	if e.NoPeriod {
+		head = "どの回答票からも対象期間を読み取れません。回答票の対象期間を記入するか、--period で期間を指定してください:"
+	}
+	msg := head + "\n  " + strings.Join(e.Files, "\n  ")
+	if len(e.Skipped) > 0 {
+		msg += "\n読まなかったファイル:"
+		for _, sk := range e.Skipped {
+			msg += "\n  " + sk.Name + ": " + sk.Note
+		}
+	}
+	return msg
+}
+
+// fileReasons is one line per file saying why it gave nothing: unreadable, or no period.
+func fileReasons(returns []*form.Return, unreadable []*form.FileError) []string {
+	var out []string
+	for _, r := range returns {
+		why := "対象期間を読み取れません"
+		for _, f := range r.Findings {
+			if f.QuestionID == "_period" {
+				why = f.Message
+				if w := f.Where(); w != "" {
+					why = w + " " + why
+				}
+				break
+			}
+		}
+		out = append(out, r.Name+": "+why)
+	}
+	for _, fe := range unreadable {
+		out = append(out, fe.File+": "+fe.Msg)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // readAll reads every file with a bounded pool; results keep the input order so the
@@ -88,7 +150,9 @@ func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Re
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				r, err := form.Read(files[i], sc, form.ReadOptions{Period: opts.Period, Glyphs: opts.Glyphs})
+				// Names are shown decoded (Shift_JIS from a Windows zip) in every message and
+				// output; the path on disk is kept as it is for reading.
+				r, err := form.ReadNamed(files[i], form.DisplayName(filepath.Base(files[i])), sc, form.ReadOptions{Period: opts.Period, Glyphs: opts.Glyphs})
 				results[i] = result{r, err}
 				if opts.Progress != nil {
 					mu.Lock()
@@ -115,7 +179,7 @@ func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Re
 		case errors.As(res.err, &fe):
 			unreadable = append(unreadable, fe)
 		default:
-			unreadable = append(unreadable, &form.FileError{File: files[i], Msg: res.err.Error()})
+			unreadable = append(unreadable, &form.FileError{File: form.DisplayName(filepath.Base(files[i])), Msg: res.err.Error()})
 		}
 	}
 	return returns, unreadable
@@ -146,10 +210,13 @@ func addFinding(r *form.Return, c *form.Cell, key, label, msg string) {
 	r.Findings = append(r.Findings, f)
 }
 
-// assign gives every return to its ward and works out each ward's status.
+// assign gives every return to its ward and works out each ward's status. A file that
+// could not be read but whose name names a ward (北区.xls) is that ward's submission: the
+// ward is then 「集計から除外」 with the file's reason, not 「未提出」.
 func (c *Collection) assign(unreadable []*form.FileError) {
 	sc := c.Schema
 	byWard := map[string][]*form.Return{}
+	badByWard := map[string][]*form.FileError{}
 	sub := Submission{Expected: len(sc.Units.List), Missing: []string{}, Excluded: []string{}}
 	for _, r := range c.Returns {
 		if r.Ward == nil {
@@ -159,40 +226,53 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 		byWard[r.Ward.Name] = append(byWard[r.Ward.Name], r)
 	}
 	for _, fe := range unreadable {
-		sub.Others = append(sub.Others, FileStatus{
-			FileInfo: FileInfo{Name: fe.File},
-			Findings: []form.Finding{{File: fe.File, Severity: form.Error, Message: "読めません。" + fe.Msg}},
-		})
+		if u := form.UnitInFileName(sc, fe.File); u != nil {
+			badByWard[u.Name] = append(badByWard[u.Name], fe)
+			continue
+		}
+		sub.Others = append(sub.Others, FileStatus{FileInfo: FileInfo{Name: fe.File}, Findings: []form.Finding{unreadableFinding(fe)}})
 	}
 	sort.Slice(sub.Others, func(i, j int) bool { return sub.Others[i].Name < sub.Others[j].Name })
 
 	for _, u := range sc.Units.List {
-		rs := byWard[u.Name]
+		rs, bad := byWard[u.Name], badByWard[u.Name]
+		sort.Slice(bad, func(i, j int) bool { return bad[i].File < bad[j].File })
 		ws := WardStatus{Ward: u.Name, Block: u.Block, Files: []FileInfo{}, Findings: []form.Finding{}}
-		if len(rs) > 1 {
-			var names []string
-			for _, r := range rs {
-				names = append(names, r.Name)
-			}
-			for _, r := range rs {
-				addFinding(r, r.WardCell, "_ward", sc.Units.Label+"名",
-					fmt.Sprintf("%sの回答票が複数あります（%s）。正しい１つだけをフォルダに残してください", u.Name, strings.Join(names, "、")))
-			}
-		}
 		for _, r := range rs {
 			ws.Files = append(ws.Files, FileInfo{Name: r.Name, SHA256: r.SHA256})
+		}
+		for _, fe := range bad {
+			ws.Files = append(ws.Files, FileInfo{Name: fe.File})
+		}
+		sort.Slice(ws.Files, func(i, j int) bool { return ws.Files[i].Name < ws.Files[j].Name })
+		if len(ws.Files) > 1 {
+			// One finding for the ward, not one per file: every file would carry the
+			// same sentence and the ward's list would print it once per file.
+			var names []string
+			for _, f := range ws.Files {
+				names = append(names, f.Name)
+			}
+			ws.Findings = append(ws.Findings, form.Finding{Severity: form.Error, QuestionID: "_ward", Label: sc.Units.Label + "名",
+				Message: fmt.Sprintf("%sの回答票が複数あります（%s）。正しい１つだけをフォルダに残してください", u.Name, strings.Join(names, "、"))})
+			ws.Errors++
+		}
+		for _, r := range rs {
 			ws.Findings = append(ws.Findings, r.Findings...)
 			ws.Errors += r.Errors()
 			ws.Warnings += r.Warnings()
 		}
+		for _, fe := range bad {
+			ws.Findings = append(ws.Findings, unreadableFinding(fe))
+			ws.Errors++
+		}
 		switch {
-		case len(rs) == 0:
+		case len(ws.Files) == 0:
 			ws.Status = StatusMissing
 			sub.Missing = append(sub.Missing, u.Name)
-		case len(rs) > 1:
+		case len(ws.Files) > 1:
 			ws.Status = StatusDuplicate
 			sub.Excluded = append(sub.Excluded, u.Name)
-		case rs[0].Errors() > 0:
+		case len(rs) == 0 || rs[0].Errors() > 0:
 			ws.Status = StatusExcluded
 			sub.Excluded = append(sub.Excluded, u.Name)
 		default:
@@ -205,6 +285,10 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 	sub.Complete = sub.Counted == sub.Expected
 	sub.Summary = SummaryLine(sc.Units.Label, sub.Counted, sub.Expected, sub.Missing, sub.Excluded)
 	c.Submission = sub
+}
+
+func unreadableFinding(fe *form.FileError) form.Finding {
+	return form.Finding{File: fe.File, Severity: form.Error, Message: "読めません。" + fe.Msg}
 }
 
 // Result computes the figures from the counted returns.

@@ -71,6 +71,9 @@ type Submission struct {
 	Wards []WardStatus `json:"wards"`
 	// Others are files that could not be assigned to a unit (unreadable, unknown ward).
 	Others []FileStatus `json:"others,omitempty"`
+	// Skipped are files of the returns folder deliberately left unread (zaitaku's own
+	// outputs, archives, PDFs), each with why.
+	Skipped []form.Skipped `json:"skipped,omitempty"`
 }
 
 // Ward statuses.

@@ -4,9 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 )
 
@@ -19,6 +16,9 @@ func WriteFindings(w io.Writer, findings []Finding) {
 			where = "（ファイル全体）"
 		}
 		line := fmt.Sprintf("  %s  %s  %s: %s", f.Severity.Japanese(), where, f.Label, f.Message)
+		if f.Label == "" {
+			line = fmt.Sprintf("  %s  %s  %s", f.Severity.Japanese(), where, f.Message)
+		}
 		if f.Expected != "" && !strings.Contains(f.Message, f.Expected) {
 			line += "（→ " + f.Expected + "）"
 		}
@@ -45,26 +45,4 @@ func WriteJSON(w io.Writer, findings []Finding) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(findings)
-}
-
-// ListReturns lists the returns in a folder: .xlsx and .xlsm files, skipping Excel's ~$
-// lock files and hidden files, sorted by name.
-func ListReturns(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || strings.HasPrefix(n, "~$") || strings.HasPrefix(n, ".") {
-			continue
-		}
-		switch strings.ToLower(filepath.Ext(n)) {
-		case ".xlsx", ".xlsm":
-			out = append(out, filepath.Join(dir, n))
-		}
-	}
-	sort.Strings(out)
-	return out, nil
 }

@@ -101,28 +101,33 @@ func runAggregate(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	st, err := os.Stat(opts.Dir)
-	if err != nil || !st.IsDir() {
-		return cli.Usage("回答票のフォルダ %s が見つかりません", opts.Dir)
+	if err := checkDir(opts.Dir); err != nil {
+		return err
 	}
 	// The outputs must not land among the returns: 集計表.xlsx would be read as a return
 	// by the next run.
-	if ost, err := os.Stat(opts.Output); err == nil && os.SameFile(st, ost) {
-		return cli.Usage("出力先 %s は回答票のフォルダと同じです。集計表.xlsx などが回答票と混ざるため、別のフォルダを -o で指定してください（例: -o %s）", opts.Output, filepath.Join(filepath.Dir(filepath.Clean(opts.Dir)), "zaitaku-out"))
+	if st, err := os.Stat(opts.Dir); err == nil {
+		if ost, err := os.Stat(opts.Output); err == nil && os.SameFile(st, ost) {
+			return cli.Usage("出力先 %s は回答票のフォルダと同じです。集計表.xlsx などが回答票と混ざるため、別のフォルダを -o で指定してください（例: -o %s）", form.DisplayName(opts.Output), form.DisplayName(filepath.Join(filepath.Dir(filepath.Clean(opts.Dir)), "zaitaku-out")))
+		}
 	}
-	files, err := form.ListReturns(opts.Dir)
+	listing, err := form.ListFolder(opts.Dir)
 	if err != nil {
-		return cli.Usage("フォルダ %s を読めません: %v", opts.Dir, err)
+		return cli.Usage("フォルダ %s を読めません: %v", form.DisplayName(opts.Dir), err)
 	}
-	if len(files) == 0 {
-		return cli.Usage("フォルダ %s に回答票（.xlsx）がありません", opts.Dir)
+	if len(listing.Returns) == 0 && len(listing.Refused) == 0 {
+		msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", form.DisplayName(opts.Dir))
+		for _, sk := range listing.Skipped {
+			msg += fmt.Sprintf("\n  %s: %s", sk.Name, sk.Note)
+		}
+		return cli.Usage("%s", msg)
 	}
 	earlier, err := loadEarlier(opts)
 	if err != nil {
 		return err
 	}
 
-	copts := aggregate.CollectOptions{Period: p, Glyphs: cli.Glyphs(opts.Report.FontPath)}
+	copts := aggregate.CollectOptions{Period: p, Glyphs: cli.Glyphs(opts.Report.FontPath), Refused: listing.Refused, Skipped: listing.Skipped}
 	if opts.IO.Interactive && !opts.Quiet {
 		copts.Progress = func(done, total int) {
 			fmt.Fprintf(opts.IO.ErrOut, "\r読み込み中… %d／%d", done, total)
@@ -131,9 +136,9 @@ func runAggregate(opts *Options) error {
 			}
 		}
 	}
-	col, err := aggregate.Collect(files, sc, copts)
+	col, err := aggregate.Collect(listing.Returns, sc, copts)
 	if err != nil {
-		return cli.Usage("%s: %v", opts.Dir, err)
+		return cli.Usage("%s: %v", form.DisplayName(opts.Dir), err)
 	}
 	out := opts.IO.Out
 	printFindings(out, col)
@@ -237,8 +242,30 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting 
 	return written, id, nil
 }
 
+// checkDir makes sure the argument is a folder, and says what to give instead when it is a
+// file: a return (check it with validate), our own summary, or something else.
+func checkDir(dir string) error {
+	shown := form.DisplayName(dir)
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return cli.Usage("回答票のフォルダ %s が見つかりません。回答票（.xlsx）を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown)
+	case st.IsDir():
+		return nil
+	}
+	if sk, own := form.OwnOutput(dir); own {
+		return cli.Usage("%s は、%s。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown, sk.Note)
+	}
+	switch strings.ToLower(filepath.Ext(dir)) {
+	case ".xlsx", ".xlsm", ".xls":
+		return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate %s）。１つの回答票を確認するときは zaitaku validate %s", shown, form.DisplayName(filepath.Dir(dir)), shown)
+	}
+	return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown)
+}
+
 // printFindings lists every finding grouped by ward in official order, then the files that
-// belong to no ward, then the wards with no return.
+// belong to no ward, then the wards with no return, then the files left unread. Under a
+// ward with several files, each file's findings are headed by its name.
 func printFindings(w io.Writer, col *aggregate.Collection) {
 	sub := col.Submission
 	for _, ws := range sub.Wards {
@@ -250,7 +277,26 @@ func printFindings(w io.Writer, col *aggregate.Collection) {
 			files = append(files, f.Name)
 		}
 		fmt.Fprintf(w, "■ %s（%s）: エラー %d・警告 %d\n", ws.Ward, strings.Join(files, "、"), ws.Errors, ws.Warnings)
-		form.WriteFindings(w, ws.Findings)
+		if len(ws.Files) < 2 {
+			form.WriteFindings(w, ws.Findings)
+			continue
+		}
+		var wardLevel []form.Finding
+		byFile := map[string][]form.Finding{}
+		for _, f := range ws.Findings {
+			if f.File == "" {
+				wardLevel = append(wardLevel, f)
+			} else {
+				byFile[f.File] = append(byFile[f.File], f)
+			}
+		}
+		form.WriteFindings(w, wardLevel)
+		for _, name := range files {
+			if fs := byFile[name]; len(fs) > 0 {
+				fmt.Fprintf(w, "  ［%s］\n", name)
+				form.WriteFindings(w, fs)
+			}
+		}
 	}
 	if len(sub.Others) > 0 {
 		fmt.Fprintf(w, "■ %sを特定できないファイル\n", col.Schema.Units.Label)
@@ -260,11 +306,21 @@ func printFindings(w io.Writer, col *aggregate.Collection) {
 				if where != "" {
 					where = "  " + where
 				}
-				fmt.Fprintf(w, "  %s%s  %s: %s\n", o.Name, where, f.Label, f.Message)
+				label := ""
+				if f.Label != "" {
+					label = f.Label + ": "
+				}
+				fmt.Fprintf(w, "  %s%s  %s%s\n", o.Name, where, label, f.Message)
 			}
 		}
 	}
 	if len(sub.Missing) > 0 {
 		fmt.Fprintf(w, "■ 未提出（%d%s）: %s\n", len(sub.Missing), col.Schema.Units.Label, strings.Join(sub.Missing, "、"))
+	}
+	if len(sub.Skipped) > 0 {
+		fmt.Fprintln(w, "■ 読まなかったファイル")
+		for _, sk := range sub.Skipped {
+			fmt.Fprintf(w, "  %s: %s\n", sk.Name, sk.Note)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -301,6 +302,12 @@ func TestProblemsStopTheAggregate(t *testing.T) {
 					t.Errorf("output lacks %q:\n%s", w, msg)
 				}
 			}
+			// Each finding is printed once, however many files a ward has.
+			for _, w := range tc.want[1:] {
+				if n := strings.Count(msg, w); n != 1 {
+					t.Errorf("%q printed %d times:\n%s", w, n, msg)
+				}
+			}
 			if _, err := os.Stat(out); !os.IsNotExist(err) {
 				t.Errorf("output folder was created: %v", err)
 			}
@@ -365,6 +372,8 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{Options{Dir: filepath.Join(empty, "ない")}, "が見つかりません"},
 		{Options{Dir: empty}, "回答票（.xlsx）がありません"},
+		{Options{Dir: filepath.Join(samples, "北区.xlsx")}, "北区.xlsx はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate " + samples + "）。１つの回答票を確認するときは zaitaku validate"},
+		{Options{Dir: filepath.Join(history, "2023H1.json")}, "はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）"},
 		{Options{Dir: samples, Previous: []string{filepath.Join(empty, "x.json")}}, "--previous"},
 		{Options{Dir: samples, History: empty}, "--history: フォルダ"},
 		{Options{Dir: samples, Period: "来期"}, "--period"},
@@ -401,5 +410,94 @@ func TestJapaneseFolderNamesWithSpaces(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, report.PDFName)); err != nil {
 		t.Error(err)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A returns folder as it really arrives: one ward sent an .xls, another's name is
+// Shift_JIS from a Windows zip unpacked elsewhere, and the last run's outputs sit beside
+// the returns (one renamed). The ward that sent .xls is named with the advice, not
+// reported 未提出; our outputs are never read as returns; no output holds invalid UTF-8.
+func TestFolderAsItArrives(t *testing.T) {
+	prev := filepath.Join(t.TempDir(), "prev")
+	if msg, code := run(t, &Options{Dir: samples, Output: prev}); code != cli.ExitOK {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	// Given the summary instead of the folder, aggregate says what it is.
+	msg, code := run(t, &Options{Dir: filepath.Join(prev, SummaryName)})
+	if code != cli.ExitUsage || !strings.Contains(msg, "集計表.xlsx は、zaitaku aggregate が作った集計表のため、回答票としては読みません。aggregate には回答票を集めたフォルダを指定してください") {
+		t.Errorf("aggregate 集計表.xlsx: exit %d\n%s", code, msg)
+	}
+	dir := copySamples(t, "西区")
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
+	if err := os.WriteFile(filepath.Join(dir, "西区.xls"), ole, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const sjisKitaku = "\x96\x6b\x8b\xe6" // 北区
+	if err := os.Rename(filepath.Join(dir, "北区.xlsx"), filepath.Join(dir, sjisKitaku+".xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	for from, to := range map[string]string{
+		SummaryName:    SummaryName,
+		CSVName:        CSVName,
+		report.PDFName: report.PDFName,
+		JSONName:       JSONName,
+	} {
+		copyFile(t, filepath.Join(prev, from), filepath.Join(dir, to))
+	}
+	copyFile(t, filepath.Join(prev, SummaryName), filepath.Join(dir, "前回の集計（コピー）.xlsx"))
+
+	out := filepath.Join(t.TempDir(), "out")
+	msg, code = run(t, &Options{Dir: dir, Output: out})
+	if code != cli.ExitFindings {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, w := range []string{
+		"■ 西区（西区.xls）: エラー 1・警告 0",
+		"（ファイル全体）  読めません。Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください",
+		"回答 23／24区（集計から除外: 西区）",
+		"■ 読まなかったファイル",
+		"  集計表.xlsx: zaitaku aggregate が作った集計表のため、回答票としては読みません",
+		"  前回の集計（コピー）.xlsx: zaitaku aggregate が作った集計表",
+		"  集計.csv: zaitaku aggregate が作った集計.csv のため読みません",
+		"  report.pdf: zaitaku が作った報告書のため読みません",
+	} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("output lacks %q:\n%s", w, msg)
+		}
+	}
+	if strings.Contains(msg, "未提出") || strings.Contains(msg, "特定できない") || !utf8.ValidString(msg) {
+		t.Errorf("output:\n%s", msg)
+	}
+
+	msg, code = run(t, &Options{Dir: dir, Output: out, AllowIncomplete: true})
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	res := readResult(t, out)
+	if f := res.Submission.Wards[0].Files; len(f) != 1 || f[0].Name != "北区.xlsx" {
+		t.Errorf("北区 files %+v", f)
+	}
+	if len(res.Submission.Skipped) != 4 {
+		t.Errorf("skipped %+v", res.Submission.Skipped)
+	}
+	for _, name := range []string{JSONName, CSVName, report.HTMLName} {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !utf8.Valid(data) || bytes.Contains(data, []byte(sjisKitaku)) {
+			t.Errorf("%s holds invalid UTF-8", name)
+		}
 	}
 }

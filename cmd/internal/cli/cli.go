@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 
 	"github.com/spf13/pflag"
 
@@ -32,15 +31,26 @@ type IO struct {
 	ErrOut io.Writer
 	// Interactive reports that stderr is a terminal a person watches (progress lines).
 	Interactive bool
-	// PauseAfterDrop asks for Enter before exiting when files were dropped onto the program:
-	// Windows closes the console window it opened as soon as the program ends.
-	PauseAfterDrop bool
+	// OwnConsole reports that the console window was opened for this process alone:
+	// zaitaku.exe was double-clicked, or files were dropped on it, in Explorer. Windows
+	// closes that window the moment the program ends.
+	OwnConsole bool
+	// InConsole and OutConsole report that stdin and stdout are the console, not a file
+	// or a pipe.
+	InConsole, OutConsole bool
 }
 
 // System returns the process's own streams.
 func System() *IO {
 	return &IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Interactive: isTerminal(os.Stderr),
-		PauseAfterDrop: runtime.GOOS == "windows" && isTerminal(os.Stdin)}
+		OwnConsole: ownConsole(), InConsole: isConsole(os.Stdin), OutConsole: isConsole(os.Stdout)}
+}
+
+// WaitBeforeClose reports whether to ask for Enter before exiting: only in a window that
+// closes with the program, and only when a person both sees the prompt and can answer it
+// (`zaitaku.exe 北区.xlsx > out.txt` must not wait with the prompt inside the file).
+func (io *IO) WaitBeforeClose() bool {
+	return io.OwnConsole && io.InConsole && io.OutConsole
 }
 
 func isTerminal(f *os.File) bool {

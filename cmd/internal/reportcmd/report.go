@@ -3,7 +3,9 @@
 package reportcmd
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/cmd/internal/outset"
 	"github.com/osaka-city/zaitaku/render/report"
+	"github.com/osaka-city/zaitaku/schema/form"
 )
 
 // Options are the inputs of `zaitaku report`.
@@ -61,11 +64,17 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 
 func runReport(opts *Options) error {
 	// A run killed while replacing this folder's outputs is settled first, so the
-	// aggregate.json read is a whole one, of a whole set.
+	// aggregate.json read is a whole one, of a whole set (a kill mid-switch may have left
+	// it under its backup name).
 	dir := filepath.Dir(opts.Input)
 	wait := outset.Options{Wait: outset.DefaultWait, Waiting: func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) }}
-	if err := outset.Recover(dir, wait); err != nil {
-		return cli.Usage("%v", err)
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		if err := outset.Recover(dir, wait); err != nil {
+			return cli.Usage("%v", err)
+		}
+	}
+	if err := checkInput(opts.Input); err != nil {
+		return err
 	}
 	l, err := aggregate.Load(opts.Input)
 	if err != nil {
@@ -147,6 +156,59 @@ func reportTargets(opts *Options) ([]target, error) {
 		}
 	}
 	return ts, nil
+}
+
+// checkInput stops a wrong argument before it is parsed as JSON, with what to give
+// instead: someone who has just run aggregate reaches for the CSV, the summary or the
+// output folder as readily as for aggregate.json.
+func checkInput(path string) error {
+	const want = "zaitaku aggregate が出力した aggregate.json を指定してください（例: zaitaku report zaitaku-out/aggregate.json）"
+	shown := form.DisplayName(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return cli.Usage("%s を読めません（ファイルがありません）。%s", shown, want)
+		}
+		return cli.Usage("%s を読めません（%v）。%s", shown, err, want)
+	}
+	if st.IsDir() {
+		inside := filepath.Join(path, aggregateJSON)
+		if _, err := os.Stat(inside); err == nil {
+			return cli.Usage("%s はフォルダです。その中の集計結果を指定してください（zaitaku report %s）", shown, form.DisplayName(inside))
+		}
+		return cli.Usage("%s はフォルダです。%s", shown, want)
+	}
+	kind := ""
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return nil
+	case ".csv":
+		kind = "CSV ファイルです"
+	case ".xlsx", ".xlsm", ".xls":
+		kind = "Excel ファイルです"
+	case ".pdf":
+		kind = "PDF です"
+	case ".html", ".htm":
+		kind = "HTML ファイルです"
+	default:
+		return nil // a renamed aggregate.json is still read; Load says if it is not one
+	}
+	msg := fmt.Sprintf("%s は %s。report は集計結果から報告書を作り直すコマンドです。%s", shown, kind, want)
+	if inside := filepath.Join(filepath.Dir(path), aggregateJSON); fileExists(inside) {
+		msg += fmt.Sprintf("。同じフォルダにあります: zaitaku report %s", form.DisplayName(inside))
+	}
+	if kind == "Excel ファイルです" {
+		msg += "。回答票を集計するときは zaitaku aggregate 回答票のフォルダ を使います"
+	}
+	return cli.Usage("%s", msg)
+}
+
+// aggregateJSON is the name zaitaku aggregate gives its result.
+const aggregateJSON = "aggregate.json"
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }
 
 // AddReportFlags adds the report settings shared by `aggregate` and `report`.

@@ -209,3 +209,38 @@ func TestOutputOverTheInputRefused(t *testing.T) {
 		t.Error("aggregate.json was overwritten")
 	}
 }
+
+// Files people reach for after an aggregate, given instead of aggregate.json: each gets a
+// message saying what it is and what to give instead.
+func TestReportWrongInput(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"集計.csv", "集計表.xlsx", "report.pdf"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
+	}
+	data, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "aggregate.json"), data, 0o644)
+	empty := t.TempDir()
+	for _, tc := range []struct {
+		arg  string
+		want []string
+	}{
+		{filepath.Join(dir, "集計.csv"), []string{"集計.csv は CSV ファイルです", "aggregate.json を指定してください", "同じフォルダにあります: zaitaku report " + filepath.Join(dir, "aggregate.json")}},
+		{filepath.Join(dir, "集計表.xlsx"), []string{"Excel ファイルです", "zaitaku aggregate 回答票のフォルダ"}},
+		{filepath.Join(empty, "x.pdf"), []string{"x.pdf を読めません（ファイルがありません）"}},
+		{dir, []string{"はフォルダです。その中の集計結果を指定してください（zaitaku report " + filepath.Join(dir, "aggregate.json") + "）"}},
+		{empty, []string{"はフォルダです。zaitaku aggregate が出力した aggregate.json を指定してください"}},
+	} {
+		out, code := run(t, tc.arg)
+		if code != cli.ExitUsage {
+			t.Errorf("%s: exit %d, want 2", tc.arg, code)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: output lacks %q:\n%s", tc.arg, w, out)
+			}
+		}
+	}
+}

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/osaka-city/zaitaku/cmd/internal/aggregatecmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
@@ -20,8 +22,49 @@ import (
 	"github.com/osaka-city/zaitaku/cmd/internal/validatecmd"
 )
 
-// Version is set at build time with -ldflags "-X .../root.Version=v1.2.3".
+// Version is set at build time with -ldflags "-X .../root.Version=v1.2.3" (.ci/run stamps
+// `git describe`); left at "dev", the version comes from the build information.
 var Version = "dev"
+
+// version is what `zaitaku --version` prints.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	return resolveVersion(Version, bi, ok)
+}
+
+// resolveVersion prefers the stamped version; otherwise the module version the Go toolchain
+// recorded (`go install …@v1.2.0`, or a pseudo-version from the checkout), otherwise the
+// commit with -dirty for uncommitted changes, so a binary can always be traced to its source.
+func resolveVersion(stamped string, bi *debug.BuildInfo, ok bool) string {
+	if stamped != "" && stamped != "dev" {
+		return stamped
+	}
+	if !ok || bi == nil {
+		return "dev"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if modified == "true" {
+		rev += "-dirty"
+	}
+	return rev
+}
 
 const usageTemplate = `使い方:{{if .Runnable}}
   {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
@@ -54,7 +97,7 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
   zaitaku aggregate  全区の回答票を確認して集計し、集計表と報告書を作る
   zaitaku report     保存した集計結果から報告書（PDF・HTML）を作り直す
   zaitaku schema     調査の定義（設問・選択肢・区）を確認する`,
-		Version:       Version,
+		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
@@ -78,7 +121,7 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
 		},
 	})
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return cli.Usage("%s: オプションの指定が正しくありません（%v）。「%s --help」で使い方を確認してください", c.CommandPath(), err, c.CommandPath())
+		return cli.Usage("%s。「%s --help」で使い方を確認してください", flagError(err), c.CommandPath())
 	})
 	cmd.AddCommand(
 		templatecmd.NewCmdTemplate(io, nil),
@@ -100,11 +143,50 @@ func disableFlagsInUseLine(c *cobra.Command) {
 	}
 }
 
+// flagError says in Japanese what was wrong with an option; main adds the one
+// 「zaitaku: 」 prefix.
+func flagError(err error) string {
+	var (
+		notExist *pflag.NotExistError
+		required *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		name, group := notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()
+		switch {
+		case group == "":
+			return fmt.Sprintf("--%s というオプションはありません", name)
+		case len(group) > 1:
+			return fmt.Sprintf("-%s の中の -%s というオプションはありません", group, name)
+		}
+		return fmt.Sprintf("-%s というオプションはありません", name)
+	case errors.As(err, &required):
+		name := "--" + required.GetSpecifiedName()
+		if required.GetSpecifiedShortnames() != "" {
+			name = "-" + required.GetSpecifiedName()
+		}
+		return fmt.Sprintf("%s の後に値を指定してください", name)
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		msg := fmt.Sprintf("--%s に「%s」は指定できません", f.Name, invalid.GetValue())
+		if f.Value.Type() == "bool" {
+			msg += fmt.Sprintf("（--%s だけで指定します）", f.Name)
+		}
+		return msg
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("「%s」はオプションとして読めません（オプションは --名前 か -文字 の形です）", syntax.GetSpecifiedFlag())
+	}
+	return "オプションの指定が正しくありません（" + err.Error() + "）"
+}
+
 var unknownCommand = regexp.MustCompile(`^unknown command "([^"]*)"`)
 
-// droppedFiles reports whether the arguments are only existing files, as when workbooks
-// are dragged onto zaitaku.exe in Explorer: that means "check these".
-func droppedFiles(cmd *cobra.Command, args []string) bool {
+// droppedPaths reports whether the arguments are only existing files or folders, as when
+// workbooks or a folder of returns are dragged onto zaitaku.exe in Explorer: that means
+// "check these".
+func droppedPaths(cmd *cobra.Command, args []string) bool {
 	if len(args) == 0 {
 		return false
 	}
@@ -115,25 +197,51 @@ func droppedFiles(cmd *cobra.Command, args []string) bool {
 		if c, _, err := cmd.Find([]string{a}); err == nil && c != cmd {
 			return false
 		}
-		if st, err := os.Stat(a); err != nil || st.IsDir() {
+		if _, err := os.Stat(a); err != nil {
 			return false
 		}
 	}
 	return true
 }
 
+// startedAlone is what a double-click on zaitaku.exe shows: the window would otherwise
+// flash and close, or show cobra's English note.
+const startedAlone = `zaitaku は、回答票（Excel）を作り、確認し、集計するツールです。
+このウィンドウに入力して使うものではありません。次のように使います。
+
+■ 回答票を確認する
+  回答票（.xlsx）のファイル、または回答票を集めたフォルダを、
+  エクスプローラーで zaitaku.exe のアイコンの上にドラッグ＆ドロップしてください。
+  確認の結果がこのようなウィンドウに表示されます。
+
+■ 集計など、ほかの操作をする
+  コマンドプロンプトか PowerShell を開いて zaitaku.exe のあるフォルダに移動し、
+  zaitaku --help と入力すると使い方を表示します。
+`
+
 // Execute runs the command line and returns the exit code, printing any error in Japanese.
+// Started from Explorer, it explains itself when given nothing, checks what was dropped on
+// it, and keeps its window open until Enter.
 func Execute(args []string, io *cli.IO) int {
+	// cobra's own note for programs started from Explorer is English and closes the
+	// window after five seconds; the cases are handled here instead.
+	cobra.MousetrapHelpText = ""
 	cmd := NewCmdRoot(io)
-	if droppedFiles(cmd, args) {
-		code := execute(cmd, append([]string{"validate"}, args...), io)
-		if io.PauseAfterDrop {
-			fmt.Fprint(io.Out, "\nEnter キーを押すと閉じます。")
-			bufio.NewReader(io.In).ReadString('\n')
-		}
-		return code
+	var code int
+	switch {
+	case len(args) == 0 && io.OwnConsole:
+		fmt.Fprint(io.Out, startedAlone)
+		code = cli.ExitOK
+	case droppedPaths(cmd, args):
+		code = execute(cmd, append([]string{"validate"}, args...), io)
+	default:
+		code = execute(cmd, args, io)
 	}
-	return execute(cmd, args, io)
+	if io.WaitBeforeClose() {
+		fmt.Fprint(io.Out, "\nEnter キーを押すと閉じます。")
+		bufio.NewReader(io.In).ReadString('\n')
+	}
+	return code
 }
 
 func execute(cmd *cobra.Command, args []string, io *cli.IO) int {

@@ -67,15 +67,27 @@ func runValidate(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	files, err := expand(opts.Files)
+	files, refused, skipped, err := expand(opts.Files)
 	if err != nil {
 		return err
 	}
 	out := opts.IO.Out
 	var all []form.Finding
 	code := cli.ExitOK
+	for _, fe := range refused {
+		code = cli.ExitUsage
+		all = append(all, form.Finding{File: fe.File, Severity: form.Error, Message: fe.Msg})
+		if opts.Format == "text" {
+			fmt.Fprintf(out, "%s: 読めません。%s\n", fe.File, fe.Msg)
+		}
+	}
+	if opts.Format == "text" {
+		for _, sk := range skipped {
+			fmt.Fprintf(out, "%s: %s\n", sk.Name, sk.Note)
+		}
+	}
 	for _, path := range files {
-		r, err := form.Read(path, sc, form.ReadOptions{Period: p, Glyphs: cli.Glyphs("")})
+		r, err := form.ReadNamed(path, form.DisplayName(filepath.Base(path)), sc, form.ReadOptions{Period: p, Glyphs: cli.Glyphs("")})
 		var fe *form.FileError
 		if errors.As(err, &fe) {
 			code = cli.ExitUsage
@@ -85,7 +97,7 @@ func runValidate(opts *Options) error {
 			}
 			continue
 		} else if err != nil {
-			return cli.Usage("%s: %v", path, err)
+			return cli.Usage("%s: %v", form.DisplayName(path), err)
 		}
 		all = append(all, r.Findings...)
 		if r.Errors() > 0 && code == cli.ExitOK {
@@ -112,8 +124,8 @@ func runValidate(opts *Options) error {
 		if err := form.WriteJSON(out, all); err != nil {
 			return err
 		}
-	} else if len(files) > 1 {
-		printTotals(opts, files, all)
+	} else if n := len(files) + len(refused); n > 1 {
+		printTotals(opts, n, all)
 	}
 	if code != cli.ExitOK {
 		return &cli.ExitError{Code: code}
@@ -121,14 +133,29 @@ func runValidate(opts *Options) error {
 	return nil
 }
 
-func printTotals(opts *Options, files []string, all []form.Finding) {
-	bad := map[string]bool{}
+// printTotals closes a run over several files with one verdict: a plain 「問題はありません」
+// when nothing was found, so nobody has to read 「0 ファイルにエラー」 as good news.
+func printTotals(opts *Options, n int, all []form.Finding) {
+	bad, warned := map[string]bool{}, map[string]bool{}
 	for _, f := range all {
 		if f.Severity == form.Error {
 			bad[f.File] = true
+		} else {
+			warned[f.File] = true
 		}
 	}
-	fmt.Fprintf(opts.IO.Out, "\n%d ファイル中 %d ファイルにエラーがあります\n", len(files), len(bad))
+	for f := range bad {
+		delete(warned, f)
+	}
+	out := opts.IO.Out
+	switch {
+	case len(bad) > 0:
+		fmt.Fprintf(out, "\n%d ファイル中 %d ファイルにエラーがあります\n", n, len(bad))
+	case len(warned) > 0:
+		fmt.Fprintf(out, "\nエラーはありません（%d ファイル、うち %d ファイルに警告）\n", n, len(warned))
+	default:
+		fmt.Fprintf(out, "\n問題はありません（%d ファイル）\n", n)
+	}
 }
 
 func hasCells(fs []form.Finding) bool {
@@ -140,23 +167,30 @@ func hasCells(fs []form.Finding) bool {
 	return false
 }
 
-// expand turns folders into the returns they hold, so a whole folder can be checked.
-func expand(args []string) ([]string, error) {
-	var out []string
+// expand turns folders into the returns they hold, so a whole folder can be checked; it
+// also gives what those folders hold in a format that cannot be read, and what is left
+// alone (see form.ListFolder).
+func expand(args []string) (files []string, refused []*form.FileError, skipped []form.Skipped, err error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err == nil && st.IsDir() {
-			files, err := form.ListReturns(a)
+			l, err := form.ListFolder(a)
 			if err != nil {
-				return nil, cli.Usage("フォルダ %s を読めません: %v", a, err)
+				return nil, nil, nil, cli.Usage("フォルダ %s を読めません: %v", form.DisplayName(a), err)
 			}
-			if len(files) == 0 {
-				return nil, cli.Usage("フォルダ %s に回答票（.xlsx）がありません", a)
+			if len(l.Returns) == 0 && len(l.Refused) == 0 {
+				msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", form.DisplayName(a))
+				for _, sk := range l.Skipped {
+					msg += fmt.Sprintf("\n  %s: %s", sk.Name, sk.Note)
+				}
+				return nil, nil, nil, cli.Usage("%s", msg)
 			}
-			out = append(out, files...)
+			files = append(files, l.Returns...)
+			refused = append(refused, l.Refused...)
+			skipped = append(skipped, l.Skipped...)
 			continue
 		}
-		out = append(out, a)
+		files = append(files, a)
 	}
-	return out, nil
+	return files, refused, skipped, nil
 }

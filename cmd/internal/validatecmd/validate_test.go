@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -239,5 +240,60 @@ func TestSampleReturnsAreClean(t *testing.T) {
 	out, code := run(t, &Options{Files: []string{filepath.Join("..", "..", "..", "testdata", "returns")}, Period: "2024H1"})
 	if code != cli.ExitOK || strings.Count(out, ": 問題はありません") != 24 {
 		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+// A run over several files ends with one plain verdict.
+func TestTotalsLine(t *testing.T) {
+	dir := t.TempDir()
+	a := formtest.ValidAnswers(schema.Default())
+	a[form.MetaWard] = "北区"
+	north, _ := formtest.WriteReturn(t, dir, "北区.xlsx", a)
+	a[form.MetaWard] = "都島区"
+	miya, _ := formtest.WriteReturn(t, dir, "都島区.xlsx", a)
+	a["a1.1"] = "たぶん"
+	bad, _ := formtest.WriteReturn(t, t.TempDir(), "都島区.xlsx", a)
+	for _, tc := range []struct {
+		files []string
+		code  int
+		want  string
+	}{
+		{[]string{north, miya}, cli.ExitOK, "\n問題はありません（2 ファイル）\n"},
+		{[]string{dir}, cli.ExitOK, "\n問題はありません（2 ファイル）\n"},
+		{[]string{north, bad}, cli.ExitFindings, "\n2 ファイル中 1 ファイルにエラーがあります\n"},
+	} {
+		out, code := run(t, &Options{Files: tc.files})
+		if code != tc.code || !strings.HasSuffix(out, tc.want) || strings.Contains(out, "0 ファイルにエラー") {
+			t.Errorf("%v: exit %d, want %d ending %q:\n%s", tc.files, code, tc.code, tc.want, out)
+		}
+	}
+}
+
+// A folder holding a wrong format, our own summary and a Shift_JIS-named return: each is
+// named as a person reads it, the wrong format with its advice.
+func TestFolderWithWrongFormats(t *testing.T) {
+	dir := t.TempDir()
+	a := formtest.ValidAnswers(schema.Default())
+	a[form.MetaWard] = "北区"
+	p, _ := formtest.WriteReturn(t, dir, "x.xlsx", a)
+	if err := os.Rename(p, filepath.Join(dir, "\x96\x6b\x8b\xe6.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
+	os.WriteFile(filepath.Join(dir, "西区.xls"), ole, 0o644)
+	os.WriteFile(filepath.Join(dir, "回答票.zip"), []byte("PK\x03\x04"), 0o644)
+	out, code := run(t, &Options{Files: []string{dir}})
+	for _, w := range []string{
+		"西区.xls: 読めません。Excel 97-2003 形式 (.xls) は読めません",
+		"回答票.zip: 圧縮ファイルは読みません",
+		"北区.xlsx: 問題はありません",
+		"2 ファイル中 1 ファイルにエラーがあります",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	if code != cli.ExitUsage || !utf8.ValidString(out) {
+		t.Errorf("exit %d, want 2:\n%q", code, out)
 	}
 }
