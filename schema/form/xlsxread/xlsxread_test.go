@@ -472,6 +472,13 @@ func FuzzOpen(f *testing.F) {
 	for _, parts := range crafted {
 		f.Add(build(parts))
 	}
+	// The constructs the reader refuses (comments, PIs, CDATA, DOCTYPE, duplicates, deep
+	// nesting): the small ones, so that the fuzzer mutates near each refusal.
+	for _, tc := range refusedCases {
+		if b := build(tc.parts); len(b) < 16<<10 {
+			f.Add(b)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		w, err := xlsxread.Open(data, 1<<20)
 		if err != nil {
