@@ -35,7 +35,7 @@ const (
 // may read differently: a DOCTYPE (with it, entities: Excel refuses DTDs), a CDATA
 // section, a processing instruction other than the XML declaration, an element whose
 // text is split by a comment or a child element (<v>1<!-- x -->2</v>: "12" or "2"?),
-// text outside the root element, an attribute given twice, without quotes or holding "<",
+// text outside the root element, a character XML does not allow, an attribute given twice, without quotes or holding "<",
 // a tag name XML does not allow. Comments between elements are skipped, as every parser
 // skips them. It also bounds the work per part: at most maxDepth open elements and
 // maxAttrs attributes per element, and never more tokens than the part has bytes.
@@ -181,6 +181,10 @@ func (s *scanner) advance() token {
 				continue // white space around the root element
 			}
 			if !blank {
+				if bytes.Contains(data, []byte("]]>")) {
+					s.fail("]]> in text") // not well-formed: parsers refuse it
+					return tokEOF
+				}
 				top := &s.stack[len(s.stack)-1]
 				if top.other || top.text {
 					// Two pieces of text: the lexer splits text only at markup.
@@ -321,6 +325,12 @@ func (s *scanner) decode(raw []byte) string {
 		s.fail("text is not UTF-8")
 		return ""
 	}
+	if !xmlChars(raw) {
+		// encoding/xml and libxml2 refuse the part; a reader that kept the character would
+		// read another text.
+		s.fail("a character XML does not allow")
+		return ""
+	}
 	v := string(raw)
 	if bytes.IndexByte(raw, '\r') >= 0 {
 		v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
@@ -390,6 +400,21 @@ func unescapeXML(s string) (string, bool) {
 		}
 		b.WriteRune(rune(n))
 	}
+}
+
+// xmlChars reports whether UTF-8 text holds only characters XML 1.0 allows: no control
+// character but tab, line feed and carriage return, no U+FFFE or U+FFFF (utf8.Valid has
+// already refused surrogates).
+func xmlChars(raw []byte) bool {
+	for i, c := range raw {
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			return false
+		case c == 0xEF && i+2 < len(raw) && raw[i+1] == 0xBF && raw[i+2] >= 0xBE:
+			return false
+		}
+	}
+	return true
 }
 
 // xmlChar reports whether XML 1.0 allows the character in a document.

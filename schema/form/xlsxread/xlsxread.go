@@ -21,27 +21,32 @@
 // A return comes from outside, so the reader also refuses, as ErrCorrupt, what would read
 // one value here and another in Excel, and, as ErrTooLarge or ErrCorrupt, what would cost
 // time or memory out of proportion to the file's size. XML that Excel and LibreOffice never
-// write and that parsers read differently is refused rather than read one way (Excel's own
-// reading could not be checked; LibreOffice 7.4's, converting to CSV, was):
+// write and that parsers read differently is refused rather than read one way. Excel's own
+// reading could not be checked; LibreOffice 7.4's (converting to CSV) and excelize
+// v2.11.1's were, on a one-cell workbook for each:
 //
 //   - a DOCTYPE, and with it any entity but the five of XML (Excel refuses DTDs;
-//     LibreOffice drops the cell whose value uses an internal entity);
+//     LibreOffice drops a cell whose value uses an internal entity, excelize refuses it);
 //   - a CDATA section (LibreOffice and excelize read its text);
 //   - a processing instruction other than the XML declaration first in the part
-//     (LibreOffice reads <t>a<?pi?>b</t> as "ab");
-//   - text split by a comment or an element (<v>1<!-- x -->2</v>: "12" in LibreOffice and
-//     excelize; <v>1<x>2</x>3</v>: "3" in LibreOffice, "13" in excelize), or text outside
-//     the root element; comments between elements are skipped, as every parser skips them;
-//   - an attribute given twice (LibreOffice drops the cell, excelize keeps the last
-//     value), without quotes (LibreOffice drops the cell) or holding "<", a tag name
-//     XML does not allow;
-//   - a cell given twice in a sheet, or a <v>, <f> or <is> twice in a cell (LibreOffice and
-//     excelize read the last);
-//   - a string item with its own <t> and runs (LibreOffice reads both, excelize the runs
-//     only), two <t>, or a run with two <t> (LibreOffice reads the last);
-//   - two sheets of one name (in any case, as Excel compares them), two sheets of one part
-//     (ten thousand entries naming one part were parsed ten thousand times), or one
-//     relationship id twice.
+//     (both read <t>a<?pi?>b</t> as "ab" and skip one before the root);
+//   - text split by a comment or an element (<v>1<!-- x -->2</v>: "12" in both;
+//     <v>1<x>2</x>3</v>: "3" in LibreOffice, "13" in excelize), or text outside the root
+//     element; comments between elements are skipped, as every parser skips them;
+//   - a character XML does not allow (a control character other than tab and line ends,
+//     U+FFFE, U+FFFF) in a text or attribute read, or "]]>" in text (LibreOffice drops
+//     the cell, excelize refuses the sheet);
+//   - an attribute given twice (<c r="B1" r="C1">: LibreOffice drops the cell, excelize
+//     reads it as C1, this reader read B1), without quotes (LibreOffice drops the cell,
+//     excelize refuses the sheet) or holding "<", a tag name XML does not allow;
+//   - a cell given twice in a sheet (LibreOffice reads the last, excelize the first), or a
+//     <v>, <f> or <is> twice in a cell (both read the last <v>);
+//   - a string item with two <t> (LibreOffice reads both, excelize the last), with its own
+//     <t> and runs (both read all; the schema allows it, but no writer does it), or a run
+//     with two <t> (both read the last; this reader read both);
+//   - two sheets of one name (in any case, as Excel compares them: LibreOffice reads the
+//     first, excelize the second), two sheets of one part (ten thousand entries naming
+//     one part were parsed ten thousand times), or one relationship id twice.
 //
 // Caps (sheet.go) bound the work: a part nests at most 64 elements deep and gives an
 // element at most 64 attributes (so the stack of open elements and the attribute checks
@@ -401,7 +406,7 @@ func (w *Workbook) readSharedStrings() error {
 // guides (<rPh>) are reading aids, not the cell's text.
 //
 // Its own <t> and runs together, or a <t> given twice, are refused: the schema allows the
-// first, but readers differ on it (excelize reads only the runs).
+// first, but no writer does it, and readers differ on the second (package doc).
 func richText(sc *scanner) string {
 	var b strings.Builder
 	depth := sc.depth()
