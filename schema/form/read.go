@@ -452,12 +452,11 @@ func scanIDColumn(f *xlsxread.Workbook) map[string]idRange {
 		if err != nil {
 			continue
 		}
-		for i, v := range s.Column(1) {
-			v = strings.TrimSpace(v)
+		for _, c := range s.Column(1) {
+			v, row := strings.TrimSpace(c.Value), c.Row
 			if v == "" {
 				continue
 			}
-			row := i + 1
 			if cur, ok := out[v]; ok && cur.sheet == sh && cur.to == row-1 {
 				cur.to = row
 				out[v] = cur

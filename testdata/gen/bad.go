@@ -151,7 +151,8 @@ func writeBad(returnsDir, dir string) (int, error) {
 	}
 	var manifest strings.Builder
 	manifest.WriteString("# file\texit\twhere\tmessage part — written by go run ./testdata/gen; checked by cmd/internal/validatecmd TestBadFiles\n")
-	for _, c := range badCases() {
+	cases := append(badCases(), hostileCases()...)
+	for _, c := range cases {
 		data, where, err := c.make(good)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", c.file, err)
@@ -167,7 +168,7 @@ func writeBad(returnsDir, dir string) (int, error) {
 	} {
 		manifest.WriteString(strings.Join(fixed[:], "\t") + "\n")
 	}
-	return len(badCases()), atomic.WriteBytes(filepath.Join(dir, "cases.tsv"), []byte(manifest.String()))
+	return len(cases), atomic.WriteBytes(filepath.Join(dir, "cases.tsv"), []byte(manifest.String()))
 }
 
 // make builds the case's bytes and resolves its finding's cell.

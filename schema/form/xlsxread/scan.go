@@ -2,6 +2,7 @@ package xlsxread
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -27,24 +28,54 @@ const (
 // from outside needs of a parser: namespace prefixes dropped from names, entities and
 // line ends decoded as an XML parser does, and a part that is cut short, closes an element
 // it did not open, uses an undefined entity or is not UTF-8 refused.
+//
+// The lexer is lenient where XML is not (it lexes HTML-like input too), and parsers differ
+// where XML leaves room. So that no part reads one value here and another in Excel, the
+// scanner refuses (ErrCorrupt) what Excel and LibreOffice never write and what parsers
+// may read differently: a DOCTYPE (with it, entities: Excel refuses DTDs), a CDATA
+// section, a processing instruction other than the XML declaration, an element whose
+// text is split by a comment or a child element (<v>1<!-- x -->2</v>: "12" or "2"?),
+// text outside the root element, a character XML does not allow, an attribute given twice, without quotes or holding "<",
+// a tag name XML does not allow. Comments between elements are skipped, as every parser
+// skips them. It also bounds the work per part: at most maxDepth open elements and
+// maxAttrs attributes per element, and never more tokens than the part has bytes.
 type scanner struct {
 	lx    *txml.Lexer
 	part  string
-	stack [][]byte // qualified names of the open elements
+	stack []open // the open elements, innermost last
 	// local is the local name of the element just started or ended (nil for text); attrs
 	// its attributes (qualified name, raw value without quotes); text the raw text just read.
 	local    []byte
 	attrs    [][2][]byte
 	text     []byte
-	cdata    bool
 	closeNow bool  // the element just started was empty (<c/>): report its end next
 	tok      token // what next returned last
 	seenRoot bool
+	seenAny  bool // a token other than white space has been read (the XML declaration must come first)
+	budget   int  // tokens left: one per byte of the part
 	err      error
 }
 
+// open is an element that has started and not ended.
+type open struct {
+	name []byte // qualified name
+	// text: the element holds text other than white space; other: a child element or a
+	// comment. Both at once is text split in pieces.
+	text, other bool
+}
+
+// Bounds on the shape of a part. Parts Excel and LibreOffice write nest about ten elements
+// deep (worksheet, extLst, ext, x14:conditionalFormattings, …) and give an element at
+// most about twenty attributes (sheetProtection, pageSetup).
+const (
+	maxDepth = 64
+	maxAttrs = 64
+)
+
 func newScanner(data []byte, part string) *scanner {
-	return &scanner{lx: txml.NewLexer(parse.NewInputBytes(data)), part: part}
+	// A byte-order mark is allowed before the XML declaration (some writers put one).
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	return &scanner{lx: txml.NewLexer(parse.NewInputBytes(data)), part: part, budget: len(data) + 1}
 }
 
 func localName(q []byte) []byte {
@@ -71,40 +102,59 @@ func (s *scanner) advance() token {
 	}
 	for {
 		tt, data := s.lx.Next()
+		if s.budget--; s.budget < 0 {
+			// Every token takes at least one byte; more tokens than bytes would be a lexer
+			// that no longer moves on.
+			s.fail("more tokens than bytes")
+			return tokEOF
+		}
+		first := !s.seenAny
+		s.seenAny = true
 		switch tt {
 		case txml.ErrorToken:
 			switch {
 			case s.lx.Err() != io.EOF:
 				s.err = corrupt("%s: %v", s.part, s.lx.Err())
 			case len(s.stack) > 0:
-				s.err = corrupt("%s: ends inside <%s>", s.part, s.stack[len(s.stack)-1])
+				s.err = corrupt("%s: ends inside <%s>", s.part, s.stack[len(s.stack)-1].name)
 			case !s.seenRoot:
 				s.err = corrupt("%s: no elements", s.part)
 			}
 			return tokEOF
 		case txml.StartTagToken:
-			if len(s.stack) == 0 && s.seenRoot {
-				s.err = corrupt("%s: a second root element <%s>", s.part, s.lx.Text())
+			q := s.lx.Text()
+			switch {
+			case len(s.stack) == 0 && s.seenRoot:
+				s.fail("a second root element")
+			case len(s.stack) >= maxDepth:
+				s.fail(fmt.Sprintf("elements nested more than %d deep", maxDepth))
+			case !xmlName(q):
+				s.fail(fmt.Sprintf("a tag name XML does not allow (%.20q)", q))
+			case len(s.stack) > 0:
+				top := &s.stack[len(s.stack)-1]
+				if top.text {
+					s.fail("text and elements mixed in <" + string(top.name) + ">")
+				}
+				top.other = true
+			}
+			if s.err != nil {
 				return tokEOF
 			}
 			s.seenRoot = true
-			q := s.lx.Text()
 			s.local = localName(q)
 			s.attrs = s.attrs[:0]
 			for {
 				tt, _ := s.lx.Next()
 				switch tt {
 				case txml.AttributeToken:
-					v := s.lx.AttrVal()
-					if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
-						v = v[1 : len(v)-1]
+					if !s.attribute() {
+						return tokEOF
 					}
-					s.attrs = append(s.attrs, [2][]byte{s.lx.Text(), v})
 					continue
 				case txml.StartTagCloseToken:
-					s.stack = append(s.stack, q)
+					s.stack = append(s.stack, open{name: q})
 				case txml.StartTagCloseVoidToken:
-					s.stack = append(s.stack, q)
+					s.stack = append(s.stack, open{name: q})
 					s.closeNow = true
 				default:
 					s.err = corrupt("%s: unfinished tag <%s>", s.part, q)
@@ -114,35 +164,117 @@ func (s *scanner) advance() token {
 			}
 		case txml.EndTagToken:
 			q := s.lx.Text()
-			if len(s.stack) == 0 || !bytes.Equal(s.stack[len(s.stack)-1], q) {
+			if len(s.stack) == 0 || !bytes.Equal(s.stack[len(s.stack)-1].name, q) {
 				s.err = corrupt("%s: </%s> closes nothing open", s.part, q)
 				return tokEOF
 			}
 			s.stack = s.stack[:len(s.stack)-1]
 			s.local = localName(q)
 			return tokEnd
-		case txml.TextToken, txml.CDATAToken:
+		case txml.TextToken:
+			blank := whiteSpace(data)
 			if len(s.stack) == 0 {
+				if !blank {
+					s.fail("text outside the root element")
+					return tokEOF
+				}
 				continue // white space around the root element
 			}
-			s.local = nil // text has no name: is() is false for it
-			s.text, s.cdata = data, tt == txml.CDATAToken
-			if tt == txml.CDATAToken {
-				s.text = s.lx.Text()
+			if !blank {
+				if bytes.Contains(data, []byte("]]>")) {
+					s.fail("]]> in text") // not well-formed: parsers refuse it
+					return tokEOF
+				}
+				top := &s.stack[len(s.stack)-1]
+				if top.other || top.text {
+					// Two pieces of text: the lexer splits text only at markup.
+					s.fail("text split by markup in <" + string(top.name) + ">")
+					return tokEOF
+				}
+				top.text = true
 			}
+			s.local = nil // text has no name: is() is false for it
+			s.text = data
 			return tokText
+		case txml.CommentToken:
+			if len(s.stack) > 0 {
+				top := &s.stack[len(s.stack)-1]
+				if top.text {
+					s.fail("a comment inside the text of <" + string(top.name) + ">")
+					return tokEOF
+				}
+				top.other = true
+			}
 		case txml.StartTagPIToken:
+			if !first || !bytes.Equal(s.lx.Text(), []byte("xml")) {
+				s.fail("a processing instruction")
+				return tokEOF
+			}
 			// The lexer ends a processing instruction at its first ">", whether or not a
-			// "?" comes before it; what follows up to "?>" then reads as text.
-			for tt != txml.StartTagClosePIToken && tt != txml.StartTagCloseToken && tt != txml.StartTagCloseVoidToken {
-				if tt, _ = s.lx.Next(); tt == txml.ErrorToken {
-					s.err = corrupt("%s: unfinished <?", s.part)
+			// "?" comes before it: the declaration must end "?>".
+			for tt != txml.StartTagClosePIToken {
+				if tt, _ = s.lx.Next(); tt == txml.ErrorToken || tt == txml.StartTagCloseToken || tt == txml.StartTagCloseVoidToken {
+					s.fail("an unfinished XML declaration")
 					return tokEOF
 				}
 			}
+		case txml.CDATAToken:
+			s.fail("a CDATA section")
+			return tokEOF
+		case txml.DOCTYPEToken:
+			s.fail("a DOCTYPE")
+			return tokEOF
+		default:
+			s.fail(fmt.Sprintf("unexpected %v", tt))
+			return tokEOF
 		}
-		// Comments, DOCTYPE: nothing a workbook part holds.
 	}
+}
+
+// attribute records the attribute the lexer has just read, refusing one XML does not
+// allow or one given twice (parsers differ on which of the two counts).
+func (s *scanner) attribute() bool {
+	name, v := s.lx.Text(), s.lx.AttrVal()
+	switch {
+	case len(s.attrs) >= maxAttrs:
+		s.fail(fmt.Sprintf("more than %d attributes", maxAttrs))
+	case !xmlName(name):
+		s.fail(fmt.Sprintf("an attribute name XML does not allow (%.20q)", name))
+	case len(v) < 2 || v[0] != '"' && v[0] != '\'' || v[len(v)-1] != v[0]:
+		s.fail(fmt.Sprintf("attribute %s without a quoted value", name))
+	case bytes.IndexByte(v, '<') >= 0:
+		s.fail(fmt.Sprintf("attribute %s holds \"<\"", name))
+	}
+	for _, a := range s.attrs {
+		if bytes.Equal(a[0], name) {
+			s.fail(fmt.Sprintf("attribute %s given twice", name))
+		}
+	}
+	if s.err != nil {
+		return false
+	}
+	s.attrs = append(s.attrs, [2][]byte{name, v[1 : len(v)-1]})
+	return true
+}
+
+// xmlName reports whether a tag or attribute name may be an XML name: not empty, not
+// starting with a digit, "-" or ".", and none of the characters that end or delimit
+// markup. (Other non-name characters are left to the names compared against.)
+func xmlName(q []byte) bool {
+	if len(q) == 0 || q[0] == '-' || q[0] == '.' || q[0] >= '0' && q[0] <= '9' {
+		return false
+	}
+	return bytes.IndexAny(q, "<>&\"'=!?/;") < 0
+}
+
+// whiteSpace reports whether text is only XML white space.
+func whiteSpace(text []byte) bool {
+	for _, c := range text {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // is reports whether the element just started or ended has this local name.
@@ -155,7 +287,7 @@ func (s *scanner) in(parent string) bool {
 	if s.tok == tokStart {
 		n-- // a start tag is on the stack itself; an end tag is already off it
 	}
-	return n > 0 && string(localName(s.stack[n-1])) == parent
+	return n > 0 && string(localName(s.stack[n-1].name)) == parent
 }
 
 // depth is the number of open elements; text belongs to the element at that depth.
@@ -165,7 +297,7 @@ func (s *scanner) depth() int { return len(s.stack) }
 func (s *scanner) attr(local string) string {
 	for _, a := range s.attrs {
 		if string(localName(a[0])) == local {
-			return s.decode(a[1], false)
+			return s.decode(a[1])
 		}
 	}
 	return ""
@@ -176,28 +308,34 @@ func (s *scanner) attr(local string) string {
 func (s *scanner) prefixedAttr(local string) string {
 	for _, a := range s.attrs {
 		if i := bytes.IndexByte(a[0], ':'); i >= 0 && string(a[0][i+1:]) == local && string(a[0][:i]) != "xmlns" {
-			return s.decode(a[1], false)
+			return s.decode(a[1])
 		}
 	}
 	return ""
 }
 
 // textString is the decoded text just read.
-func (s *scanner) textString() string { return s.decode(s.text, s.cdata) }
+func (s *scanner) textString() string { return s.decode(s.text) }
 
 // decode turns raw XML text into its value: CR LF or a lone CR read as LF, then entities
-// and character references decoded (not in CDATA), as encoding/xml does. Text that is not
+// and character references decoded, as encoding/xml does. Text that is not
 // UTF-8, or an entity XML does not define, makes the part corrupt.
-func (s *scanner) decode(raw []byte, cdata bool) string {
+func (s *scanner) decode(raw []byte) string {
 	if !utf8.Valid(raw) {
 		s.fail("text is not UTF-8")
+		return ""
+	}
+	if !xmlChars(raw) {
+		// encoding/xml and libxml2 refuse the part; a reader that kept the character would
+		// read another text.
+		s.fail("a character XML does not allow")
 		return ""
 	}
 	v := string(raw)
 	if bytes.IndexByte(raw, '\r') >= 0 {
 		v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
 	}
-	if cdata || !strings.Contains(v, "&") {
+	if !strings.Contains(v, "&") {
 		return v
 	}
 	out, ok := unescapeXML(v)
@@ -211,6 +349,13 @@ func (s *scanner) decode(raw []byte, cdata bool) string {
 func (s *scanner) fail(why string) {
 	if s.err == nil {
 		s.err = corrupt("%s: %s", s.part, why)
+	}
+}
+
+// tooLarge is fail for a part that holds more of something than any return.
+func (s *scanner) tooLarge(why string) {
+	if s.err == nil {
+		s.err = fmt.Errorf("%w: %s: %s", ErrTooLarge, s.part, why)
 	}
 }
 
@@ -255,6 +400,21 @@ func unescapeXML(s string) (string, bool) {
 		}
 		b.WriteRune(rune(n))
 	}
+}
+
+// xmlChars reports whether UTF-8 text holds only characters XML 1.0 allows: no control
+// character but tab, line feed and carriage return, no U+FFFE or U+FFFF (utf8.Valid has
+// already refused surrogates).
+func xmlChars(raw []byte) bool {
+	for i, c := range raw {
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			return false
+		case c == 0xEF && i+2 < len(raw) && raw[i+1] == 0xBF && raw[i+2] >= 0xBE:
+			return false
+		}
+	}
+	return true
 }
 
 // xmlChar reports whether XML 1.0 allows the character in a document.

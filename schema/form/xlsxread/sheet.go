@@ -2,6 +2,7 @@ package xlsxread
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,7 +45,6 @@ type coord struct{ col, row int }
 type Sheet struct {
 	cells  map[coord]Cell
 	merges []Range
-	maxRow int
 }
 
 // Sheet parses a worksheet, once; later calls return the same Sheet or error. A sheet the
@@ -70,17 +70,11 @@ func (w *Workbook) Sheet(name string) (*Sheet, error) {
 func (w *Workbook) SheetErr(name string) error { return w.failed[name] }
 
 func (w *Workbook) parseSheet(name string) (*Sheet, error) {
-	part := ""
-	found := false
-	for _, e := range w.sheets {
-		if e.name == name {
-			part, found = e.part, true
-			break
-		}
-	}
+	i, found := w.sheetAt[name]
 	if !found {
 		return nil, fmt.Errorf("xlsxread: no sheet %q", name)
 	}
+	part := w.sheets[i].part
 	data, err := w.part(part)
 	if err != nil {
 		return nil, err
@@ -120,15 +114,18 @@ func (w *Workbook) parseSheet(name string) (*Sheet, error) {
 			if c.Type == "" && c.Value == "" && !c.Formula {
 				continue
 			}
-			if len(s.cells) >= maxCells {
-				return nil, fmt.Errorf("%w: sheet %q has more than %d cells", ErrTooLarge, name, maxCells)
+			if _, twice := s.cells[at]; twice {
+				// Readers differ on which of the two is the cell (this map kept the last).
+				return nil, corrupt("sheet %q: cell %s given twice", name, sc.attr("r"))
+			}
+			if w.cells+len(s.cells) >= maxCells {
+				return nil, fmt.Errorf("%w: sheet %q: more than %d cells in the workbook", ErrTooLarge, name, maxCells)
 			}
 			s.cells[at] = c
-			s.maxRow = max(s.maxRow, at.row)
 		case sc.is("mergeCell") && sc.in("mergeCells"):
 			if r, ok := parseRange(sc.attr("ref")); ok {
-				if len(s.merges) >= maxMerges {
-					return nil, fmt.Errorf("%w: sheet %q has more than %d merged ranges", ErrTooLarge, name, maxMerges)
+				if w.merges+len(s.merges) >= maxMerges {
+					return nil, fmt.Errorf("%w: sheet %q: more than %d merged ranges in the workbook", ErrTooLarge, name, maxMerges)
 				}
 				s.merges = append(s.merges, r)
 			}
@@ -137,18 +134,27 @@ func (w *Workbook) parseSheet(name string) (*Sheet, error) {
 	if sc.err != nil {
 		return nil, sc.err
 	}
+	w.cells += len(s.cells)
+	w.merges += len(s.merges)
 	return s, nil
 }
 
-// A return has about a thousand cells and a few dozen merged ranges per answer sheet, a
-// few hundred shared strings and defined names; a workbook with hundreds of times more is
-// not a return, and would cost memory (a 32 MB part of empty-looking cells held a gigabyte
-// in a cell map) and time (every read looks through the merges).
+// A return has four sheets of about a thousand cells and a few dozen merged ranges, a few
+// hundred shared strings and defined names, a dozen relationships and twenty parts; a
+// workbook with hundreds of times more is not a return, and would cost memory (a 32 MB
+// part of empty-looking cells held a gigabyte in a cell map) and time (every read looks
+// through the merges; without names, every sheet is read). Cells and merged ranges are
+// counted over all sheets read.
 const (
 	maxCells   = 200_000
 	maxMerges  = 10_000
 	maxStrings = 200_000
 	maxNames   = 50_000
+	maxSheets  = 1_000
+	maxRels    = 10_000
+	maxParts   = 10_000
+	// Excel keeps at most 32,767 characters in a cell, so no more runs of formatting.
+	maxRuns = 32_767
 )
 
 // readCell reads a <c> element the scanner has just started, up to its end, with its
@@ -159,16 +165,26 @@ func readCell(sc *scanner, sst []string) Cell {
 	var v, inline string
 	hasInline := false
 	depth := sc.depth()
+	var seen [3]bool // v, f, is: each at most once, or readers differ on which counts
+	once := func(i int) {
+		if seen[i] {
+			sc.fail("a cell with two <" + string(sc.local) + ">")
+		}
+		seen[i] = true
+	}
 	for tok := sc.next(); tok != tokEOF && sc.depth() >= depth; tok = sc.next() {
 		switch {
 		case tok != tokStart || !sc.in("c"):
 		case sc.is("v"):
+			once(0)
 			v = textOf(sc)
 		case sc.is("f"):
+			once(1)
 			shared := sc.attr("t") == "shared"
 			text := textOf(sc)
 			c.Formula = c.Formula || shared || text != ""
 		case sc.is("is"):
+			once(2)
 			inline, hasInline = richText(sc), true
 		}
 	}
@@ -231,14 +247,22 @@ func (s *Sheet) CellRef(ref string) Cell {
 	return s.Cell(col, row)
 }
 
-// Column is the values of one column from row 1 to the sheet's last row with a cell, as
-// stored (merged ranges are not resolved: an id column holds one id per row).
-func (s *Sheet) Column(col int) []string {
-	out := make([]string, s.maxRow)
+// RowValue is a cell's value and its row.
+type RowValue struct {
+	Row   int
+	Value string
+}
+
+// Column is the cells of one column that hold a value, by row, as stored (merged ranges
+// are not resolved: an id column holds one id per row). It holds only those cells: one
+// cell in the last row of a sheet must not cost a million entries.
+func (s *Sheet) Column(col int) []RowValue {
+	var out []RowValue
 	for at, c := range s.cells {
 		if at.col == col {
-			out[at.row-1] = c.Value
+			out = append(out, RowValue{at.row, c.Value})
 		}
 	}
+	slices.SortFunc(out, func(a, b RowValue) int { return a.Row - b.Row })
 	return out
 }

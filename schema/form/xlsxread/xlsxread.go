@@ -15,6 +15,48 @@
 // nothing (excelize reads string 0), and a cell without a style does not take its row's
 // or column's (Excel writes s on every formatted cell). As in excelize, a strings or styles
 // part that does not parse refuses the whole workbook.
+//
+// # Hostile workbooks
+//
+// A return comes from outside, so the reader also refuses, as ErrCorrupt, what would read
+// one value here and another in Excel, and, as ErrTooLarge or ErrCorrupt, what would cost
+// time or memory out of proportion to the file's size. XML that Excel and LibreOffice never
+// write and that parsers read differently is refused rather than read one way. Excel's own
+// reading could not be checked; LibreOffice 7.4's (converting to CSV) and excelize
+// v2.11.1's were, on a one-cell workbook for each:
+//
+//   - a DOCTYPE, and with it any entity but the five of XML (Excel refuses DTDs;
+//     LibreOffice drops a cell whose value uses an internal entity, excelize refuses it);
+//   - a CDATA section (LibreOffice and excelize read its text);
+//   - a processing instruction other than the XML declaration first in the part
+//     (both read <t>a<?pi?>b</t> as "ab" and skip one before the root);
+//   - text split by a comment or an element (<v>1<!-- x -->2</v>: "12" in both;
+//     <v>1<x>2</x>3</v>: "3" in LibreOffice, "13" in excelize), or text outside the root
+//     element; comments between elements are skipped, as every parser skips them;
+//   - a character XML does not allow (a control character other than tab and line ends,
+//     U+FFFE, U+FFFF) in a text or attribute read, or "]]>" in text (LibreOffice drops
+//     the cell, excelize refuses the sheet);
+//   - an attribute given twice (<c r="B1" r="C1">: LibreOffice drops the cell, excelize
+//     reads it as C1, this reader read B1), without quotes (LibreOffice drops the cell,
+//     excelize refuses the sheet) or holding "<", a tag name XML does not allow;
+//   - a cell given twice in a sheet (LibreOffice reads the last, excelize the first), or a
+//     <v>, <f> or <is> twice in a cell (both read the last <v>);
+//   - a string item with two <t> (LibreOffice reads both, excelize the last), with its own
+//     <t> and runs (both read all; the schema allows it, but no writer does it), or a run
+//     with two <t> (both read the last; this reader read both);
+//   - two sheets of one name (in any case, as Excel compares them: LibreOffice reads the
+//     first, excelize the second), two sheets of one part (ten thousand entries naming
+//     one part were parsed ten thousand times), or one relationship id twice.
+//
+// Caps (sheet.go) bound the work: a part nests at most 64 elements deep and gives an
+// element at most 64 attributes (so the stack of open elements and the attribute checks
+// cost a bounded amount per byte); the lexer is stopped if it yields more tokens than the
+// part has bytes; a workbook has at most 10,000 parts, 1,000 sheets, 10,000 relationships
+// per part, 200,000 shared strings of at most 32,767 rich-text runs each, 50,000 defined
+// names, and 200,000 cells and 10,000 merged ranges over all the sheets read. Every other
+// step is linear in the bytes of the part it reads, and each part is read at most once,
+// so a workbook costs time and memory in proportion to its decompressed size, which the
+// caller bounds (Open's maxPart; form.checkZipSizes for the whole file).
 package xlsxread
 
 import (
@@ -52,6 +94,7 @@ type Workbook struct {
 	files   map[string]*zip.File
 	maxPart int64
 	sheets  []sheetEntry
+	sheetAt map[string]int // sheet name → index in sheets
 	names   []DefinedName
 	sstPath string
 	sst     []string
@@ -59,6 +102,9 @@ type Workbook struct {
 	fmtCode map[int]string // number format id → custom format code
 	parsed  map[string]*Sheet
 	failed  map[string]error
+	// cells and merges count what the parsed sheets hold, against the caps for the whole
+	// workbook: a return split over many sheets costs no more than one.
+	cells, merges int
 }
 
 type sheetEntry struct {
@@ -72,7 +118,10 @@ func Open(data []byte, maxPart int64) (*Workbook, error) {
 	if err != nil {
 		return nil, corrupt("zip: %v", err)
 	}
-	w := &Workbook{files: map[string]*zip.File{}, maxPart: maxPart, parsed: map[string]*Sheet{}, failed: map[string]error{}}
+	if len(zr.File) > maxParts {
+		return nil, fmt.Errorf("%w: more than %d parts", ErrTooLarge, maxParts)
+	}
+	w := &Workbook{files: map[string]*zip.File{}, maxPart: maxPart, sheetAt: map[string]int{}, parsed: map[string]*Sheet{}, failed: map[string]error{}}
 	for _, f := range zr.File {
 		w.files[partKey(f.Name)] = f
 	}
@@ -190,12 +239,25 @@ func (w *Workbook) rels(name, dir string) ([]rel, error) {
 		return nil, err
 	}
 	var out []rel
+	ids := map[string]bool{}
 	sc := newScanner(data, name)
 	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
-		if tok != tokStart || !sc.is("Relationship") || !sc.in("Relationships") || sc.attr("TargetMode") == "External" {
+		if tok != tokStart || !sc.is("Relationship") || !sc.in("Relationships") {
 			continue
 		}
-		r := rel{id: sc.attr("Id"), typ: sc.attr("Type"), target: sc.attr("Target")}
+		// Ids are unique in a package; with one given twice, which target a sheet has
+		// would depend on the reader.
+		id := sc.attr("Id")
+		if ids[id] {
+			return nil, corrupt("%s: relationship %q given twice", name, id)
+		}
+		if ids[id] = true; len(ids) > maxRels {
+			return nil, fmt.Errorf("%w: %s: more than %d relationships", ErrTooLarge, name, maxRels)
+		}
+		if sc.attr("TargetMode") == "External" {
+			continue
+		}
+		r := rel{id: id, typ: sc.attr("Type"), target: sc.attr("Target")}
 		if strings.HasPrefix(r.target, "/") {
 			r.target = path.Clean(strings.TrimPrefix(r.target, "/"))
 		} else {
@@ -228,12 +290,16 @@ func (w *Workbook) readWorkbook(name string, targets map[string]string) error {
 		return corrupt("no workbook part %s", name)
 	}
 	sc := newScanner(data, name)
+	parts := map[string]bool{}
 	var localIDs []string // for each definedName, its localSheetId or ""
 	for tok := sc.next(); tok != tokEOF; tok = sc.next() {
 		switch {
 		case tok != tokStart:
 		case sc.is("sheet") && sc.in("sheets"):
-			w.sheets = append(w.sheets, sheetEntry{name: sc.attr("name"), part: targets[sc.prefixedAttr("id")]})
+			e := sheetEntry{name: sc.attr("name"), part: targets[sc.prefixedAttr("id")]}
+			if err := w.addSheet(e, parts); err != nil {
+				return err
+			}
 		case sc.is("definedName") && sc.in("definedNames"):
 			if len(w.names) >= maxNames {
 				return fmt.Errorf("%w: more than %d defined names", ErrTooLarge, maxNames)
@@ -258,6 +324,32 @@ func (w *Workbook) readWorkbook(name string, targets map[string]string) error {
 		}
 		w.names[i].Scope = w.sheets[n].name
 	}
+	return nil
+}
+
+// addSheet adds a sheet entry of the workbook. Excel gives each sheet its own name (in any
+// case) and its own part; a workbook that does not is refused rather than read one way
+// here and another in Excel, and ten thousand entries naming one part are not parsed ten
+// thousand times.
+// seen holds the lowered names and the part keys of the sheets before it.
+func (w *Workbook) addSheet(e sheetEntry, seen map[string]bool) error {
+	if len(w.sheets) >= maxSheets {
+		return fmt.Errorf("%w: more than %d sheets", ErrTooLarge, maxSheets)
+	}
+	if key := "name:" + strings.ToLower(e.name); seen[key] {
+		return corrupt("two sheets named %q", e.name)
+	} else {
+		seen[key] = true
+	}
+	if e.part != "" {
+		if key := "part:" + partKey(e.part); seen[key] {
+			return corrupt("sheet %q shares its part %s with another sheet", e.name, e.part)
+		} else {
+			seen[key] = true
+		}
+	}
+	w.sheetAt[e.name] = len(w.sheets)
+	w.sheets = append(w.sheets, e)
 	return nil
 }
 
@@ -312,13 +404,37 @@ func (w *Workbook) readSharedStrings() error {
 // richText reads a string item the scanner has just started (a shared <si> or an inline
 // <is>) up to its end: its own <t> or its runs' <t>, _xHHHH_ escapes decoded. Phonetic
 // guides (<rPh>) are reading aids, not the cell's text.
+//
+// Its own <t> and runs together, or a <t> given twice, are refused: the schema allows the
+// first, but no writer does it, and readers differ on the second (package doc).
 func richText(sc *scanner) string {
 	var b strings.Builder
 	depth := sc.depth()
+	plain, runs, runTexts := 0, 0, 0
 	for tok := sc.next(); tok != tokEOF && sc.depth() >= depth; tok = sc.next() {
-		if tok == tokStart && sc.is("t") && (sc.depth() == depth+1 || sc.in("r")) {
-			b.WriteString(textOf(sc))
+		switch {
+		case tok != tokStart:
+			continue
+		case sc.is("r") && sc.depth() == depth+1:
+			if runs++; runs > maxRuns {
+				sc.tooLarge(fmt.Sprintf("a string of more than %d runs", maxRuns))
+			}
+			runTexts = 0
+			continue
+		case sc.is("t") && sc.depth() == depth+1:
+			plain++
+		case sc.is("t") && sc.in("r"):
+			runTexts++
+		default:
+			continue
 		}
+		if plain > 1 || plain > 0 && runs > 0 || runTexts > 1 {
+			sc.fail("a string with two texts")
+		}
+		b.WriteString(textOf(sc))
+	}
+	if plain > 0 && runs > 0 {
+		sc.fail("a string with two texts")
 	}
 	return unescape(b.String())
 }
