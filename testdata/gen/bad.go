@@ -25,6 +25,8 @@ type badCase struct {
 	// exit is validate's exit code; where the sheet!cell of the finding ("" for the file).
 	exit  int
 	where string
+	// below moves where that many rows down, to one row of a text list.
+	below int
 	// want is a part of the message (or 問題はありません for a return that must be accepted).
 	want string
 	// edit changes the good return; raw, when set, makes the bytes instead.
@@ -142,6 +144,9 @@ func badCases() []badCase {
 	}
 }
 
+// allBadCases is every generated case: issue 5's and issue 9's (bad_slots.go).
+func allBadCases() []badCase { return append(badCases(), slotCases()...) }
+
 // writeBad writes the generated odd returns and cases.tsv into dir, starting from the good
 // sample return of 北区.
 func writeBad(returnsDir, dir string) (int, error) {
@@ -151,7 +156,7 @@ func writeBad(returnsDir, dir string) (int, error) {
 	}
 	var manifest strings.Builder
 	manifest.WriteString("# file\texit\twhere\tmessage part — written by go run ./testdata/gen; checked by cmd/internal/validatecmd TestBadFiles\n")
-	for _, c := range badCases() {
+	for _, c := range allBadCases() {
 		data, where, err := c.make(good)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", c.file, err)
@@ -167,7 +172,10 @@ func writeBad(returnsDir, dir string) (int, error) {
 	} {
 		manifest.WriteString(strings.Join(fixed[:], "\t") + "\n")
 	}
-	return len(badCases()), atomic.WriteBytes(filepath.Join(dir, "cases.tsv"), []byte(manifest.String()))
+	for _, fixed := range libreOfficeSlotCases {
+		manifest.WriteString(strings.Join(fixed[:], "\t") + "\n")
+	}
+	return len(allBadCases()), atomic.WriteBytes(filepath.Join(dir, "cases.tsv"), []byte(manifest.String()))
 }
 
 // make builds the case's bytes and resolves its finding's cell.
@@ -185,7 +193,15 @@ func (c badCase) make(good []byte) ([]byte, string, error) {
 	at := func(key string) form.Location { return cells[form.DefinedName(key)] }
 	where := ""
 	if c.where != "" {
-		where = at(c.where).String()
+		l := at(c.where)
+		if c.below > 0 {
+			col, row, err := excelize.CellNameToCoordinates(l.Cell)
+			if err != nil {
+				return nil, "", err
+			}
+			l.Cell, _ = excelize.CoordinatesToCellName(col, row+c.below)
+		}
+		where = l.String()
 	}
 	if c.edit != nil {
 		if err := c.edit(f, at); err != nil {
