@@ -373,16 +373,18 @@ func excelizeTargets(f *excelize.File) map[string]target {
 // column (resolve.go); a return that lost its names is read by the id column alone.
 func (r *Return) locate(f *xlsxread.Workbook) error {
 	spots := []*spot{
-		{key: metaForm, name: NameForm, col: colAnswer, label: "様式"},
-		{key: metaWard, name: NameWard, col: colAnswer, label: r.Schema.Units.Label + "名"},
-		{key: metaPeriod, name: NamePeriod, col: colAnswer, label: "対象期間"},
+		{key: metaForm, name: NameForm, col: colAnswer, header: "様式"},
+		{key: metaWard, name: NameWard, col: colAnswer, header: r.Schema.Units.Label + "名"},
+		{key: metaPeriod, name: NamePeriod, col: colAnswer, header: "対象期間"},
 	}
-	for _, s := range Slots(r.Schema) {
-		sp := &spot{key: s.Key, name: s.Name(), col: colAnswer, slot: s, label: s.Label()}
+	slots := Slots(r.Schema)
+	all := make([]spot, len(slots))
+	for i, s := range slots {
+		sp := &all[i]
+		*sp = spot{key: s.Key, name: s.Name(), col: colAnswer, slot: s, list: s.Kind == SlotList}
 		if s.Kind == SlotList || (s.Kind == SlotText && s.Field == nil) {
 			sp.col = colLabel
 		}
-		sp.list = s.Kind == SlotList
 		spots = append(spots, sp)
 	}
 	res, findings, blocked := resolve(f, spots)
@@ -400,11 +402,11 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 			}
 			continue
 		}
-		c := rd.read(res[i].t)
+		c := rd.read(res[i].t, sp.list)
 		switch {
 		case sp.slot != nil:
 			if !sp.list {
-				c.Lines, c.Rows = nil, nil
+				c.Lines = nil
 			}
 			r.Cells[sp.key] = c
 		case sp.key == metaForm:
@@ -436,7 +438,7 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 		r.add(fd)
 	}
 	for _, sp := range missing {
-		r.add(Finding{Severity: Error, QuestionID: sp.key, Label: sp.label,
+		r.add(Finding{Severity: Error, QuestionID: sp.key, Label: sp.label(),
 			Message: "回答欄が見つかりません。行・列の削除やシートの変更で様式が崩れています。配布した様式に記入し直してください"})
 	}
 	return nil
@@ -449,21 +451,27 @@ type cellReader struct {
 	used map[string]bool // the sheets answers were read from
 }
 
-func (rd *cellReader) read(t target) *Cell {
-	c := &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
+// read reads the cell (or, for a list, every row) a target points at.
+func (rd *cellReader) read(t target, list bool) *Cell {
 	rd.used[t.sheet] = true
 	sh, _ := rd.f.Sheet(t.sheet)
 	col, err := excelize.ColumnNameToNumber(t.col)
 	if sh == nil || err != nil {
-		return c
+		return &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
 	}
-	for row := t.from; row <= t.to; row++ {
-		rc := rd.one(sh, t.sheet, col, row)
-		c.Rows = append(c.Rows, rc)
-		c.Lines = append(c.Lines, rc.Lines...)
+	first := rd.one(sh, t.sheet, col, t.from)
+	c := &first
+	if list {
+		rows := make([]Cell, 0, t.to-t.from+1)
+		rows = append(rows, first)
+		c.Lines = append([]string(nil), first.Lines...)
+		for row := t.from + 1; row <= t.to; row++ {
+			rc := rd.one(sh, t.sheet, col, row)
+			rows = append(rows, rc)
+			c.Lines = append(c.Lines, rc.Lines...)
+		}
+		c.Rows = rows
 	}
-	first := c.Rows[0]
-	c.Value, c.Kind, c.Number, c.NoResult, c.MergedInto = first.Value, first.Kind, first.Number, first.NoResult, first.MergedInto
 	if c.Value == "" && t.from == t.to {
 		if v := plainValue(sh, col+1, t.from); v != "" {
 			ref, _ := excelize.CoordinatesToCellName(col+1, t.from)

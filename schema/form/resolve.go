@@ -19,9 +19,17 @@ import (
 // spot is one place an answer is looked up: a slot or a header cell.
 type spot struct {
 	key, name, col string
-	list           bool  // a range of rows (a text list); otherwise one cell
-	slot           *Slot // nil for the header cells
-	label          string
+	list           bool   // a range of rows (a text list); otherwise one cell
+	slot           *Slot  // nil for the header cells
+	header         string // a header cell's label
+}
+
+// label is the spot as findings name it; built only for a finding, as labels cost.
+func (sp *spot) label() string {
+	if sp.slot == nil {
+		return sp.header
+	}
+	return sp.slot.Label()
 }
 
 // short is the spot's label inside its question (「２．歯科」), used when every answer
@@ -30,7 +38,7 @@ func (sp *spot) short() string {
 	s := sp.slot
 	switch {
 	case s == nil:
-		return sp.label
+		return sp.header
 	case s.Row != nil:
 		return RowLabel(s.Question, s.Row)
 	case s.Category != nil:
@@ -81,12 +89,34 @@ type idRange struct {
 	from, to int
 }
 
+// idRuns are the runs of one id: almost always one, so it is held without a slice.
+type idRuns struct {
+	first idRange
+	more  []idRange
+}
+
+// all is every run; buf holds the usual single run without allocating.
+func (r idRuns) all(buf *[1]idRange) []idRange {
+	buf[0] = r.first
+	if len(r.more) == 0 {
+		return buf[:]
+	}
+	return append([]idRange{r.first}, r.more...)
+}
+
+func (r *idRuns) last() *idRange {
+	if len(r.more) > 0 {
+		return &r.more[len(r.more)-1]
+	}
+	return &r.first
+}
+
 // scanIDColumn maps each id in column A (hidden) to its runs of consecutive rows, in
 // sheet order. Only the given sheets are read: those the defined names point at, which
 // are parsed for their answers anyway, or every sheet but the lists when names are
 // missing.
-func scanIDColumn(f *xlsxread.Workbook, sheets []string) map[string][]idRange {
-	out := map[string][]idRange{}
+func scanIDColumn(f *xlsxread.Workbook, sheets []string) map[string]idRuns {
+	out := make(map[string]idRuns, 256)
 	for _, sh := range sheets {
 		if sh == ListsSheet {
 			continue
@@ -101,12 +131,16 @@ func scanIDColumn(f *xlsxread.Workbook, sheets []string) map[string][]idRange {
 				continue
 			}
 			row := i + 1
-			runs := out[v]
-			if n := len(runs); n > 0 && runs[n-1].sheet == sh && runs[n-1].to == row-1 {
-				runs[n-1].to = row
-				continue
+			runs, ok := out[v]
+			switch l := runs.last(); {
+			case !ok:
+				runs.first = idRange{sheet: sh, from: row, to: row}
+			case l.sheet == sh && l.to == row-1:
+				l.to = row
+			default:
+				runs.more = append(runs.more, idRange{sheet: sh, from: row, to: row})
 			}
-			out[v] = append(runs, idRange{sheet: sh, from: row, to: row})
+			out[v] = runs
 		}
 	}
 	return out
@@ -211,18 +245,32 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []Fi
 	ids := scanIDColumn(f, sheets)
 
 	out = make([]resolved, len(spots))
+	// Who claims each cell: the first claimant, and the whole list only for the few
+	// cells claimed twice.
+	owner := make(map[cellKey]int, len(spots)+64)
 	claims := map[cellKey][]int{}
 	claim := func(i int, t target) {
 		for row := t.from; row <= t.to; row++ {
 			k := cellKey{t.sheet, t.col, row}
-			if c := claims[k]; len(c) == 0 || c[len(c)-1] != i {
-				claims[k] = append(c, i)
+			o, taken := owner[k]
+			switch {
+			case !taken:
+				owner[k] = i
+			case o == i:
+			case claims[k] == nil:
+				claims[k] = []int{o, i}
+			case claims[k][len(claims[k])-1] != i:
+				claims[k] = append(claims[k], i)
 			}
 		}
 	}
 	for i, sp := range spots {
 		dn := names[strings.ToLower(sp.name)]
-		runs := ids[sp.key]
+		var buf [1]idRange
+		var runs []idRange
+		if r, ok := ids[sp.key]; ok {
+			runs = r.all(&buf)
+		}
 		home, hasID := idTarget(sp, runs)
 		res := resolved{name: dn, home: home, hasID: hasID}
 		switch {
@@ -262,15 +310,16 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []Fi
 	// shares, in form order.
 	blocked = map[string]bool{}
 	var shared []cellKey
-	for k, c := range claims {
-		if len(c) > 1 {
-			shared = append(shared, k)
-		}
+	for k := range claims {
+		shared = append(shared, k)
 	}
 	sort.Slice(shared, func(a, b int) bool {
 		ca, cb := claims[shared[a]], claims[shared[b]]
 		if ca[0] != cb[0] {
 			return ca[0] < cb[0]
+		}
+		if shared[a].sheet != shared[b].sheet {
+			return shared[a].sheet < shared[b].sheet
 		}
 		if shared[a].row != shared[b].row {
 			return shared[a].row < shared[b].row
@@ -322,10 +371,10 @@ func sharedCellFinding(f *xlsxread.Workbook, spots []*spot, idx []int, k cellKey
 		if sameQuestion {
 			labels = append(labels, "「"+spots[i].short()+"」")
 		} else {
-			labels = append(labels, "「"+spots[i].label+"」")
+			labels = append(labels, "「"+spots[i].label()+"」")
 		}
 	}
-	label := spots[idx[0]].label
+	label := spots[idx[0]].label()
 	if sameQuestion {
 		label = QuestionLabel(spots[idx[0]].slot.Question)
 	}
@@ -340,7 +389,7 @@ func sharedCellFinding(f *xlsxread.Workbook, spots []*spot, idx []int, k cellKey
 // spotFinding is the error on one answer whose name is broken, repeated or elsewhere
 // than its row, placed on the answer's own cell (its row in the id column) when known.
 func spotFinding(f *xlsxread.Workbook, sp *spot, res resolved) Finding {
-	fd := Finding{Severity: Error, QuestionID: sp.key, Label: sp.label}
+	fd := Finding{Severity: Error, QuestionID: sp.key, Label: sp.label()}
 	home := ""
 	if res.hasID {
 		home = fmt.Sprintf("%s%d", res.home.col, res.home.from)
