@@ -292,16 +292,17 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []Fi
 		if dn != nil && dn.ok {
 			res.nameAt = dn.t
 		}
+		// A spot claims the cell it reads, the cell its name points at, and every row
+		// the id column gives it: a row copied over another answer's row (column A
+		// included) then shows as two answers on one cell.
 		switch res.state {
 		case stateOK:
 			claim(i, res.t)
 		case stateDisagree:
 			claim(i, res.nameAt)
-			claim(i, home)
-		case stateBroken, stateTwice:
-			if hasID {
-				claim(i, home)
-			}
+		}
+		for _, r := range runs {
+			claim(i, target{sheet: r.sheet, col: sp.col, from: r.from, to: r.to})
 		}
 		out[i] = res
 	}

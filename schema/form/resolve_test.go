@@ -112,6 +112,17 @@ func TestNameAndIDColumnChecks(t *testing.T) {
 		{name: "name on another sheet than its row", where: "相談支援室!D26", msg: "回答欄の名前が 区役所!D200 を指していますが、回答欄は 相談支援室!D26 です", edit: func(t *testing.T, f *excelize.File, cells map[string]form.Location) {
 			setName(t, f, "zq_u3_05", "'区役所'!$D$200")
 		}},
+		{name: "row copied over the next answer's row, column A included", where: "相談支援室!D24", msg: "「２．歯科」と「３．薬局・薬剤師」の回答欄が同じセル D24 を指しています", edit: func(t *testing.T, f *excelize.File, cells map[string]form.Location) {
+			for _, col := range []string{"A", "D"} {
+				v, err := f.GetCellValue("相談支援室", col+"23")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := f.SetCellStr("相談支援室", col+"24", v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
 		{name: "name lost, others kept", edit: func(t *testing.T, f *excelize.File, cells map[string]form.Location) {
 			if err := f.DeleteDefinedName(&excelize.DefinedName{Name: "zq_u3_05"}); err != nil {
 				t.Fatal(err)
