@@ -1,8 +1,11 @@
 package form_test
 
 import (
+	"archive/zip"
 	"fmt"
+	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -154,5 +157,42 @@ func TestNameAndIDColumnChecks(t *testing.T) {
 				t.Errorf("finding %s %q, want %s containing %q", fd.Where(), fd.Message, tc.where, tc.msg)
 			}
 		})
+	}
+}
+
+// The committed cut-and-paste returns were written by LibreOffice itself, and LibreOffice
+// left both answers' names on the pasted-over cell: the situation the reader must catch.
+func TestLibreOfficeCutPasteFixturesAreReal(t *testing.T) {
+	cases := []struct{ file, cut, pasted, cell string }{
+		{"LibreOfficeで件数を切り取り貼り付け.xlsx", "zq_u3_03", "zq_u3_02", "相談支援室!$D$23"},
+		{"LibreOfficeで選択肢を切り取り貼り付け.xlsx", "zq_a1_5", "zq_a1_4", "区役所!$D$13"},
+	}
+	for _, tc := range cases {
+		zr, err := zip.OpenReader(filepath.Join("..", "..", "testdata", "bad", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		part := func(name string) string {
+			f, err := zr.Open(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			b, err := io.ReadAll(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+		if app := part("docProps/app.xml"); !strings.Contains(app, "<Application>LibreOffice/") {
+			t.Errorf("%s was not saved by LibreOffice: %s", tc.file, app)
+		}
+		wb := part("xl/workbook.xml")
+		for _, name := range []string{tc.cut, tc.pasted} {
+			if !regexp.MustCompile(`name="` + name + `"[^>]*>` + regexp.QuoteMeta(tc.cell) + `<`).MatchString(wb) {
+				t.Errorf("%s: %s does not point at %s", tc.file, name, tc.cell)
+			}
+		}
+		zr.Close()
 	}
 }
