@@ -65,7 +65,9 @@ func nameTable(sheetList []string, defined []xlsxread.DefinedName) map[string]*d
 	for _, s := range sheetList {
 		sheets[s] = true
 	}
-	names := map[string]*definedName{}
+	names := make(map[string]*definedName, len(defined))
+	// One allocation for all of them; the capacity is never exceeded, so the pointers hold.
+	store := make([]definedName, 0, len(defined))
 	for _, dn := range defined {
 		if dn.Scope != "" {
 			continue
@@ -79,7 +81,8 @@ func nameTable(sheetList []string, defined []xlsxread.DefinedName) map[string]*d
 			}
 			continue
 		}
-		names[k] = &definedName{raw: dn.RefersTo, t: t, ok: ok}
+		store = append(store, definedName{raw: dn.RefersTo, t: t, ok: ok})
+		names[k] = &store[len(store)-1]
 	}
 	return names
 }
@@ -89,34 +92,32 @@ type idRange struct {
 	from, to int
 }
 
-// idRuns are the runs of one id: almost always one, so it is held without a slice.
-type idRuns struct {
-	first idRange
-	more  []idRange
+// idColumn is column A of the sheets read: every run of consecutive rows of one id, in
+// sheet order, chained per id in one slice (almost every id has one run, and a map entry
+// per id of a slice of runs cost a tenth of reading a return).
+type idColumn struct {
+	first map[string]int32 // id → its first run
+	runs  []idRange
+	next  []int32 // the id's next run, or -1
 }
 
-// all is every run; buf holds the usual single run without allocating.
-func (r idRuns) all(buf *[1]idRange) []idRange {
-	buf[0] = r.first
-	if len(r.more) == 0 {
-		return buf[:]
+// of appends the id's runs to buf[:0], which holds the usual single run without
+// allocating.
+func (c *idColumn) of(id string, buf []idRange) []idRange {
+	out := buf[:0]
+	i, ok := c.first[id]
+	for ok && i >= 0 {
+		out = append(out, c.runs[i])
+		i = c.next[i]
 	}
-	return append([]idRange{r.first}, r.more...)
+	return out
 }
 
-func (r *idRuns) last() *idRange {
-	if len(r.more) > 0 {
-		return &r.more[len(r.more)-1]
-	}
-	return &r.first
-}
-
-// scanIDColumn maps each id in column A (hidden) to its runs of consecutive rows, in
-// sheet order. Only the given sheets are read: those the defined names point at, which
-// are parsed for their answers anyway, or every sheet but the lists when names are
-// missing.
-func scanIDColumn(f *xlsxread.Workbook, sheets []string) map[string]idRuns {
-	out := make(map[string]idRuns, 256)
+// scanIDColumn reads each id in column A (hidden) and its runs of consecutive rows. Only
+// the given sheets are read: those the defined names point at, which are parsed for
+// their answers anyway, or every sheet but the lists when names are missing.
+func scanIDColumn(f *xlsxread.Workbook, sheets []string) *idColumn {
+	c := &idColumn{first: make(map[string]int32, 256), runs: make([]idRange, 0, 256), next: make([]int32, 0, 256)}
 	for _, sh := range sheets {
 		if sh == ListsSheet {
 			continue
@@ -131,19 +132,25 @@ func scanIDColumn(f *xlsxread.Workbook, sheets []string) map[string]idRuns {
 				continue
 			}
 			row := i + 1
-			runs, ok := out[v]
-			switch l := runs.last(); {
-			case !ok:
-				runs.first = idRange{sheet: sh, from: row, to: row}
-			case l.sheet == sh && l.to == row-1:
-				l.to = row
-			default:
-				runs.more = append(runs.more, idRange{sheet: sh, from: row, to: row})
+			last, ok := c.first[v]
+			for ok && c.next[last] >= 0 {
+				last = c.next[last]
 			}
-			out[v] = runs
+			if ok && c.runs[last].sheet == sh && c.runs[last].to == row-1 {
+				c.runs[last].to = row
+				continue
+			}
+			n := int32(len(c.runs))
+			c.runs = append(c.runs, idRange{sheet: sh, from: row, to: row})
+			c.next = append(c.next, -1)
+			if ok {
+				c.next[last] = n
+			} else {
+				c.first[v] = n
+			}
 		}
 	}
-	return out
+	return c
 }
 
 // idTarget is where the id column puts a spot: the first run of its id, and for a list
@@ -205,12 +212,11 @@ const (
 // resolved is a spot's outcome: the target read when OK, and for the others where the
 // answer belongs (the id column's row) when that is known.
 type resolved struct {
-	state  spotState
-	t      target
-	name   *definedName
-	nameAt target // the name's target when it parsed
-	home   target // the id column's target
-	hasID  bool
+	state spotState
+	t     target
+	name  *definedName
+	home  target // the id column's target
+	hasID bool
 }
 
 // cellKey is one cell of one sheet.
@@ -267,10 +273,7 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []Fi
 	for i, sp := range spots {
 		dn := names[strings.ToLower(sp.name)]
 		var buf [1]idRange
-		var runs []idRange
-		if r, ok := ids[sp.key]; ok {
-			runs = r.all(&buf)
-		}
+		runs := ids.of(sp.key, buf[:])
 		home, hasID := idTarget(sp, runs)
 		res := resolved{name: dn, home: home, hasID: hasID}
 		switch {
@@ -287,10 +290,7 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []Fi
 		case agrees(sp, dn.t, runs):
 			res.t = dn.t
 		default:
-			res.state, res.nameAt = stateDisagree, dn.t
-		}
-		if dn != nil && dn.ok {
-			res.nameAt = dn.t
+			res.state = stateDisagree
 		}
 		// A spot claims the cell it reads, the cell its name points at, and every row
 		// the id column gives it: a row copied over another answer's row (column A
@@ -299,7 +299,7 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []Fi
 		case stateOK:
 			claim(i, res.t)
 		case stateDisagree:
-			claim(i, res.nameAt)
+			claim(i, dn.t)
 		}
 		for _, r := range runs {
 			claim(i, target{sheet: r.sheet, col: sp.col, from: r.from, to: r.to})
@@ -407,9 +407,10 @@ func spotFinding(f *xlsxread.Workbook, sp *spot, res resolved) Finding {
 			fd.Message = fmt.Sprintf("回答欄が見つかりません（回答欄の名前「%s」の参照先が壊れています：%s）。行・列の削除や切り取り・貼り付けで様式が崩れています。配布した様式に記入し直してください", sp.name, res.name.raw)
 		}
 	case stateDisagree:
-		at := Location{Sheet: res.nameAt.sheet, Cell: fmt.Sprintf("%s%d", res.nameAt.col, res.nameAt.from)}
-		if res.nameAt.to != res.nameAt.from {
-			at.Cell += fmt.Sprintf(":%s%d", res.nameAt.col, res.nameAt.to)
+		nt := res.name.t
+		at := Location{Sheet: nt.sheet, Cell: fmt.Sprintf("%s%d", nt.col, nt.from)}
+		if nt.to != nt.from {
+			at.Cell += fmt.Sprintf(":%s%d", nt.col, nt.to)
 		}
 		want := home
 		if sp.list {
