@@ -6,10 +6,15 @@ Run from the repository root (needs LibreOffice and python3-uno):
 
     /usr/bin/python3 testdata/bad/libreoffice/cutpaste.py
 
-It opens testdata/returns/北区.xlsx, finds the cells through the return's defined names,
-cuts and pastes with the same commands as Edit > Cut and Edit > Paste (.uno:Cut and
-.uno:Paste through the dispatcher), and writes the results into testdata/bad/. The rows
-for them in cases.tsv are written by `go run ./testdata/gen` (testdata/gen/bad_slots.go).
+It opens a copy of testdata/returns/北区.xlsx, finds the cells through the return's
+defined names, moves one cell onto the other with Calc's own cell move
+(XCellRangeMovement.moveRange: what dragging a cell onto another does, and a move of the
+cell as a cut and paste is, with references and defined names following the moved cell),
+checks the value moved, saves as .xlsx into testdata/bad/ and stops soffice. Edit > Cut
+and Edit > Paste through the dispatcher (.uno:Cut, .uno:Paste) would be closer still, but
+.uno:Paste aborts a headless LibreOffice 7.4 (SvpSalInstance::CheckTimeout, no clipboard
+without a display). The rows for the files in cases.tsv are written by
+`go run ./testdata/gen` (testdata/gen/bad_slots.go).
 """
 
 import os
@@ -66,10 +71,8 @@ def cut_paste(ctx, src_path, dst_path, cut_name, paste_name):
         src, dst = cell_of(doc, cut_name), cell_of(doc, paste_name)
         before = (src.getString(), dst.getString())
         src_at, dst_at = src.getCellAddress(), dst.getCellAddress()
-        # Calc's own move of a cell onto another: ScDocFunc::MoveBlock, the code behind
-        # dragging a cell onto another and the same reference update (URM_MOVE) as Cut
-        # then Paste. .uno:Paste itself aborts LibreOffice 7.4 without a display
-        # (SvpSalInstance::CheckTimeout), so the dispatcher cannot be used here.
+        # Calc's own move of a cell onto another (see the module comment for why not
+        # the clipboard).
         src.getSpreadsheet().moveRange(dst.getCellAddress(), src.getRangeAddress())
         # The cell objects follow the move, so look the cells up again by position.
         sheet_of = lambda a: doc.Sheets.getByIndex(a.Sheet).getCellByPosition(a.Column, a.Row)
