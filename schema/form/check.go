@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -86,7 +87,9 @@ func (r *Return) check(opts ReadOptions) {
 func (r *Return) checkHeader(opts ReadOptions) {
 	sc := r.Schema
 	const formKey = "_form"
+	// A header cell that another answer shares (cut and pasted over) is already reported.
 	switch c := r.FormCell; {
+	case r.blocked[metaForm]:
 	case c == nil || c.Value == "":
 		r.add(at(c, Warning, formKey, "様式", "様式の番号がありません。zaitaku template で作った様式か確認してください"))
 	default:
@@ -110,6 +113,7 @@ func (r *Return) checkHeader(opts ReadOptions) {
 
 	unitWord := sc.Units.Label + "名"
 	switch c := r.WardCell; {
+	case r.blocked[metaWard]:
 	case c == nil:
 		r.add(Finding{Severity: Error, QuestionID: "_ward", Label: unitWord, Message: unitWord + "の欄が見つかりません"})
 	case c.Value == "":
@@ -124,6 +128,7 @@ func (r *Return) checkHeader(opts ReadOptions) {
 	}
 
 	switch c := r.PeriodCell; {
+	case r.blocked[metaPeriod]:
 	case c == nil:
 		r.add(Finding{Severity: Error, QuestionID: "_period", Label: "対象期間", Message: "対象期間の欄が見つかりません"})
 	case c.Value == "":
@@ -222,7 +227,9 @@ func validFor(s *Slot, v string) bool {
 		_, ok := s.List.Match(v)
 		return ok
 	case SlotCount:
-		_, problem := ParseCount(v)
+		// The neighbour's value is read as typed text: a number cell's stored form of a
+		// whole number ("12") reads the same either way.
+		_, problem := ParseCount(v, false)
 		return problem == ""
 	}
 	return false
@@ -230,7 +237,22 @@ func validFor(s *Slot, v string) bool {
 
 func (r *Return) checkSlot(s *Slot, c *Cell) {
 	label := s.Label()
-	if !r.checkCellKind(s, c, label) {
+	rowError := false
+	if s.Kind == SlotList {
+		// Every row of a list is a cell of its own: each gets the checks the first gets,
+		// and a rejected row gives no line.
+		var lines []string
+		for i := range c.Rows {
+			if rc := &c.Rows[i]; r.checkCellKind(s, rc, label) {
+				lines = append(lines, rc.Lines...)
+			} else {
+				rowError = true
+			}
+		}
+		if len(c.Rows) > 0 {
+			c.Lines = lines
+		}
+	} else if !r.checkCellKind(s, c, label) {
 		return
 	}
 	if (s.Kind == SlotText || s.Kind == SlotList) && controlChars.MatchString(c.Value+strings.Join(c.Lines, "")) {
@@ -267,9 +289,10 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 			}
 			return
 		}
-		n, problem := ParseCount(c.Value)
+		n, problem := ParseCount(c.Value, c.Number)
 		if problem != "" {
-			f := at(c, Error, s.Key, label, fmt.Sprintf("「%s」は%s。0 以上の整数を入力してください", c.Value, problem))
+			shown, legend := Visible(c.Value)
+			f := at(c, Error, s.Key, label, fmt.Sprintf("「%s」%sは%s。0 以上の整数を入力してください", shown, legend, problem))
 			f.Expected = "0 以上の整数"
 			r.add(f)
 			return
@@ -296,7 +319,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 		r.Texts[s.Key] = c.Value
 	case SlotList:
 		if len(c.Lines) == 0 {
-			if s.Required() {
+			if s.Required() && !rowError {
 				r.add(at(c, Error, s.Key, label, "未記入です"))
 			}
 			return
@@ -305,13 +328,21 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 	}
 }
 
-var countText = regexp.MustCompile(`^\d{1,3}(,\d{3})+$|^\d+$`)
+// countText is a count typed as text, once full-width digits and commas are read as
+// ASCII: digits, or digits grouped by thousands (「1,234」「１，２３４」).
+var countText = regexp.MustCompile(`^[0-9]+$|^[1-9][0-9]{0,2}(,[0-9]{3})+$`)
 
-// ParseCount reads a count as wards type it: half- or full-width digits, with or without
-// thousands separators (「１,２３４」 is 1234), or a number cell's stored value. problem
-// says, in Japanese, why a value is not a count.
-func ParseCount(s string) (n int64, problem string) {
-	v := schema.Fold(s)
+// ParseCount reads a count literally. A number cell's stored value (number true) counts
+// when it is a whole number ("12", "1E+3"); typed text counts when, after surrounding
+// half- and full-width spaces, it is half- or full-width digits with or without correctly
+// grouped thousands separators (「１,２３４」 is 1234). Nothing else is guessed at: 「3 5」,
+// 「1²」, 「1e3」 or 「0x10」 are not numbers. problem says, in Japanese, why a value is
+// not a count; show the value itself with Visible.
+func ParseCount(s string, number bool) (n int64, problem string) {
+	if number {
+		return parseNumberCell(strings.TrimSpace(s))
+	}
+	v := asciiDigits(strings.Trim(s, " \u3000"))
 	if v == "" {
 		return 0, "空欄です"
 	}
@@ -322,25 +353,147 @@ func ParseCount(s string) (n int64, problem string) {
 		}
 		return n, ""
 	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil {
-		switch {
-		case math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > math.MaxInt32:
-			return 0, "大きすぎる数です"
-		case f < 0:
-			return 0, "負の数です"
-		case f != math.Trunc(f):
-			return 0, "整数ではありません"
-		}
-		return int64(f), ""
+	return 0, textCountProblem(v)
+}
+
+// parseNumberCell judges a number cell's stored value as the number it is.
+func parseNumberCell(v string) (int64, string) {
+	if v == "" {
+		return 0, "空欄です"
 	}
-	if strings.HasPrefix(v, "-") || strings.HasPrefix(v, "▲") || strings.HasPrefix(v, "△") {
+	if !isPlainNumber(v) {
+		return 0, "数ではありません"
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	switch {
+	case f < 0:
 		return 0, "負の数です"
+	case err != nil || f > math.MaxInt32:
+		return 0, "大きすぎる数です"
+	case f != math.Trunc(f):
+		return 0, "整数ではありません"
 	}
-	trimmed := strings.TrimRight(v, "件回人日")
-	if trimmed != v && countText.MatchString(trimmed) {
-		return 0, "数字以外の文字を含みます（「件」などの単位は不要です）"
+	return int64(f), ""
+}
+
+// asciiDigits reads full-width digits, commas and full stops as their ASCII forms and
+// leaves every other character as it is.
+func asciiDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + r - '０'
+		case r == '，':
+			return ','
+		case r == '．':
+			return '.'
+		}
+		return r
+	}, s)
+}
+
+var (
+	negativeText = regexp.MustCompile(`^[-−－▲△]\s*[0-9][0-9,]*(\.[0-9]+)?$`)
+	decimalText  = regexp.MustCompile(`^[0-9][0-9,]*\.([0-9]+)$`)
+	unitText     = regexp.MustCompile(`^([0-9][0-9,]*)\s*(件|回|人|日|名|か所|カ所|ヶ所|箇所)$`)
+	digitRun     = regexp.MustCompile(`[0-9]+`)
+)
+
+// textCountProblem explains why text (after asciiDigits) is not a count, with a hint
+// where the mistake is a common one.
+func textCountProblem(v string) string {
+	switch {
+	case negativeText.MatchString(v):
+		return "負の数です"
+	case decimalText.MatchString(v):
+		if m := decimalText.FindStringSubmatch(v); strings.Trim(m[1], "0") == "" {
+			return "小数点が入っています"
+		}
+		return "整数ではありません"
+	case unitText.MatchString(v) && countText.MatchString(unitText.FindStringSubmatch(v)[1]):
+		return "数字以外の文字を含みます（「件」などの単位は不要です）"
 	}
-	return 0, "数として読めません"
+	groups := digitRun.FindAllStringIndex(v, -1)
+	if len(groups) >= 2 && groups[0][0] == 0 && groups[len(groups)-1][1] == len(v) {
+		onlyBlank, commas := true, true
+		for i := 1; i < len(groups); i++ {
+			sep := v[groups[i-1][1]:groups[i][0]]
+			commas = commas && sep == ","
+			for _, r := range sep {
+				onlyBlank = onlyBlank && invisible(r)
+			}
+		}
+		switch {
+		case commas:
+			return "桁区切りの「,」の位置が正しくありません（1,234 のように３桁ごとに区切ります）"
+		case onlyBlank:
+			return fmt.Sprintf("数字が%sつ入力されています（空白や改行で区切られています）", fullWidthNumber(len(groups)))
+		}
+	}
+	if len(groups) == 1 && groups[0][0] == 0 && groups[0][1] == len(v) {
+		return "数字以外の文字を含みます"
+	}
+	for _, r := range v {
+		if invisible(r) {
+			return "目に見えない文字（空白など）を含みます"
+		}
+	}
+	return "数として読めません"
+}
+
+// fullWidthNumber writes 1–9 full-width, as Japanese text counts small numbers.
+func fullWidthNumber(n int) string {
+	if n >= 1 && n <= 9 {
+		return string(rune('０' + n))
+	}
+	return strconv.Itoa(n)
+}
+
+// The marks Visible puts for characters that cannot be seen in a message.
+var visibleMarks = map[rune]struct{ mark, name string }{
+	' ':      {"␣", "半角スペース"},
+	'\u3000': {"□", "全角スペース"},
+	'\t':     {"⇥", "タブ"},
+	'\n':     {"⏎", "改行"},
+	'\r':     {"⏎", "改行"},
+	'\u00a0': {"⍽", "改行しないスペース"},
+}
+
+// invisible reports whether r shows as nothing or as blank space: spaces, line breaks,
+// tabs, control and format characters (zero-width space, BOM).
+func invisible(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.In(r, unicode.Zl, unicode.Zp)
+}
+
+// Visible shows a value with the characters that cannot be seen made visible, so a
+// message can say exactly what a cell holds: a half-width space is ␣, a full-width space
+// □, a tab ⇥, a line break ⏎ (CR LF is one), a no-break space ⍽, and any other invisible
+// character its code point (⟨U+200B⟩). legend explains the marks used, e.g.
+// 「（␣は半角スペース）」, and is empty when there are none.
+func Visible(s string) (shown, legend string) {
+	var b strings.Builder
+	var used []string
+	seen := map[string]bool{}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	for _, r := range s {
+		if m, ok := visibleMarks[r]; ok {
+			b.WriteString(m.mark)
+			if !seen[m.mark] {
+				seen[m.mark] = true
+				used = append(used, m.mark+"は"+m.name)
+			}
+			continue
+		}
+		if invisible(r) {
+			fmt.Fprintf(&b, "⟨U+%04X⟩", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	if len(used) > 0 {
+		legend = "（" + strings.Join(used, "、") + "）"
+	}
+	return b.String(), legend
 }
 
 // Thousands writes 1234 as 1,234, as findings, the report and the charts print figures.

@@ -77,6 +77,8 @@ type Cell struct {
 	Value string
 	// Lines are the non-empty entries of a text list, one per row or line.
 	Lines []string
+	// Rows are a text list's cells, one per row of its range, each checked on its own.
+	Rows []Cell
 	// Number reports that the cell holds a number rather than text.
 	Number bool
 	// NoResult reports a formula whose result was never saved, so its value is unknown.
@@ -135,6 +137,10 @@ type Return struct {
 
 	// Findings are every problem found, in form order.
 	Findings []Finding
+
+	// blocked are the answers (slot or header keys) that could not be tied to exactly one
+	// cell of their own; they are reported once by locate and read as nothing.
+	blocked map[string]bool
 }
 
 // Errors counts findings of severity error.
@@ -365,51 +371,53 @@ func excelizeTargets(f *excelize.File) map[string]target {
 	return namedTargets(f.GetSheetList(), defined)
 }
 
-// locate finds every answer cell: first by defined name, then by the id column.
+// locate finds every answer cell by its defined name, checked against the hidden id
+// column (resolve.go); a return that lost its names is read by the id column alone.
 func (r *Return) locate(f *xlsxread.Workbook) error {
-	names := namedTargets(f.SheetList(), f.DefinedNames())
-	// The id column is only the fallback for files that lost their names; scanning it
-	// parses every sheet but the lists, so it happens only when a name is missing.
-	var ids map[string]idRange
-	find := func(name, key, col string) (target, bool) {
-		if t, ok := names[name]; ok {
-			return t, true
-		}
-		if ids == nil {
-			ids = scanIDColumn(f)
-		}
-		if rows, ok := ids[key]; ok {
-			return target{sheet: rows.sheet, col: col, from: rows.from, to: rows.to}, true
-		}
-		return target{}, false
+	spots := []*spot{
+		{key: metaForm, name: NameForm, col: colAnswer, header: "様式"},
+		{key: metaWard, name: NameWard, col: colAnswer, header: r.Schema.Units.Label + "名"},
+		{key: metaPeriod, name: NamePeriod, col: colAnswer, header: "対象期間"},
 	}
+	slots := Slots(r.Schema)
+	all := make([]spot, len(slots))
+	for i, s := range slots {
+		sp := &all[i]
+		*sp = spot{key: s.Key, name: s.Name(), col: colAnswer, slot: s, list: s.Kind == SlotList}
+		if s.Kind == SlotList || (s.Kind == SlotText && s.Field == nil) {
+			sp.col = colLabel
+		}
+		spots = append(spots, sp)
+	}
+	res, findings, blocked := resolve(f, spots)
+	r.blocked = blocked
 	rd := &cellReader{f: f, used: map[string]bool{}}
 	r.Cells = map[string]*Cell{}
-	if t, ok := find(NameForm, metaForm, colAnswer); ok {
-		r.FormCell = rd.read(t)
-	}
-	if t, ok := find(NameWard, metaWard, colAnswer); ok {
-		r.WardCell = rd.read(t)
-	}
-	if t, ok := find(NamePeriod, metaPeriod, colAnswer); ok {
-		r.PeriodCell = rd.read(t)
-	}
-	var missing []*Slot
-	for _, s := range Slots(r.Schema) {
-		col := colAnswer
-		if s.Kind == SlotList || (s.Kind == SlotText && s.Field == nil) {
-			col = colLabel
-		}
-		t, ok := find(s.Name(), s.Key, col)
-		if !ok {
-			missing = append(missing, s)
+	var missing []*spot
+	for i, sp := range spots {
+		if blocked[sp.key] {
 			continue
 		}
-		c := rd.read(t)
-		if s.Kind != SlotList {
-			c.Lines = nil
+		if res[i].state == stateMissing {
+			if sp.slot != nil {
+				missing = append(missing, sp)
+			}
+			continue
 		}
-		r.Cells[s.Key] = c
+		c := rd.read(res[i].t, sp.list)
+		switch {
+		case sp.slot != nil:
+			if !sp.list {
+				c.Lines = nil
+			}
+			r.Cells[sp.key] = c
+		case sp.key == metaForm:
+			r.FormCell = c
+		case sp.key == metaWard:
+			r.WardCell = c
+		case sp.key == metaPeriod:
+			r.PeriodCell = c
+		}
 	}
 	for _, sheet := range f.SheetList() {
 		if !rd.used[sheet] {
@@ -421,53 +429,21 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 			return &FileError{r.Name, "シート「" + sheet + "」の中身が壊れていて読めません。Excel で開けるか確認し、保存し直してください"}
 		}
 	}
-	if len(r.Cells) == 0 && r.FormCell == nil {
+	if len(r.Cells) == 0 && r.FormCell == nil && len(blocked) == 0 {
 		var want []string
 		for _, sh := range r.Schema.Sheets {
 			want = append(want, "「"+sh.Name+"」")
 		}
 		return &FileError{r.Name, "zaitaku の回答票ではありません（" + strings.Join(want, "") + "シートも回答欄も見つかりません）。zaitaku template で作った様式に記入してください"}
 	}
-	for _, s := range missing {
-		r.add(Finding{Severity: Error, QuestionID: s.Key, Label: s.Label(),
+	for _, fd := range findings {
+		r.add(fd)
+	}
+	for _, sp := range missing {
+		r.add(Finding{Severity: Error, QuestionID: sp.key, Label: sp.label(),
 			Message: "回答欄が見つかりません。行・列の削除やシートの変更で様式が崩れています。配布した様式に記入し直してください"})
 	}
 	return nil
-}
-
-type idRange struct {
-	sheet    string
-	from, to int
-}
-
-// scanIDColumn maps each id in column A (hidden) to its rows, for returns whose defined
-// names were lost on the way.
-func scanIDColumn(f *xlsxread.Workbook) map[string]idRange {
-	out := map[string]idRange{}
-	for _, sh := range f.SheetList() {
-		if sh == ListsSheet {
-			continue
-		}
-		s, err := f.Sheet(sh)
-		if err != nil {
-			continue
-		}
-		for _, c := range s.Column(1) {
-			v, row := strings.TrimSpace(c.Value), c.Row
-			if v == "" {
-				continue
-			}
-			if cur, ok := out[v]; ok && cur.sheet == sh && cur.to == row-1 {
-				cur.to = row
-				out[v] = cur
-				continue
-			}
-			if _, ok := out[v]; !ok {
-				out[v] = idRange{sheet: sh, from: row, to: row}
-			}
-		}
-	}
-	return out
 }
 
 // cellReader reads answer cells; a sheet that does not parse reads as empty here and
@@ -477,39 +453,53 @@ type cellReader struct {
 	used map[string]bool // the sheets answers were read from
 }
 
-func (rd *cellReader) read(t target) *Cell {
-	c := &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
+// read reads the cell (or, for a list, every row) a target points at.
+func (rd *cellReader) read(t target, list bool) *Cell {
 	rd.used[t.sheet] = true
 	sh, _ := rd.f.Sheet(t.sheet)
 	col, err := excelize.ColumnNameToNumber(t.col)
 	if sh == nil || err != nil {
-		return c
+		return &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
 	}
-	for row := t.from; row <= t.to; row++ {
-		cell := sh.Cell(col, row)
-		v := cell.Value
-		if row == t.from {
-			c.Value = strings.TrimSpace(v)
-			c.Kind = rd.kind(cell)
-			c.Number = c.Kind == KindNumber
-			c.NoResult = cell.Formula && v == ""
-			if m, ok := sh.MergeAt(col, row); ok && (m.Col1 != col || m.Row1 != row) {
-				c.MergedInto = m.String()
-			}
-			if c.Value == "" && t.from == t.to {
-				if v := plainValue(sh, col+1, row); v != "" {
-					ref, _ := excelize.CoordinatesToCellName(col+1, row)
-					c.Beside, c.BesideValue = &Location{Sheet: t.sheet, Cell: ref}, v
-				}
-				if v := plainValue(sh, col, row+1); v != "" {
-					c.Below, c.BelowValue = &Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, row+1)}, v
-				}
-			}
+	first := rd.one(sh, t.sheet, col, t.from)
+	c := &first
+	if list {
+		rows := make([]Cell, 0, t.to-t.from+1)
+		rows = append(rows, first)
+		c.Lines = append([]string(nil), first.Lines...)
+		for row := t.from + 1; row <= t.to; row++ {
+			rc := rd.one(sh, t.sheet, col, row)
+			rows = append(rows, rc)
+			c.Lines = append(c.Lines, rc.Lines...)
 		}
-		for _, line := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				c.Lines = append(c.Lines, line)
-			}
+		c.Rows = rows
+	}
+	if c.Value == "" && t.from == t.to {
+		if v := plainValue(sh, col+1, t.from); v != "" {
+			ref, _ := excelize.CoordinatesToCellName(col+1, t.from)
+			c.Beside, c.BesideValue = &Location{Sheet: t.sheet, Cell: ref}, v
+		}
+		if v := plainValue(sh, col, t.from+1); v != "" {
+			c.Below, c.BelowValue = &Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from+1)}, v
+		}
+	}
+	return c
+}
+
+// one reads a single cell: its value, how it is stored and its non-empty lines.
+func (rd *cellReader) one(sh *xlsxread.Sheet, sheet string, col, row int) Cell {
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	cell := sh.Cell(col, row)
+	v := cell.Value
+	c := Cell{Location: Location{Sheet: sheet, Cell: ref}, Value: strings.TrimSpace(v), Kind: rd.kind(cell)}
+	c.Number = c.Kind == KindNumber
+	c.NoResult = cell.Formula && v == ""
+	if m, ok := sh.MergeAt(col, row); ok && (m.Col1 != col || m.Row1 != row) {
+		c.MergedInto = m.String()
+	}
+	for _, line := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			c.Lines = append(c.Lines, line)
 		}
 	}
 	return c

@@ -4,7 +4,9 @@
 //
 // Answers are found through Excel defined names, one per answer cell (zq_<key>), which
 // Excel and LibreOffice move along when a ward inserts rows, widens columns or renames a
-// sheet. A hidden id column is the fallback when a tool drops the names.
+// sheet. A hidden id column (A) holds each answer's key on its row: every name is checked
+// against it, so an answer cell moved by cut and paste is reported instead of read, and it
+// is the fallback when a tool drops the names.
 package form
 
 import (

@@ -25,6 +25,8 @@ type badCase struct {
 	// exit is validate's exit code; where the sheet!cell of the finding ("" for the file).
 	exit  int
 	where string
+	// below moves where that many rows down, to one row of a text list.
+	below int
 	// want is a part of the message (or 問題はありません for a return that must be accepted).
 	want string
 	// edit changes the good return; raw, when set, makes the bytes instead.
@@ -142,6 +144,9 @@ func badCases() []badCase {
 	}
 }
 
+// allBadCases is every generated case: issue 5's and issue 9's (bad_slots.go).
+func allBadCases() []badCase { return append(badCases(), slotCases()...) }
+
 // writeBad writes the generated odd returns and cases.tsv into dir, starting from the good
 // sample return of 北区.
 func writeBad(returnsDir, dir string) (int, error) {
@@ -151,7 +156,7 @@ func writeBad(returnsDir, dir string) (int, error) {
 	}
 	var manifest strings.Builder
 	manifest.WriteString("# file\texit\twhere\tmessage part — written by go run ./testdata/gen; checked by cmd/internal/validatecmd TestBadFiles\n")
-	cases := append(badCases(), hostileCases()...)
+	cases := append(allBadCases(), hostileCases()...)
 	for _, c := range cases {
 		data, where, err := c.make(good)
 		if err != nil {
@@ -166,6 +171,9 @@ func writeBad(returnsDir, dir string) (int, error) {
 		{"old-format.xls", "2", "", "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください"},
 		{"encrypted.xlsx", "2", "", "パスワードで保護（暗号化）されているため読めません"},
 	} {
+		manifest.WriteString(strings.Join(fixed[:], "\t") + "\n")
+	}
+	for _, fixed := range libreOfficeSlotCases {
 		manifest.WriteString(strings.Join(fixed[:], "\t") + "\n")
 	}
 	return len(cases), atomic.WriteBytes(filepath.Join(dir, "cases.tsv"), []byte(manifest.String()))
@@ -186,7 +194,15 @@ func (c badCase) make(good []byte) ([]byte, string, error) {
 	at := func(key string) form.Location { return cells[form.DefinedName(key)] }
 	where := ""
 	if c.where != "" {
-		where = at(c.where).String()
+		l := at(c.where)
+		if c.below > 0 {
+			col, row, err := excelize.CellNameToCoordinates(l.Cell)
+			if err != nil {
+				return nil, "", err
+			}
+			l.Cell, _ = excelize.CoordinatesToCellName(col, row+c.below)
+		}
+		where = l.String()
 	}
 	if c.edit != nil {
 		if err := c.edit(f, at); err != nil {
