@@ -999,6 +999,21 @@ func TestLibreOfficeReadsSummary(t *testing.T) {
 			t.Errorf("no row %q in LibreOffice's CSV", want)
 		}
 	}
+	// A table that runs over a printed page goes on under its heading marked 「（続き）」
+	// and its header row, which a reader of the CSV can tell and skip.
+	continued := 0
+	for i, rec := range recs {
+		if !strings.HasSuffix(rec[0], summary.Continued) {
+			continue
+		}
+		continued++
+		if i+1 == len(recs) || !strings.HasPrefix(recs[i+1][0], "区分") {
+			t.Errorf("CSV row %d %q is not followed by the header row", i+1, rec[0])
+		}
+	}
+	if continued == 0 {
+		t.Error("no continued table in LibreOffice's CSV; the sample should have one")
+	}
 }
 
 func cellName(col, row int) string {
@@ -1220,6 +1235,88 @@ func TestSummaryContinuedTables(t *testing.T) {
 						t.Errorf("%s %s: sum %q, want %d", id, c.Label, b.rows[i][1], c.Sum)
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestMatrixTitlesOnEveryPage: a question of a ward matrix wider than a page is split at
+// manual column breaks, and each page of it has the question's title merged over its
+// columns there, marked 「（続き）」 after the first; no title runs over a break.
+func TestMatrixTitlesOnEveryPage(t *testing.T) {
+	wide := sample(t)
+	// A choice group of 40 rows is wider than any page of 区別回答.
+	q := wide.Question("i2")
+	for i := len(q.Rows); i < 40; i++ {
+		r := *q.Rows[i%len(q.Rows)]
+		r.Key = fmt.Sprintf("%s.x%02d", q.ID, i)
+		q.Rows = append(q.Rows, &r)
+	}
+	for _, c := range []struct {
+		sheet, part string
+		res         *aggregate.Result
+	}{
+		{summary.SheetAnswers, "xl/worksheets/sheet2.xml", wide},
+		{summary.SheetCounts, "xl/worksheets/sheet3.xml", sample(t)},
+	} {
+		t.Run(c.sheet, func(t *testing.T) {
+			data := write(t, c.res)
+			f := open(t, data)
+			breaks := map[int]bool{}
+			cb := regexp.MustCompile(`(?s)<colBreaks[^>]*>(.*?)</colBreaks>`).FindStringSubmatch(zipParts(t, data)[c.part])
+			if cb == nil {
+				t.Fatalf("%s has no column breaks", c.sheet)
+			}
+			for _, m := range regexp.MustCompile(`<brk id="(\d+)"`).FindAllStringSubmatch(cb[1], -1) {
+				n, _ := strconv.Atoi(m[1])
+				breaks[n+1] = true // a break after column id: the next column starts the page
+			}
+			const titleRow = 4
+			titles := map[int]string{} // first column of each title cell → its text
+			mcs, err := f.GetMergeCells(c.sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, mc := range mcs {
+				c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
+				c2, _, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+				if r1 != titleRow {
+					continue
+				}
+				titles[c1] = mc.GetCellValue()
+				for col := c1 + 1; col <= c2; col++ {
+					if breaks[col] {
+						t.Errorf("%s: title %q runs over the page break before column %d", c.sheet, mc.GetCellValue(), col)
+					}
+				}
+			}
+			rs := rows(t, f, c.sheet)
+			continued := 0
+			for col := range breaks {
+				title, ok := titles[col]
+				if !ok {
+					title = rs[titleRow-1][col-1] // a question of one column is not merged
+				}
+				if title == "" {
+					t.Errorf("%s: the page from column %d has no question title", c.sheet, col)
+					continue
+				}
+				// The column before the break: a question that goes on is marked.
+				prev := ""
+				for p := col - 1; p > 3 && prev == ""; p-- {
+					prev = rs[titleRow-1][p-1]
+				}
+				if strings.TrimSuffix(prev, summary.Continued) == strings.TrimSuffix(title, summary.Continued) {
+					continued++
+					if !strings.HasSuffix(title, summary.Continued) {
+						t.Errorf("%s: column %d goes on with %q unmarked", c.sheet, col, title)
+					}
+				} else if strings.HasSuffix(title, summary.Continued) {
+					t.Errorf("%s: column %d starts %q marked as continued", c.sheet, col, title)
+				}
+			}
+			if continued == 0 {
+				t.Errorf("%s: no question runs over a page; the test proves nothing", c.sheet)
 			}
 		})
 	}
