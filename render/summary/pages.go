@@ -186,7 +186,7 @@ func (s *sheet) colBreaks(titleCols, titleRow, lastRow int) {
 			s.check(s.f.InsertPageBreak(s.name, cellName(sp.first, 1)))
 			used = 0
 		}
-		if w <= capacity {
+		if w <= capacity || sp.first == sp.last {
 			used += w
 			continue
 		}
