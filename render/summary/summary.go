@@ -38,6 +38,11 @@ const (
 // leaves out; a question without them has a plain 合計.
 const TotalLabel = "合計（再掲を除く）"
 
+// Continued follows the heading of a table that runs over a page, where the table's
+// header row is repeated at the top of the next page: 「（１）…（続き）」. A program that
+// reads the tables back skips such a heading and the header rows under it.
+const Continued = "（続き）"
+
 // Dash marks a figure that does not exist (an earlier survey without the question or
 // option), so it is not mistaken for 0.
 const Dash = "―"
@@ -428,6 +433,11 @@ func (s *sheet) page(mode fit, titleRows int, titleCols int) {
 	s.check(f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf}))
 	header := "&L&9" + s.res.PeriodLabel + "　" + s.res.Survey.ReportTitle + "&R&9&A"
 	s.check(f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: "&C&9&P / &N"}))
+	if mode == fitWidth {
+		// Before the print titles are named: the rows it inserts make excelize rewrite
+		// the sheet's defined names.
+		s.rowBreaks(titleRows)
+	}
 	var refs []string
 	quoted := "'" + s.name + "'!"
 	if titleCols > 0 {
@@ -438,9 +448,6 @@ func (s *sheet) page(mode fit, titleRows int, titleCols int) {
 	}
 	if len(refs) > 0 {
 		s.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s.name, RefersTo: strings.Join(refs, ",")}))
-	}
-	if mode == fitWidth {
-		s.rowBreaks(titleRows)
 	}
 }
 
@@ -545,12 +552,17 @@ func (b *book) summarySheet() {
 			s.str(2, row, n, s.st.note)
 		}
 		row++
+		head, tableHead, tableRows := row, s.countsHead, s.countsRows
 		if isChoice(q) {
-			row = s.choiceTable(q, row)
-		} else {
-			row = s.countsTable(q, row)
+			tableHead, tableRows = s.choiceHead, s.choiceRows
 		}
-		s.keepRows(start, row-1)
+		body := tableHead(q, row)
+		row = tableRows(q, body)
+		// A table taller than a page goes on under its heading, marked, and header rows.
+		s.keepTable(start, head, body, row-1, func(at int) {
+			s.str(1, at, questionHeading(q)+Continued, s.st.question)
+			tableHead(q, at+1)
+		})
 		row++
 	}
 	s.finish()
@@ -689,9 +701,9 @@ func periodHead(e *aggregate.Snapshot) string {
 	return e.PeriodLabel
 }
 
-// choiceTable writes one choice question: a header naming its options, then per row the
-// number of wards per option and how many answered.
-func (s *sheet) choiceTable(q *aggregate.Question, row int) int {
+// choiceHead writes the header rows of a choice question's table: the periods when earlier
+// ones are shown, and the options. It returns the row of the table's first row.
+func (s *sheet) choiceHead(q *aggregate.Question, row int) int {
 	res := s.res
 	noReply := hasNoReply(q)
 	nCur := len(q.Options) + 1
@@ -727,7 +739,13 @@ func (s *sheet) choiceTable(q *aggregate.Question, row int) int {
 			c++
 		}
 	}
-	row++
+	return row + 1
+}
+
+// choiceRows writes the rows of a choice question from row on: per row the number of
+// wards per option and how many answered. It returns the row after the table.
+func (s *sheet) choiceRows(q *aggregate.Question, row int) int {
+	noReply := hasNoReply(q)
 	for _, r := range q.Rows {
 		s.text(1, row, r.Label, s.st.label)
 		c := 2
@@ -766,9 +784,9 @@ func hasOption(r *aggregate.ChoiceRow, option string) bool {
 	return false
 }
 
-// countsTable writes a counts or total question: per category the sum over wards, the
-// smallest and largest with every ward holding them, and the sum per block.
-func (s *sheet) countsTable(q *aggregate.Question, row int) int {
+// countsHead writes the header row of a counts or total question's table and returns the
+// row of the table's first row.
+func (s *sheet) countsHead(q *aggregate.Question, row int) int {
 	res := s.res
 	unit := "区分"
 	if q.Unit != "" {
@@ -786,7 +804,13 @@ func (s *sheet) countsTable(q *aggregate.Question, row int) int {
 		}
 		s.text(i+1, row, h, st)
 	}
-	row++
+	return row + 1
+}
+
+// countsRows writes the rows of a counts or total question from row on: per category the
+// sum over wards, the smallest and largest with every ward holding them, and the sum per
+// block. It returns the row after the table.
+func (s *sheet) countsRows(q *aggregate.Question, row int) int {
 	if q.Type == schema.Total {
 		s.figureRow(row, q.Label, q.Total, s.st.totalLabel, s.st.totalNumber, withData(q), func(e *aggregate.Snapshot) *aggregate.Figure { return e.Total })
 		return row + 1
@@ -934,8 +958,9 @@ func (b *book) answersSheet() {
 		for j < len(cols) && cols[j].q == cols[i].q {
 			j++
 		}
-		s.textSpan(first+i, first+j-1, matrixHeadQuestion, questionTitle(cols[i].q), s.st.headLeft)
-		s.keepCols(first+i, first+j-1)
+		head := questionTitle(cols[i].q)
+		s.textSpan(first+i, first+j-1, matrixHeadQuestion, head, s.st.headLeft)
+		s.keepCols(first+i, first+j-1, head)
 		i = j
 	}
 	for i, c := range cols {
@@ -963,7 +988,7 @@ func (b *book) answersSheet() {
 	s.finish()
 	s.freeze(3, matrixHeadKey)
 	s.page(fitHeight, matrixHeadKey, 3)
-	s.colBreaks(3, matrixFirstWard+len(res.Units.List)-1)
+	s.colBreaks(3, matrixHeadQuestion, matrixFirstWard+len(res.Units.List)-1)
 }
 
 // ---------------------------------------------------------------- 件数
@@ -1009,7 +1034,7 @@ func (b *book) countsSheet() {
 			head += "（" + u + "）"
 		}
 		s.textSpan(first+i, first+j-1, matrixHeadQuestion, head, s.st.headLeft)
-		s.keepCols(first+i, first+j-1)
+		s.keepCols(first+i, first+j-1, head)
 		i = j
 	}
 	sumRow := matrixFirstWard + len(res.Units.List)
@@ -1060,7 +1085,7 @@ func (b *book) countsSheet() {
 	s.finish()
 	s.freeze(3, matrixHeadKey)
 	s.page(fitHeight, matrixHeadKey, 3)
-	s.colBreaks(3, sumRow+2)
+	s.colBreaks(3, matrixHeadQuestion, sumRow+2)
 }
 
 // ---------------------------------------------------------------- 自由記述
