@@ -13,12 +13,14 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
@@ -36,7 +38,7 @@ const (
 
 // TotalLabel heads the total row of a counts question that has 再掲 rows, which the total
 // leaves out; a question without them has a plain 合計.
-const TotalLabel = "合計（再掲を除く）"
+const TotalLabel = charts.TotalWithoutRepeat
 
 // Continued follows the heading of a table that runs over a page, where the table's
 // header row is repeated at the top of the next page: 「（１）…（続き）」. A program that
@@ -45,7 +47,7 @@ const Continued = "（続き）"
 
 // Dash marks a figure that does not exist (an earlier survey without the question or
 // option), so it is not mistaken for 0.
-const Dash = "―"
+const Dash = charts.Dash
 
 const (
 	// font is the typeface of every cell, chart and heading: a font entry without a name
@@ -62,29 +64,9 @@ const (
 	charsetShiftJIS = 128
 	// docDate is fixed so the same result always gives the same bytes.
 	docDate = "2000-01-01T00:00:00Z"
-
-	// Chart colours run dark → light so that they stay apart in greyscale print.
-	colorDark    = "1F4E79"
-	colorMid     = "5B9BD5"
-	colorLight   = "BDD7EE"
-	colorNoReply = "F4B183"
+	// accent fills the section headings, in the report's dark blue.
+	accent = "1F4E79"
 )
-
-// optionColors keeps an answer the same colour in every chart, whatever its position in
-// the question's list, so 実施している reads the same throughout the report.
-var optionColors = map[string]string{
-	"実施している":       colorDark,
-	"開催している":       colorDark,
-	"把握している":       colorDark,
-	"実施に向けて準備・調整中": colorMid,
-	"開催予定":         colorMid,
-	"現時点では未着手":     colorLight,
-	"現時点では未開催":     colorLight,
-	"把握していない":      colorLight,
-	"開催予定なし":       colorLight,
-}
-
-const noReplyLabel = "未回答"
 
 // Write writes the summary workbook of res to w. id is the 集計ID (aggregate.ID) shown on
 // 提出状況 and in the document properties; empty shows none. The same result and id always
@@ -257,7 +239,7 @@ func (b *book) makeStyles() {
 		sub:          ns(&excelize.Style{Font: &excelize.Font{Size: 11}}),
 		summary:      ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 11}}),
 		summaryBad:   ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Color: "C00000"}, Fill: fill("FFE7E7")}),
-		section:      ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13, Color: "FFFFFF"}, Fill: fill(colorDark), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		section:      ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13, Color: "FFFFFF"}, Fill: fill(accent), Alignment: &excelize.Alignment{Vertical: "center"}}),
 		item:         ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Vertical: "center"}}),
 		question:     ns(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "center"}}),
 		note:         ns(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "center"}}),
@@ -499,13 +481,13 @@ func (b *book) summarySheet() {
 	res := b.res
 	last := colBlocks + len(res.Units.Blocks) + len(res.Earlier) - 1
 	for _, q := range res.Questions {
-		if isChoice(q) {
+		if charts.IsChoice(q) {
 			n := 1 + len(q.Options) + 1
-			if hasNoReply(q) {
+			if charts.HasNoReply(q) {
 				n++
 			}
-			for _, e := range withData(q) {
-				n += len(earlierOptions(q, e))
+			for _, e := range charts.EarlierWithData(q) {
+				n += len(charts.EarlierOptions(q, e))
 			}
 			last = max(last, n)
 		}
@@ -525,203 +507,85 @@ func (b *book) summarySheet() {
 	s.freeze(1, 3)
 	row++
 
-	var lastSheet, lastItem string
+	var tabled []*aggregate.Question
 	for _, q := range res.Questions {
-		if !isChoice(q) && q.Type != schema.Counts && q.Type != schema.Total {
-			continue
+		if charts.IsChoice(q) || q.Type == schema.Counts || q.Type == schema.Total {
+			tabled = append(tabled, q)
 		}
+	}
+	for _, part := range charts.Outline(tabled) {
+		// Each heading is kept on the page of the first table under it.
 		start := row
-		if q.Sheet != lastSheet {
-			if q.SheetTitle != "" {
-				s.str(1, row, q.SheetTitle, s.st.section)
-				s.style(2, row, last, s.st.section)
-				s.check(s.f.SetRowHeight(s.name, row, 22))
-				row += 2
-			}
-			lastSheet, lastItem = q.Sheet, ""
+		if part.Title != "" {
+			s.str(1, row, part.Title, s.st.section)
+			s.style(2, row, last, s.st.section)
+			s.check(s.f.SetRowHeight(s.name, row, 22))
+			row += 2
 		}
-		if q.Item != lastItem {
-			s.str(1, row, q.ItemHeading, s.st.item)
+		for _, it := range part.Items {
+			if start < 0 {
+				start = row
+			}
+			s.str(1, row, it.Heading, s.st.item)
 			s.style(2, row, last, s.st.item)
 			s.check(s.f.SetRowHeight(s.name, row, 20))
 			row++
-			lastItem = q.Item
+			for _, q := range it.Questions {
+				if start < 0 {
+					start = row
+				}
+				row = s.questionTable(q, start, row)
+				start = -1
+			}
 		}
-		s.str(1, row, questionHeading(q), s.st.question)
-		if n := b.questionNote(q); n != "" {
-			s.str(2, row, n, s.st.note)
-		}
-		row++
-		head, tableHead, tableRows := row, s.countsHead, s.countsRows
-		if isChoice(q) {
-			tableHead, tableRows = s.choiceHead, s.choiceRows
-		}
-		body := tableHead(q, row)
-		row = tableRows(q, body)
-		// A table taller than a page goes on under its heading, marked, and header rows.
-		s.keepTable(start, head, body, row-1, func(at int) {
-			s.str(1, at, questionHeading(q)+Continued, s.st.question)
-			tableHead(q, at+1)
-		})
-		row++
 	}
 	s.finish()
 	s.page(fitWidth, 3, 0)
 }
 
-func isChoice(q *aggregate.Question) bool {
-	return q.Type == schema.Choice || q.Type == schema.ChoiceGroup
-}
-
-func hasNoReply(q *aggregate.Question) bool {
-	for _, r := range q.Rows {
-		if len(r.Unanswered) > 0 {
-			return true
-		}
+// questionTable writes a question's heading and table from row on, kept on one page with
+// the rows from start (the headings above it), and returns the next free row.
+func (s *sheet) questionTable(q *aggregate.Question, start, row int) int {
+	s.str(1, row, charts.QuestionHeading(q), s.st.question)
+	if n := charts.QuestionNote(s.res, q); n != "" {
+		s.str(2, row, n, s.st.note)
 	}
-	return false
-}
-
-func hasRepeat(q *aggregate.Question) bool {
-	for _, c := range q.Categories {
-		if c.Repeat {
-			return true
-		}
+	row++
+	head, tableHead, tableRows := row, s.countsHead, s.countsRows
+	if charts.IsChoice(q) {
+		tableHead, tableRows = s.choiceHead, s.choiceRows
 	}
-	return false
-}
-
-// questionHeading is the question as 資料１ heads it: 「（１）推進会議開催状況」.
-func questionHeading(q *aggregate.Question) string { return q.Number + q.Label }
-
-// questionTitle names the question with its item, for places without the item heading
-// above it (charts, the free-text list): 「（イ）（１）推進会議開催状況」.
-func questionTitle(q *aggregate.Question) string {
-	if q.ItemMark == "" {
-		return questionHeading(q)
-	}
-	return "（" + q.ItemMark + "）" + questionHeading(q)
-}
-
-// questionNote is the small print beside a heading: what the figures are and how they add up.
-func (b *book) questionNote(q *aggregate.Question) string {
-	var parts []string
-	if q.Multiple {
-		parts = append(parts, "重複可")
-	}
-	if q.BreakdownOf != "" {
-		parts = append(parts, "「"+b.keyLabel(q.BreakdownOf)+"」の内訳")
-	}
-	if len(q.SumOf) > 0 {
-		var ls []string
-		for _, k := range q.SumOf {
-			ls = append(ls, b.keyLabel(k))
-		}
-		parts = append(parts, strings.Join(ls, " ＋ ")+" の合計")
-	}
-	if q.Note != "" {
-		parts = append(parts, q.Note)
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "（" + strings.Join(parts, "／") + "）"
-}
-
-// keyLabel turns an answer key like o2.med into its category label, for notes; the key
-// itself is shown when it cannot be found.
-func (b *book) keyLabel(key string) string {
-	if q := b.res.Question(key); q != nil {
-		return questionHeading(q)
-	}
-	qid, _, _ := strings.Cut(key, ".")
-	if q := b.res.Question(qid); q != nil {
-		if c := q.Category(key); c != nil {
-			return c.Label
-		}
-	}
-	return key
-}
-
-// repeatLabel marks a 再掲 category unless its label already says so.
-func repeatLabel(c *aggregate.Category) string {
-	if c.Repeat && !strings.Contains(c.Label, "再掲") {
-		return "（再掲）" + c.Label
-	}
-	return c.Label
-}
-
-// earlierOptions are the columns of one earlier period of a choice question: this
-// period's options first, so they line up, then any the earlier survey had besides
-// (the meeting question once had 開催予定 / 開催予定なし).
-func earlierOptions(q *aggregate.Question, e *aggregate.Snapshot) []string {
-	out := append([]string(nil), q.Options...)
-	if e.NoData {
-		return out
-	}
-	for _, o := range e.Options {
-		if !contains(out, o) {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
-func earlierRow(e *aggregate.Snapshot, key string) *aggregate.ChoiceRow {
-	for _, r := range e.Rows {
-		if r.Key == key {
-			return r
-		}
-	}
-	return nil
-}
-
-func earlierCategory(e *aggregate.Snapshot, key string) *aggregate.Category {
-	for _, c := range e.Categories {
-		if c.Key == key {
-			return c
-		}
-	}
-	return nil
-}
-
-func periodHead(e *aggregate.Snapshot) string {
-	if e.Counted > 0 {
-		return fmt.Sprintf("%s（回答%d区）", e.PeriodLabel, e.Counted)
-	}
-	return e.PeriodLabel
+	body := tableHead(q, row)
+	row = tableRows(q, body)
+	// A table taller than a page goes on under its heading, marked, and header rows.
+	s.keepTable(start, head, body, row-1, func(at int) {
+		s.str(1, at, charts.QuestionHeading(q)+Continued, s.st.question)
+		tableHead(q, at+1)
+	})
+	return row + 1
 }
 
 // choiceHead writes the header rows of a choice question's table: the periods when earlier
 // ones are shown, and the options. It returns the row of the table's first row.
 func (s *sheet) choiceHead(q *aggregate.Question, row int) int {
 	res := s.res
-	noReply := hasNoReply(q)
+	noReply := charts.HasNoReply(q)
 	nCur := len(q.Options) + 1
 	if noReply {
 		nCur++
 	}
-	if len(withData(q)) > 0 {
+	if len(charts.EarlierWithData(q)) > 0 {
 		s.str(1, row, "", s.st.headLeft)
 		s.textSpan(2, 1+nCur, row, res.PeriodLabel, s.st.head)
 		c := 2 + nCur
-		for _, e := range withData(q) {
-			n := len(earlierOptions(q, e))
-			s.textSpan(c, c+n-1, row, periodHead(e), s.st.head)
+		for _, e := range charts.EarlierWithData(q) {
+			n := len(charts.EarlierOptions(q, e))
+			s.textSpan(c, c+n-1, row, charts.EarlierHead(e, res.Units.Label), s.st.head)
 			c += n
 		}
 		row++
 	}
-	s.text(1, row, "区分（単位："+res.Units.Label+"）", s.st.headLeft)
+	s.text(1, row, charts.CategoryHeader(res.Units.Label), s.st.headLeft)
 	c := 2
 	for _, o := range q.Options {
 		s.text(c, row, o, s.st.head)
@@ -730,11 +594,11 @@ func (s *sheet) choiceHead(q *aggregate.Question, row int) int {
 	s.text(c, row, "合計", s.st.head)
 	c++
 	if noReply {
-		s.text(c, row, noReplyLabel, s.st.head)
+		s.text(c, row, charts.NoReplyLabel, s.st.head)
 		c++
 	}
-	for _, e := range withData(q) {
-		for _, o := range earlierOptions(q, e) {
+	for _, e := range charts.EarlierWithData(q) {
+		for _, o := range charts.EarlierOptions(q, e) {
 			s.text(c, row, o, s.st.head)
 			c++
 		}
@@ -745,7 +609,7 @@ func (s *sheet) choiceHead(q *aggregate.Question, row int) int {
 // choiceRows writes the rows of a choice question from row on: per row the number of
 // wards per option and how many answered. It returns the row after the table.
 func (s *sheet) choiceRows(q *aggregate.Question, row int) int {
-	noReply := hasNoReply(q)
+	noReply := charts.HasNoReply(q)
 	for _, r := range q.Rows {
 		s.text(1, row, r.Label, s.st.label)
 		c := 2
@@ -759,13 +623,12 @@ func (s *sheet) choiceRows(q *aggregate.Question, row int) int {
 			s.num(c, row, int64(len(r.Unanswered)), s.st.number)
 			c++
 		}
-		for _, e := range withData(q) {
-			er := earlierRow(e, r.Key)
-			for _, o := range earlierOptions(q, e) {
-				if e.NoData || er == nil || !hasOption(er, o) {
-					s.str(c, row, Dash, s.st.dash)
+		for _, e := range charts.EarlierWithData(q) {
+			for _, o := range charts.EarlierOptions(q, e) {
+				if n := charts.EarlierCount(e, r.Key, o); n != nil {
+					s.num(c, row, int64(*n), s.st.number)
 				} else {
-					s.num(c, row, int64(er.Count(o)), s.st.number)
+					s.str(c, row, Dash, s.st.dash)
 				}
 				c++
 			}
@@ -775,27 +638,14 @@ func (s *sheet) choiceRows(q *aggregate.Question, row int) int {
 	return row
 }
 
-func hasOption(r *aggregate.ChoiceRow, option string) bool {
-	for _, o := range r.Options {
-		if o.Option == option {
-			return true
-		}
-	}
-	return false
-}
-
 // countsHead writes the header row of a counts or total question's table and returns the
 // row of the table's first row.
 func (s *sheet) countsHead(q *aggregate.Question, row int) int {
 	res := s.res
-	unit := "区分"
-	if q.Unit != "" {
-		unit += "（単位：" + q.Unit + "）"
-	}
-	heads := []string{unit, "合計", "最小", "最小の区", "最大", "最大の区"}
+	heads := []string{charts.CategoryHeader(q.Unit), "合計", "最小", "最小の区", "最大", "最大の区"}
 	heads = append(heads, res.Units.Blocks...)
-	for _, e := range withData(q) {
-		heads = append(heads, periodHead(e))
+	for _, e := range charts.EarlierWithData(q) {
+		heads = append(heads, charts.EarlierHead(e, res.Units.Label))
 	}
 	for i, h := range heads {
 		st := s.st.head
@@ -812,7 +662,7 @@ func (s *sheet) countsHead(q *aggregate.Question, row int) int {
 // block. It returns the row after the table.
 func (s *sheet) countsRows(q *aggregate.Question, row int) int {
 	if q.Type == schema.Total {
-		s.figureRow(row, q.Label, q.Total, s.st.totalLabel, s.st.totalNumber, withData(q), func(e *aggregate.Snapshot) *aggregate.Figure { return e.Total })
+		s.figureRow(row, q.Label, q.Total, s.st.totalLabel, s.st.totalNumber, charts.EarlierWithData(q), func(e *aggregate.Snapshot) *aggregate.Figure { return e.Total })
 		return row + 1
 	}
 	for _, c := range q.Categories {
@@ -821,19 +671,15 @@ func (s *sheet) countsRows(q *aggregate.Question, row int) int {
 			lst, nst = s.st.repeatLabel, s.st.repeatNumber
 		}
 		key := c.Key
-		s.figureRow(row, repeatLabel(c), &c.Figure, lst, nst, withData(q), func(e *aggregate.Snapshot) *aggregate.Figure {
-			if ec := earlierCategory(e, key); ec != nil {
+		s.figureRow(row, charts.RepeatLabel(c), &c.Figure, lst, nst, charts.EarlierWithData(q), func(e *aggregate.Snapshot) *aggregate.Figure {
+			if ec := charts.EarlierCategory(e, key); ec != nil {
 				return &ec.Figure
 			}
 			return nil
 		})
 		row++
 	}
-	label := "合計"
-	if hasRepeat(q) {
-		label = TotalLabel
-	}
-	s.figureRow(row, label, q.Total, s.st.totalLabel, s.st.totalNumber, withData(q), func(e *aggregate.Snapshot) *aggregate.Figure { return e.Total })
+	s.figureRow(row, charts.TotalLabel(q), q.Total, s.st.totalLabel, s.st.totalNumber, charts.EarlierWithData(q), func(e *aggregate.Snapshot) *aggregate.Figure { return e.Total })
 	return row + 1
 }
 
@@ -942,7 +788,7 @@ func (b *book) answersSheet() {
 	}
 	var cols []column
 	for _, q := range res.Questions {
-		if isChoice(q) {
+		if charts.IsChoice(q) {
 			for _, r := range q.Rows {
 				cols = append(cols, column{q, r})
 			}
@@ -958,7 +804,7 @@ func (b *book) answersSheet() {
 		for j < len(cols) && cols[j].q == cols[i].q {
 			j++
 		}
-		head := questionTitle(cols[i].q)
+		head := charts.QuestionTitle(cols[i].q)
 		s.textSpan(first+i, first+j-1, matrixHeadQuestion, head, s.st.headLeft)
 		s.keepCols(first+i, first+j-1, head)
 		i = j
@@ -979,7 +825,7 @@ func (b *book) answersSheet() {
 			case !counted[u.Name]:
 				s.str(col, row, "", s.st.grey)
 			case unanswered[u.Name]:
-				s.str(col, row, noReplyLabel, s.st.noReply)
+				s.str(col, row, charts.NoReplyLabel, s.st.noReply)
 			default:
 				s.text(col, row, answers[u.Name], s.st.centre)
 			}
@@ -1008,13 +854,9 @@ func (b *book) countsSheet() {
 		switch q.Type {
 		case schema.Counts:
 			for _, c := range q.Categories {
-				cols = append(cols, column{q: q, label: repeatLabel(c), key: c.Key, fig: &c.Figure, repeat: c.Repeat})
+				cols = append(cols, column{q: q, label: charts.RepeatLabel(c), key: c.Key, fig: &c.Figure, repeat: c.Repeat})
 			}
-			label := "合計"
-			if hasRepeat(q) {
-				label = TotalLabel
-			}
-			cols = append(cols, column{q: q, label: label, fig: q.Total, total: true})
+			cols = append(cols, column{q: q, label: charts.TotalLabel(q), fig: q.Total, total: true})
 		case schema.Total:
 			cols = append(cols, column{q: q, label: q.Label, key: q.ID, fig: q.Total, total: true})
 		}
@@ -1029,7 +871,7 @@ func (b *book) countsSheet() {
 		for j < len(cols) && cols[j].q == cols[i].q {
 			j++
 		}
-		head := questionTitle(cols[i].q)
+		head := charts.QuestionTitle(cols[i].q)
 		if u := cols[i].q.Unit; u != "" {
 			head += "（" + u + "）"
 		}
@@ -1112,14 +954,14 @@ func (b *book) textsSheet() {
 					if strings.TrimSpace(line) == "" {
 						continue
 					}
-					s.text(1, row, questionTitle(q), s.st.wrapTop)
+					s.text(1, row, charts.QuestionTitle(q), s.st.wrapTop)
 					s.str(2, row, t.Ward, s.st.wrapTop)
 					s.text(3, row, line, s.st.wrapTop)
 					row++
 				}
 			}
 		case schema.Cases:
-			s.text(1, row, questionTitle(q), s.st.wrapTop)
+			s.text(1, row, charts.QuestionTitle(q), s.st.wrapTop)
 			s.str(2, row, "", s.st.wrapTop)
 			s.text(3, row, fmt.Sprintf(CasesNote, len(q.Cases)), s.st.noReply)
 			row++
@@ -1266,7 +1108,7 @@ func (b *book) chartsSheet() {
 	res := b.res
 	last := tableCol + 1
 	for _, q := range res.Questions {
-		if isChoice(q) {
+		if charts.IsChoice(q) {
 			last = max(last, tableCol+2+len(q.Options))
 		}
 	}
@@ -1278,12 +1120,12 @@ func (b *book) chartsSheet() {
 	s.header("グラフ（選択式の設問）", chartLastCol)
 	row, pageStart := chartFirstRow, 1
 	for _, q := range res.Questions {
-		if !isChoice(q) {
+		if !charts.IsChoice(q) {
 			continue
 		}
 		series := append([]string(nil), q.Options...)
-		if hasNoReply(q) && !contains(q.Options, noReplyLabel) {
-			series = append(series, noReplyLabel)
+		if charts.HasNoReply(q) && !slices.Contains(q.Options, charts.NoReplyLabel) {
+			series = append(series, charts.NoReplyLabel)
 		}
 		height := 150 + 34*len(q.Rows)
 		rows := (height + rowPixels - 1) / rowPixels
@@ -1298,9 +1140,9 @@ func (b *book) chartsSheet() {
 		}
 
 		// The data table the chart reads: the chart stays a native, editable Excel chart.
-		s.str(tableCol, row, questionTitle(q), s.st.question)
+		s.str(tableCol, row, charts.QuestionTitle(q), s.st.question)
 		head := row + 1
-		s.str(tableCol, head, "区分（単位："+res.Units.Label+"）", s.st.headLeft)
+		s.str(tableCol, head, charts.CategoryHeader(res.Units.Label), s.st.headLeft)
 		for i, o := range series {
 			s.str(tableCol+1+i, head, o, s.st.head)
 		}
@@ -1311,7 +1153,7 @@ func (b *book) chartsSheet() {
 			total := 0
 			for j, o := range series {
 				v := r.Count(o)
-				if o == noReplyLabel && !contains(q.Options, o) {
+				if o == charts.NoReplyLabel && !slices.Contains(q.Options, o) {
 					v = len(r.Unanswered)
 				}
 				total += v
@@ -1347,7 +1189,7 @@ func (b *book) chart(q *aggregate.Question, series []string, head, height int) *
 		Type:      excelize.BarStacked,
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: uint(height)},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
-			Text: questionTitle(q), Font: &excelize.Font{Bold: true, Size: 12, Family: font},
+			Text: charts.QuestionTitle(q), Font: &excelize.Font{Bold: true, Size: 12, Family: font},
 		}}},
 		Legend: excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Size: 9, Family: font}},
 		PlotArea: excelize.ChartPlotArea{
@@ -1361,11 +1203,11 @@ func (b *book) chart(q *aggregate.Question, series []string, head, height int) *
 			MajorGridLines: true,
 			Font:           axisFont,
 			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
-				Text: "（" + res.Units.Label + "）", Font: &excelize.Font{Size: 9, Family: font, Color: "404040"},
+				Text: charts.UnitWord(res.Units.Label), Font: &excelize.Font{Size: 9, Family: font, Color: "404040"},
 			}}},
 		},
 		GapWidth: &gap,
-		Format:   excelize.GraphicOptions{AltText: questionTitle(q), PrintObject: boolPtr(true), ScaleX: 1, ScaleY: 1},
+		Format:   excelize.GraphicOptions{AltText: charts.QuestionTitle(q), PrintObject: boolPtr(true), ScaleX: 1, ScaleY: 1},
 	}
 	// The axis always runs to the number of wards, so bars of different questions and of
 	// an incomplete aggregate compare at a glance.
@@ -1375,11 +1217,8 @@ func (b *book) chart(q *aggregate.Question, series []string, head, height int) *
 		chart.YAxis.MajorUnit = math.Max(1, float64(n)/4)
 	}
 	for i, o := range series {
-		colour := optionColour(o, i, len(q.Options))
-		label := "000000"
-		if colour == colorDark {
-			label = "FFFFFF"
-		}
+		c := charts.OptionColor(o, i, len(q.Options))
+		colour, label := string(c), string(charts.TextColor(c))
 		chart.Series = append(chart.Series, excelize.ChartSeries{
 			Name:       ref(tableCol+1+i, head, head),
 			Categories: ref(tableCol, first, last),
@@ -1391,35 +1230,4 @@ func (b *book) chart(q *aggregate.Question, series []string, head, height int) *
 	return chart
 }
 
-// optionColour is the fixed colour of a known answer, or for others one by position from
-// dark (first option) to light (last).
-func optionColour(option string, i, n int) string {
-	if c, ok := optionColors[option]; ok {
-		return c
-	}
-	switch {
-	case option == noReplyLabel:
-		return colorNoReply
-	case i == 0:
-		return colorDark
-	case i == n-1:
-		return colorLight
-	case i == 1:
-		return colorMid
-	}
-	return []string{"A5A5A5", "7F7F7F", "D9D9D9"}[i%3]
-}
-
 func boolPtr(b bool) *bool { return &b }
-
-// withData is a question's earlier periods that had the question: a period whose survey
-// lacked it would only add a column of 「―」.
-func withData(q *aggregate.Question) []*aggregate.Snapshot {
-	var out []*aggregate.Snapshot
-	for _, e := range q.Earlier {
-		if !e.NoData {
-			out = append(out, e)
-		}
-	}
-	return out
-}
