@@ -15,16 +15,25 @@ const (
 	matrixFirstWard
 )
 
-// matrixWardColumns writes the ward, block and status columns of a ward matrix and says
-// per ward whether its figures were counted.
-func (s *sheet) matrixWardColumns() map[string]bool {
+// matrixLead is the leading columns of a ward matrix — unit, block (only when the units
+// have blocks), status — with their widths; the data columns follow them.
+func matrixLead(u aggregate.Units) (widths map[int]float64, n int) {
+	if charts.HasBlocks(u) {
+		return map[int]float64{1: 10, 2: 9, 3: 13}, 3
+	}
+	return map[int]float64{1: 10, 2: 13}, 2
+}
+
+// matrixWardColumns writes the lead columns of a ward matrix (unit, block, status) and
+// says per ward whether its figures were counted.
+func (s *sheet) matrixWardColumns(lead int) map[string]bool {
 	res := s.res
 	counted := map[string]bool{}
-	blockHead := res.Units.BlockLabel
-	if blockHead == "" {
-		blockHead = "ブロック"
+	heads := []string{res.Units.Label, charts.BlockHeader(res.Units), "状況"}
+	if lead < 3 {
+		heads = []string{res.Units.Label, "状況"}
 	}
-	for i, h := range []string{res.Units.Label, blockHead, "状況"} {
+	for i, h := range heads {
 		s.textSpanDown(i+1, matrixHeadQuestion, matrixHeadKey, h)
 	}
 	for i, u := range res.Units.List {
@@ -32,7 +41,9 @@ func (s *sheet) matrixWardColumns() map[string]bool {
 		ws, ok := s.wards[u.Name]
 		counted[u.Name] = ok && ws.Status == aggregate.StatusCounted
 		s.str(1, row, u.Name, s.st.label)
-		s.str(2, row, u.Block, s.st.label)
+		if lead == 3 {
+			s.str(2, row, u.Block, s.st.label)
+		}
 		st := s.st.label
 		label := ""
 		if ok {
@@ -44,7 +55,7 @@ func (s *sheet) matrixWardColumns() map[string]bool {
 				label = aggregate.StatusLabel(aggregate.StatusMissing)
 			}
 		}
-		s.text(3, row, label, st)
+		s.text(lead, row, label, st)
 	}
 	return counted
 }
@@ -72,11 +83,12 @@ func (b *book) answersSheet() {
 			}
 		}
 	}
-	const first = 4
+	widths, lead := matrixLead(res.Units)
+	first := lead + 1
 	last := first + len(cols) - 1
-	s := b.sheet(SheetAnswers, map[int]float64{1: 10, 2: 9, 3: 13}, 13, max(last, 3))
-	s.header("区別回答（選択式の設問）", last)
-	counted := s.matrixWardColumns()
+	s := b.sheet(AnswersSheet(res.Units.Label), widths, 13, max(last, lead))
+	s.header(AnswersSheet(res.Units.Label)+"（選択式の設問）", last)
+	counted := s.matrixWardColumns(lead)
 	for i := 0; i < len(cols); {
 		j := i
 		for j < len(cols) && cols[j].q == cols[i].q {
@@ -110,9 +122,9 @@ func (b *book) answersSheet() {
 		}
 	}
 	s.finish()
-	s.freeze(3, matrixHeadKey)
-	s.page(fitHeight, matrixHeadKey, 3)
-	s.colBreaks(3, matrixHeadQuestion, matrixFirstWard+len(res.Units.List)-1)
+	s.freeze(lead, matrixHeadKey)
+	s.page(fitHeight, matrixHeadKey, lead)
+	s.colBreaks(lead, matrixHeadQuestion, matrixFirstWard+len(res.Units.List)-1)
 }
 
 // countsSheet writes the counts of every unit side by side: units down, the categories
@@ -139,11 +151,12 @@ func (b *book) countsSheet() {
 			cols = append(cols, column{q: q, label: q.Label, key: q.ID, fig: q.Total, total: true})
 		}
 	}
-	const first = 4
+	widths, lead := matrixLead(res.Units)
+	first := lead + 1
 	last := first + len(cols) - 1
-	s := b.sheet(SheetCounts, map[int]float64{1: 10, 2: 9, 3: 13}, 10, max(last, 3))
-	s.header("件数（区別）", last)
-	counted := s.matrixWardColumns()
+	s := b.sheet(SheetCounts, widths, 10, max(last, lead))
+	s.header("件数（"+res.Units.Label+"別）", last)
+	counted := s.matrixWardColumns(lead)
 	for i := 0; i < len(cols); {
 		j := i
 		for j < len(cols) && cols[j].q == cols[i].q {
@@ -160,7 +173,7 @@ func (b *book) countsSheet() {
 	sumRow := matrixFirstWard + len(res.Units.List)
 	for i, label := range []string{"合計", "最小", "最大"} {
 		s.str(1, sumRow+i, label, s.st.totalLabel)
-		s.style(2, sumRow+i, 3, s.st.totalLabel)
+		s.style(2, sumRow+i, lead, s.st.totalLabel)
 	}
 	for i, c := range cols {
 		col := first + i
@@ -203,7 +216,7 @@ func (b *book) countsSheet() {
 		}
 	}
 	s.finish()
-	s.freeze(3, matrixHeadKey)
-	s.page(fitHeight, matrixHeadKey, 3)
-	s.colBreaks(3, matrixHeadQuestion, sumRow+2)
+	s.freeze(lead, matrixHeadKey)
+	s.page(fitHeight, matrixHeadKey, lead)
+	s.colBreaks(lead, matrixHeadQuestion, sumRow+2)
 }

@@ -41,7 +41,8 @@ func (b *book) summarySheet() {
 	row := s.header(res.Survey.ReportTitle, last)
 	s.str(2, 2, res.Survey.Title, s.st.note)
 	if !res.Submission.Complete {
-		s.str(1, row, "※ 回答のあった区だけの集計です。未提出・除外の区の分は含まれていません。", s.st.summaryBad)
+		u := res.Units.Label
+		s.str(1, row, "※ 回答のあった"+u+"だけの集計です。未提出・除外の"+u+"の分は含まれていません。", s.st.summaryBad)
 		s.style(2, row, last, s.st.summaryBad)
 		row++
 	}
@@ -187,7 +188,8 @@ func (s *sheet) choiceRows(q *aggregate.Question, row int) int {
 // row of the table's first row.
 func (s *sheet) countsHead(q *aggregate.Question, row int) int {
 	res := s.res
-	heads := []string{charts.CategoryHeader(q.Unit), "合計", "最小", "最小の区", "最大", "最大の区"}
+	u := res.Units.Label
+	heads := []string{charts.CategoryHeader(q.Unit), "合計", "最小", "最小の" + u, "最大", "最大の" + u}
 	heads = append(heads, res.Units.Blocks...)
 	for _, e := range charts.EarlierWithData(q) {
 		heads = append(heads, charts.EarlierHead(e, res.Units.Label))

@@ -10,18 +10,20 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/schema"
 )
 
-// The sheet names, in workbook order. They are exported so tests and tools that read the
-// workbook back do not repeat the Japanese literals.
+// The sheet names, in workbook order (the units' answers second, see AnswersSheet). They
+// are exported so tests and tools that read the workbook back do not repeat the Japanese
+// literals.
 const (
 	SheetSummary = "集計"
-	SheetAnswers = "区別回答"
 	SheetCounts  = "件数"
 	SheetTexts   = "自由記述"
 	SheetStatus  = "提出状況"
@@ -112,24 +114,64 @@ func (b *book) check(err error) {
 	}
 }
 
+// AnswersSheet names the sheet of the units' answers side by side after the unit label:
+// 「区別回答」, 「相談支援室別回答」 (within Excel's 31 characters, without the characters
+// a sheet name cannot hold).
+func AnswersSheet(unitLabel string) string {
+	label := []rune(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\'`, r) {
+			return '_'
+		}
+		return r
+	}, unitLabel))
+	return string(label[:min(len(label), 28)]) + "別回答"
+}
+
+// hasCounts reports whether res has counts or totals to set side by side by unit.
+func hasCounts(res *aggregate.Result) bool {
+	for _, q := range res.Questions {
+		if q.Type == schema.Counts || q.Type == schema.Total {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *book) build() error {
 	f := b.f
 	b.check(f.SetDefaultFont(font))
 	b.makeStyles()
-	for i, name := range []string{SheetSummary, SheetAnswers, SheetCounts, SheetTexts, SheetStatus, SheetCharts} {
+	// Sheets that would hold nothing are left out: the units' answers and the charts
+	// without choice questions, the units' counts without counts.
+	choices, counts := charts.HasChoice(b.res), hasCounts(b.res)
+	sheets := []struct {
+		name  string
+		write func()
+		keep  bool
+	}{
+		{SheetSummary, b.summarySheet, true},
+		{AnswersSheet(b.res.Units.Label), b.answersSheet, choices},
+		{SheetCounts, b.countsSheet, counts},
+		{SheetTexts, b.textsSheet, true},
+		{SheetStatus, b.statusSheet, true},
+		{SheetCharts, b.chartsSheet, choices},
+	}
+	for i, sh := range sheets {
+		if !sh.keep {
+			continue
+		}
 		if i == 0 {
-			b.check(f.SetSheetName("Sheet1", name))
+			b.check(f.SetSheetName("Sheet1", sh.name))
 		} else {
-			_, err := f.NewSheet(name)
+			_, err := f.NewSheet(sh.name)
 			b.check(err)
 		}
 	}
-	b.summarySheet()
-	b.answersSheet()
-	b.countsSheet()
-	b.textsSheet()
-	b.statusSheet()
-	b.chartsSheet()
+	for _, sh := range sheets {
+		if sh.keep {
+			sh.write()
+		}
+	}
 	props := &excelize.DocProperties{
 		Title:    b.res.PeriodLabel + " " + b.res.Survey.ReportTitle + " 集計表",
 		Subject:  b.res.Survey.Title,

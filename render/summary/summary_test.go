@@ -33,6 +33,9 @@ import (
 
 const returnsDir = "../../testdata/returns"
 
+// sheetAnswers is the units' answers sheet of the default schema, whose units are 区.
+var sheetAnswers = summary.AnswersSheet("区")
+
 var (
 	sampleOnce sync.Once
 	sampleJSON []byte
@@ -370,7 +373,7 @@ func TestSummaryMatchesResult(t *testing.T) {
 func TestAnswersSheet(t *testing.T) {
 	res := sample(t)
 	f := open(t, write(t, res))
-	rs := rows(t, f, summary.SheetAnswers)
+	rs := rows(t, f, sheetAnswers)
 	const keyRow, firstWard = 5, 6 // 0-based
 	var rowsOfChoices []*aggregate.ChoiceRow
 	for _, q := range res.Questions {
@@ -847,7 +850,7 @@ func TestIncomplete(t *testing.T) {
 	if style, _ := f.GetStyle(st); style == nil || style.Font == nil || !style.Font.Bold || style.Font.Color != "C00000" {
 		t.Errorf("incomplete summary line is not red bold: %+v", style)
 	}
-	for _, sheet := range []string{summary.SheetAnswers, summary.SheetCounts, summary.SheetStatus, summary.SheetCharts} {
+	for _, sheet := range []string{sheetAnswers, summary.SheetCounts, summary.SheetStatus, summary.SheetCharts} {
 		if v, _ := f.GetCellValue(sheet, "A3"); v != line {
 			t.Errorf("%s!A3 = %q, want the summary line", sheet, v)
 		}
@@ -856,7 +859,7 @@ func TestIncomplete(t *testing.T) {
 	if got := blocks["i1"].row(t, "推進会議開催状況"); got[3] != "22" {
 		t.Errorf("i1 answered %q, want 22", got[3])
 	}
-	for _, sheet := range []string{summary.SheetAnswers, summary.SheetCounts} {
+	for _, sheet := range []string{sheetAnswers, summary.SheetCounts} {
 		rs := rows(t, f, sheet)
 		for i, ward := range []string{"北区", "西区"} {
 			r := rs[6+[]int{0, 5}[i]]
@@ -1102,7 +1105,7 @@ func TestPrintTitles(t *testing.T) {
 	f := open(t, write(t, sample(t)))
 	want := map[string]string{
 		summary.SheetSummary: "'集計'!$1:$3",
-		summary.SheetAnswers: "'区別回答'!$A:$C,'区別回答'!$1:$6",
+		sheetAnswers:         "'区別回答'!$A:$C,'区別回答'!$1:$6",
 		summary.SheetCounts:  "'件数'!$A:$C,'件数'!$1:$6",
 		summary.SheetTexts:   "'自由記述'!$1:$4",
 		summary.SheetStatus:  "'提出状況'!$1:$4",
@@ -1256,7 +1259,7 @@ func TestMatrixTitlesOnEveryPage(t *testing.T) {
 		sheet, part string
 		res         *aggregate.Result
 	}{
-		{summary.SheetAnswers, "xl/worksheets/sheet2.xml", wide},
+		{sheetAnswers, "xl/worksheets/sheet2.xml", wide},
 		{summary.SheetCounts, "xl/worksheets/sheet3.xml", sample(t)},
 	} {
 		t.Run(c.sheet, func(t *testing.T) {
@@ -1391,7 +1394,7 @@ func TestLibreOfficePrint(t *testing.T) {
 		sheet := fields[len(fields)-1]
 		bySheet[sheet] = append(bySheet[sheet], spaces.ReplaceAllString(page, ""))
 	}
-	for _, s := range []string{summary.SheetSummary, summary.SheetAnswers, summary.SheetCounts, summary.SheetTexts, summary.SheetStatus, summary.SheetCharts} {
+	for _, s := range []string{summary.SheetSummary, sheetAnswers, summary.SheetCounts, summary.SheetTexts, summary.SheetStatus, summary.SheetCharts} {
 		if len(bySheet[s]) == 0 {
 			t.Errorf("no printed page of %s", s)
 		}
@@ -1399,10 +1402,10 @@ func TestLibreOfficePrint(t *testing.T) {
 
 	// Tables that run over pages: each page starts with the header row.
 	for sheet, head := range map[string]string{
-		summary.SheetTexts:   "項目区内容",
-		summary.SheetStatus:  "区基本保健医療圏状況ファイルSHA-256エラー数警告数指摘",
-		summary.SheetAnswers: "区基本保健医療圏状況",
-		summary.SheetCounts:  "区基本保健医療圏状況",
+		summary.SheetTexts:  "項目区内容",
+		summary.SheetStatus: "区基本保健医療圏状況ファイルSHA-256エラー数警告数指摘",
+		sheetAnswers:        "区基本保健医療圏状況",
+		summary.SheetCounts: "区基本保健医療圏状況",
 	} {
 		if len(bySheet[sheet]) < 2 {
 			t.Errorf("%s prints on %d page(s); the sample should run over pages", sheet, len(bySheet[sheet]))
@@ -1467,7 +1470,7 @@ func TestLibreOfficePrint(t *testing.T) {
 			raw[fields[len(fields)-1]] = append(raw[fields[len(fields)-1]], page)
 		}
 	}
-	matrixTitles(t, summary.SheetAnswers, raw[summary.SheetAnswers], answerKeys(res))
+	matrixTitles(t, sheetAnswers, raw[sheetAnswers], answerKeys(res))
 	matrixTitles(t, summary.SheetCounts, raw[summary.SheetCounts], countKeys(res))
 }
 
