@@ -19,6 +19,9 @@ const (
 	// of counts with them, which it leaves out.
 	TotalPlain         = "合計"
 	TotalWithoutRepeat = "合計（再掲を除く）"
+	// Continued follows the heading of a table or page that goes on from the one before,
+	// under its heading and header again: 「（１）…（続き）」.
+	Continued = "（続き）"
 	// DefaultBlockLabel names the block column when the schema gives blocks no name.
 	DefaultBlockLabel = "ブロック"
 )

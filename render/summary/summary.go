@@ -37,7 +37,7 @@ const TotalLabel = charts.TotalWithoutRepeat
 // Continued follows the heading of a table that runs over a page, where the table's
 // header row is repeated at the top of the next page: 「（１）…（続き）」. A program that
 // reads the tables back skips such a heading and the header rows under it.
-const Continued = "（続き）"
+const Continued = charts.Continued
 
 // Dash marks a figure that does not exist (an earlier survey without the question or
 // option), so it is not mistaken for 0.
