@@ -2,6 +2,13 @@
 // the figures of the report as tables a person can check and reuse, the answers of every
 // ward side by side, the submission status, and native charts of the choice questions.
 //
+// What the workbook shares with the report — question titles and notes, total labels,
+// unit words, option colours, earlier-period columns, the grouping under sheet and item
+// headings — comes from package charts; this package only lays the sheets out. One file
+// per sheet: overview.go (集計), matrices.go (units × answers, units × counts), texts.go,
+// status.go, graphs.go; sheet.go holds the cell and print helpers, pages.go the page
+// breaks.
+//
 // The workbook holds values only, never formulas: it is a record of what was aggregated,
 // and text from the wards must never be able to run as a formula in someone's Excel.
 package summary
