@@ -37,19 +37,16 @@ func Build(res *aggregate.Result, opts Options) *Report {
 		rep.Title = opts.Title
 	}
 	b := &builder{res: res, opts: opts}
-	var sec *Section
-	var item *Item
-	for _, q := range res.Questions {
-		if sec == nil || sec.Title != q.SheetTitle {
-			sec = &Section{Title: q.SheetTitle}
-			rep.Sections = append(rep.Sections, sec)
-			item = nil
-		}
-		if item == nil || item.Heading != q.ItemHeading {
-			item = &Item{Heading: q.ItemHeading}
+	for _, part := range Outline(res.Questions) {
+		sec := &Section{Title: part.Title}
+		for _, pi := range part.Items {
+			item := &Item{Heading: pi.Heading}
+			for _, q := range pi.Questions {
+				item.Blocks = append(item.Blocks, b.blocks(q)...)
+			}
 			sec.Items = append(sec.Items, item)
 		}
-		item.Blocks = append(item.Blocks, b.blocks(q)...)
+		rep.Sections = append(rep.Sections, sec)
 	}
 	rep.Status = b.status()
 	rep.Appendix = b.appendix()
@@ -72,8 +69,6 @@ type builder struct {
 	opts Options
 }
 
-func (b *builder) unitWord() string { return "（" + b.res.Units.Label + "）" }
-
 // blocks turns one question into what the report draws for it.
 func (b *builder) blocks(q *aggregate.Question) []Block {
 	switch q.Type {
@@ -91,7 +86,7 @@ func (b *builder) blocks(q *aggregate.Question) []Block {
 		if len(q.Texts) == 0 {
 			return nil
 		}
-		tl := &TextList{ID: q.ID, Heading: heading(q)}
+		tl := &TextList{ID: q.ID, Heading: QuestionHeading(q)}
 		for _, t := range q.Texts {
 			tl.Entries = append(tl.Entries, WardLines{Ward: t.Ward, Lines: t.Lines})
 		}
@@ -109,13 +104,11 @@ func (b *builder) blocks(q *aggregate.Question) []Block {
 	return nil
 }
 
-func heading(q *aggregate.Question) string { return q.Number + q.Label }
-
 func (b *builder) stacked(q *aggregate.Question) *StackedBars {
-	sb := &StackedBars{ID: q.ID, Heading: heading(q), Note: q.Note, Axis: UnitAxis(b.res.Submission.Expected, b.unitWord())}
+	sb := &StackedBars{ID: q.ID, Heading: QuestionHeading(q), Note: q.Note, Axis: UnitAxis(b.res.Submission.Expected, UnitWord(b.res.Units.Label))}
 	for i, o := range q.Options {
 		c := OptionColor(o, i, len(q.Options))
-		sb.Series = append(sb.Series, Series{Label: o, Color: c, TextColor: textColor(c)})
+		sb.Series = append(sb.Series, Series{Label: o, Color: c, TextColor: TextColor(c)})
 	}
 	for _, r := range q.Rows {
 		bar := StackedBar{Label: r.Label, Answered: r.Answered}
@@ -154,18 +147,7 @@ func (b *builder) stacked(q *aggregate.Question) *StackedBars {
 		}
 		col := EarlierColumn{Header: []string{e.PeriodLabel, first}}
 		for _, r := range q.Rows {
-			var v *int
-			for _, er := range e.Rows {
-				if er.Key == r.Key {
-					for _, oc := range er.Options {
-						if oc.Option == first {
-							n := oc.Count
-							v = &n
-						}
-					}
-				}
-			}
-			col.Values = append(col.Values, v)
+			col.Values = append(col.Values, EarlierCount(e, r.Key, first))
 		}
 		sb.Earlier = append(sb.Earlier, col)
 	}
@@ -189,7 +171,7 @@ func (b *builder) summedByTotal(q *aggregate.Question) *aggregate.Question {
 }
 
 func (b *builder) counts(q *aggregate.Question) *CountBars {
-	cb := &CountBars{ID: q.ID, Heading: heading(q), Unit: q.Unit, Note: q.Note, Color: CountColor}
+	cb := &CountBars{ID: q.ID, Heading: QuestionHeading(q), Unit: q.Unit, Note: q.Note, Color: CountColor}
 	if q.Multiple {
 		cb.Note = strings.TrimSpace("重複可　" + strings.ReplaceAll(q.Note, "重複可", ""))
 	}
@@ -210,16 +192,14 @@ func (b *builder) counts(q *aggregate.Question) *CountBars {
 	var max int64
 	for _, c := range q.Categories {
 		bar := CountBar{Label: c.Label, Lines: Wrap(c.Label, labelWidth), Value: c.Sum, Repeat: c.Repeat}
-		if c.Min != nil && c.Max != nil {
-			bar.Range = fmt.Sprintf("%s %s ～ %s %s", Thousands(c.Min.Value), q.Unit, Thousands(c.Max.Value), q.Unit)
-		}
+		bar.Range = rangeText(c, q.Unit)
 		for _, w := range c.ByWard {
 			bar.Wards = append(bar.Wards, fmt.Sprintf("%s %s", w.Ward, Thousands(w.Value)))
 		}
 		max = maxInt(max, c.Sum)
 		cb.Bars = append(cb.Bars, bar)
 	}
-	cb.Axis = NiceAxis(max, "（"+q.Unit+"）")
+	cb.Axis = NiceAxis(max, UnitWord(q.Unit))
 	for _, e := range q.Earlier {
 		if !e.NoData && e.Total != nil {
 			cb.EarlierLines = append(cb.EarlierLines, fmt.Sprintf("%s %s%s", e.PeriodLabel, Thousands(e.Total.Sum), q.Unit))
@@ -238,7 +218,7 @@ func maxInt(a, b int64) int64 {
 // periods builds the table of a total and its parts over the earlier periods and this one.
 func (b *builder) periods(q *aggregate.Question) *PeriodTable {
 	total := b.summedByTotal(q)
-	pt := &PeriodTable{ID: q.ID, Heading: heading(q), Unit: q.Unit}
+	pt := &PeriodTable{ID: q.ID, Heading: QuestionHeading(q), Unit: q.Unit}
 	type col struct {
 		label string
 		total *aggregate.Figure
@@ -273,10 +253,8 @@ func (b *builder) periods(q *aggregate.Question) *PeriodTable {
 		r := PeriodRow{Label: cat.Label, Indent: true}
 		for _, c := range cols {
 			var f *aggregate.Figure
-			for _, ec := range c.cats {
-				if ec.Key == cat.Key {
-					f = &ec.Figure
-				}
+			if ec := categoryIn(c.cats, cat.Key); ec != nil {
+				f = &ec.Figure
 			}
 			r.Cells = append(r.Cells, figureText(f))
 		}
@@ -285,31 +263,21 @@ func (b *builder) periods(q *aggregate.Question) *PeriodTable {
 	return pt
 }
 
-// figureText is a figure's sum, or 「―」 for no data (never 0).
-func figureText(f *aggregate.Figure) string {
-	if f == nil {
-		return "―"
-	}
-	return Thousands(f.Sum)
-}
-
-// cases groups the case records by their choice field (場面), in the choice list's order.
+// cases groups the case records by their first field, the one the schema lists first to
+// sort them by (場面), in the order its values first occur; each table is headed with the
+// value and the field's label: 「【入退院支援の場面】」.
 func (b *builder) cases(q *aggregate.Question) []*CaseTable {
-	var groupField string
-	var order []string
-	if len(q.Cases) > 0 {
-		for _, f := range q.Cases[0].Fields {
-			if f.ID == "scene" || groupField == "" && strings.Contains(f.Label, "場面") {
-				groupField = f.ID
-			}
-		}
+	var groupField, groupLabel string
+	if len(q.Cases) > 0 && len(q.Cases[0].Fields) > 1 {
+		groupField, groupLabel = q.Cases[0].Fields[0].ID, q.Cases[0].Fields[0].Label
 	}
+	var order []string
 	tables := map[string]*CaseTable{}
 	for _, c := range q.Cases {
 		group := ""
 		var cells, cols []string
 		for _, f := range c.Fields {
-			if f.ID == groupField {
+			if groupField != "" && f.ID == groupField {
 				group = f.Value
 				continue
 			}
@@ -318,9 +286,9 @@ func (b *builder) cases(q *aggregate.Question) []*CaseTable {
 		}
 		t := tables[group]
 		if t == nil {
-			h := heading(q)
+			h := QuestionHeading(q)
 			if group != "" {
-				h = "【" + group + "の場面】"
+				h = "【" + group + "の" + groupLabel + "】"
 			}
 			t = &CaseTable{ID: fmt.Sprintf("%s.%d", q.ID, len(order)+1), Heading: h, Columns: cols}
 			tables[group] = t
@@ -337,20 +305,26 @@ func (b *builder) cases(q *aggregate.Question) []*CaseTable {
 
 func (b *builder) status() *StatusTable {
 	sub := b.res.Submission
-	st := &StatusTable{Summary: sub.Summary, Columns: []string{b.res.Units.Label, b.res.Units.BlockLabel, "状況", "ファイル", "エラー", "警告"}}
-	if st.Columns[1] == "" {
-		st.Columns[1] = "ブロック"
+	units := b.res.Units
+	blocks := HasBlocks(units)
+	// row drops the block column when the units have no blocks.
+	row := func(unit, block string, rest ...string) []string {
+		if !blocks {
+			return append([]string{unit}, rest...)
+		}
+		return append([]string{unit, block}, rest...)
 	}
+	st := &StatusTable{Summary: sub.Summary, Columns: row(units.Label, BlockHeader(units), "状況", "ファイル", "エラー", "警告")}
 	for _, ws := range sub.Wards {
 		var files []string
 		for _, f := range ws.Files {
 			files = append(files, f.Name)
 		}
-		st.Rows = append(st.Rows, []string{ws.Ward, ws.Block, aggregate.StatusLabel(ws.Status), strings.Join(files, "、"), fmt.Sprint(ws.Errors), fmt.Sprint(ws.Warnings)})
+		st.Rows = append(st.Rows, row(ws.Ward, ws.Block, aggregate.StatusLabel(ws.Status), strings.Join(files, "、"), fmt.Sprint(ws.Errors), fmt.Sprint(ws.Warnings)))
 		st.Bad = append(st.Bad, ws.Status != aggregate.StatusCounted)
 	}
 	for _, o := range sub.Others {
-		st.Rows = append(st.Rows, []string{"（不明）", "", "区を特定できないファイル", o.Name, fmt.Sprint(len(o.Findings)), "0"})
+		st.Rows = append(st.Rows, row(UnknownUnit, "", UnknownUnitStatus(units.Label), o.Name, fmt.Sprint(len(o.Findings)), "0"))
 		st.Bad = append(st.Bad, true)
 	}
 	for _, e := range b.res.Earlier {
@@ -371,7 +345,7 @@ const (
 func (b *builder) appendix() []*Matrix {
 	var cols []matrixCol
 	for _, q := range b.res.Questions {
-		if q.Type != schema.Choice && q.Type != schema.ChoiceGroup {
+		if !IsChoice(q) {
 			continue
 		}
 		for i, r := range q.Rows {
@@ -379,7 +353,7 @@ func (b *builder) appendix() []*Matrix {
 			if q.Type == schema.ChoiceGroup {
 				short += fmt.Sprintf("-%d", i+1)
 			}
-			label := heading(q)
+			label := QuestionHeading(q)
 			if q.Type == schema.ChoiceGroup {
 				label += " " + r.Label
 			}

@@ -73,7 +73,7 @@ func TestColoursFixedPerOption(t *testing.T) {
 	if m-d < 50 || l-m < 50 {
 		t.Errorf("greyscale levels too close: %d %d %d", d, m, l)
 	}
-	if textColor(colorDark) != white || textColor(colorLight) != black {
+	if TextColor(colorDark) != white || TextColor(colorLight) != black {
 		t.Error("segment text not legible")
 	}
 	// An unknown list falls back by position, first dark.

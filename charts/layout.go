@@ -28,8 +28,10 @@ var (
 	// CountColor fills count bars; RepeatColor the 再掲 bars, lighter so they read as a part.
 	CountColor  Color = "2E75B6"
 	RepeatColor Color = "9DC3E6"
-	white       Color = "FFFFFF"
-	black       Color = "000000"
+	// NoReplyColor fills the units that left a choice unanswered, apart from every option.
+	NoReplyColor Color = "F4B183"
+	white        Color = "FFFFFF"
+	black        Color = "000000"
 )
 
 // knownColors pins the options of 資料１ by label; other lists fall back to their position.
@@ -41,11 +43,14 @@ var knownColors = map[string]Color{
 
 // OptionColor is the fill of an option: by label where 資料１ fixes it, else by position —
 // first dark, last light, the middle medium — so a new list still reads the same way.
+// NoReplyLabel, where an output shows it as a series of its own, gets NoReplyColor.
 func OptionColor(label string, index, n int) Color {
 	if c, ok := knownColors[label]; ok {
 		return c
 	}
 	switch {
+	case label == NoReplyLabel:
+		return NoReplyColor
 	case index == 0:
 		return colorDark
 	case index == n-1 && n <= 3:
@@ -56,8 +61,8 @@ func OptionColor(label string, index, n int) Color {
 	return colorExtra[(index-1)%len(colorExtra)]
 }
 
-// textColor keeps a count legible on its fill.
-func textColor(c Color) Color {
+// TextColor is the colour of a count printed on fill c: white on dark fills, else black.
+func TextColor(c Color) Color {
 	r, g, b := c.RGB()
 	if 299*int(r)+587*int(g)+114*int(b) < 140000 {
 		return white

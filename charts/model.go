@@ -1,7 +1,13 @@
-// Package charts turns an aggregate into renderer-neutral chart models: the pages of the
-// report with their stacked bars, count bars, period tables and lists, each with its
-// scale, ticks, colours and wrapped labels already decided. The PDF and the HTML page draw
-// from the same models, so a figure, a colour or a line break is decided once, here.
+// Package charts holds the report model: every decision the outputs share, so that each
+// renderer (render/pdf, render/html, render/summary, render/longcsv) only lays out and
+// draws. Build turns an aggregate into the pages of the report — stacked bars, count bars,
+// period tables, lists — each with its scale, ticks, colours and wrapped labels decided;
+// the functions beside it decide the rest once for every output: the question title
+// (QuestionHeading, QuestionTitle) and note (QuestionNote), totals (TotalLabel,
+// RepeatLabel), units and their words (UnitWord, CategoryHeader, HasBlocks, BlockHeader),
+// colours (OptionColor, TextColor), earlier periods (EarlierWithData, EarlierOptions,
+// EarlierRow, EarlierCategory, EarlierCount, EarlierHead) and grouping (Outline,
+// Item.Rows).
 package charts
 
 // Report is the whole report: cover, sections of item pages, and the closing pages.
