@@ -11,6 +11,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"golang.org/x/image/font/gofont/goregular"
 
+	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/render/fonts"
 )
@@ -53,7 +54,8 @@ func TestWriteSample(t *testing.T) {
 	// every ward.
 	t.Run("text", func(t *testing.T) {
 		text := pdfText(t, b)
-		want := []string{"（ア）地域の医療・介護の資源の把握", "6,784", "資料１", "回答 24／24区", "令和６年度 上半期"}
+		u3 := charts.Thousands(aggregatetest.Published(t, "2024H1", "u3", "", ""))
+		want := []string{"（ア）地域の医療・介護の資源の把握", u3, "資料１", "回答 24／24区", "令和６年度 上半期"}
 		want = append(want, "北区", "都島区", "福島区", "此花区", "中央区", "西区", "港区", "大正区", "天王寺区", "浪速区", "西淀川区", "淀川区",
 			"東淀川区", "東成区", "生野区", "旭区", "城東区", "鶴見区", "阿倍野区", "住之江区", "住吉区", "東住吉区", "平野区", "西成区")
 		for _, w := range want {
