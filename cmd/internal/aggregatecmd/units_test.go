@@ -59,12 +59,12 @@ func unitsWithoutBlocksYAML(t *testing.T, n int) []byte {
 	return []byte(y)
 }
 
-// With a schema whose units are 相談支援室 and that has no blocks, no output says 区 or
-// shows a ブロック column: the unit word comes from units.label, and a column of blocks
-// exists only when the schema has blocks.
-func TestNoWardWordOrBlockColumnWithoutThem(t *testing.T) {
-	dir := t.TempDir()
-	yaml := unitsWithoutBlocksYAML(t, 3)
+// unitsWithoutBlocks writes the schema of unitsWithoutBlocksYAML and one synthetic return
+// per unit, through formtest, into dir: it gives the schema file, the schema and the
+// returns folder.
+func unitsWithoutBlocks(t *testing.T, dir string, n int) (string, *schema.Schema, string) {
+	t.Helper()
+	yaml := unitsWithoutBlocksYAML(t, n)
 	schemaPath := filepath.Join(dir, "相談支援室.yaml")
 	if err := os.WriteFile(schemaPath, yaml, 0o644); err != nil {
 		t.Fatal(err)
@@ -73,18 +73,64 @@ func TestNoWardWordOrBlockColumnWithoutThem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sc.Units.Label != "相談支援室" || len(sc.Units.Blocks) != 0 || len(sc.Units.List) != 3 {
+	if sc.Units.Label != "相談支援室" || len(sc.Units.Blocks) != 0 || len(sc.Units.List) != n {
 		t.Fatalf("derived schema: label %q, blocks %q, %d units", sc.Units.Label, sc.Units.Blocks, len(sc.Units.List))
 	}
 	returns := filepath.Join(dir, "returns")
 	if err := formtest.WriteSynthetic(returns, sc, formtest.SyntheticSeed); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "out")
-	msg, code := run(t, &Options{SchemaPath: schemaPath, Dir: returns, Output: out})
-	if code != cli.ExitOK {
-		t.Fatalf("exit %d\n%s", code, msg)
-	}
+	return schemaPath, sc, returns
+}
+
+// With a schema whose units are 相談支援室 and that has no blocks, no output says 区 or
+// shows a ブロック column: the unit word comes from units.label, and a column of blocks
+// exists only when the schema has blocks. Checked on a complete aggregate, and on one with
+// a unit missing, a file that names no unit and the case records in the report, whose
+// pages and sheets say more about units.
+func TestNoWardWordOrBlockColumnWithoutThem(t *testing.T) {
+	dir := t.TempDir()
+	schemaPath, sc, returns := unitsWithoutBlocks(t, dir, 3)
+	t.Run("complete", func(t *testing.T) {
+		out := filepath.Join(dir, "complete")
+		if msg, code := run(t, &Options{SchemaPath: schemaPath, Dir: returns, Output: out}); code != cli.ExitOK {
+			t.Fatalf("exit %d\n%s", code, msg)
+		}
+		checkNoWardWord(t, out, sc)
+	})
+	t.Run("incomplete", func(t *testing.T) {
+		partial := filepath.Join(dir, "partial")
+		if err := os.MkdirAll(partial, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range sc.Units.List[1:] {
+			name := formtest.SyntheticFileName(u)
+			b, err := os.ReadFile(filepath.Join(returns, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(partial, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(partial, "メモ.xlsx"), []byte("not a workbook"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "incomplete")
+		opts := &Options{SchemaPath: schemaPath, Dir: partial, Output: out, AllowIncomplete: true, Report: report.Options{IncludeCases: true}}
+		if msg, code := run(t, opts); code != cli.ExitOK {
+			t.Fatalf("exit %d\n%s", code, msg)
+		}
+		res := readResult(t, out)
+		if res.Submission.Complete || len(res.Submission.Others) != 1 || res.Question("o3") == nil || len(res.Question("o3").Cases) == 0 {
+			t.Fatalf("want an incomplete aggregate with one stray file and case records: %+v", res.Submission)
+		}
+		checkNoWardWord(t, out, sc)
+	})
+}
+
+// checkNoWardWord checks the five outputs in out for 区 and ブロック.
+func checkNoWardWord(t *testing.T, out string, sc *schema.Schema) {
 	read := func(t *testing.T, name string) []byte {
 		b, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
@@ -195,19 +241,7 @@ func TestNoWardWordOrBlockColumnWithoutThem(t *testing.T) {
 // the next aggregate neither refuses 集計.csv as a ward's CSV nor reads the others.
 func TestOwnOutputsRecognisedWithoutWardWord(t *testing.T) {
 	dir := t.TempDir()
-	yaml := unitsWithoutBlocksYAML(t, 2)
-	schemaPath := filepath.Join(dir, "相談支援室.yaml")
-	if err := os.WriteFile(schemaPath, yaml, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	sc, err := schema.Parse(yaml, schemaPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	returns := filepath.Join(dir, "returns")
-	if err := formtest.WriteSynthetic(returns, sc, formtest.SyntheticSeed); err != nil {
-		t.Fatal(err)
-	}
+	schemaPath, _, returns := unitsWithoutBlocks(t, dir, 2)
 	out := filepath.Join(dir, "out")
 	if msg, code := run(t, &Options{SchemaPath: schemaPath, Dir: returns, Output: out}); code != cli.ExitOK {
 		t.Fatalf("exit %d\n%s", code, msg)
