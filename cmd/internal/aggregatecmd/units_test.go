@@ -210,30 +210,33 @@ func checkNoWardWord(t *testing.T, out string, sc *schema.Schema) {
 		}
 	})
 
-	t.Run(SummaryName, func(t *testing.T) {
-		f, err := excelize.OpenFile(filepath.Join(out, SummaryName))
+	t.Run(SummaryName, func(t *testing.T) { checkSummaryNoWardWord(t, filepath.Join(out, SummaryName)) })
+}
+
+// checkSummaryNoWardWord checks every sheet name and cell text of 集計表.xlsx.
+func checkSummaryNoWardWord(t *testing.T, path string) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		if wardWord(sheet) {
+			t.Errorf("sheet name %q says 区 or ブロック", sheet)
+		}
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer f.Close()
-		for _, sheet := range f.GetSheetList() {
-			if wardWord(sheet) {
-				t.Errorf("sheet name %q says 区 or ブロック", sheet)
-			}
-			rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for r, row := range rows {
-				for c, v := range row {
-					if wardWord(v) {
-						cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-						t.Errorf("%s!%s says 区 or ブロック: %s", sheet, cell, short(v))
-					}
+		for r, row := range rows {
+			for c, v := range row {
+				if wardWord(v) {
+					cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					t.Errorf("%s!%s says 区 or ブロック: %s", sheet, cell, short(v))
 				}
 			}
 		}
-	})
+	}
 }
 
 // The outputs of a survey whose units are 相談支援室 and that has no blocks, left in the
