@@ -55,6 +55,20 @@ type Unit struct {
 	Block string `json:"block,omitempty"`
 }
 
+// HasBlocks reports whether the units are grouped into blocks at all: a schema without
+// blocks gets no block column in any output rather than an empty one.
+func (u Units) HasBlocks() bool {
+	if len(u.Blocks) > 0 {
+		return true
+	}
+	for _, x := range u.List {
+		if x.Block != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Submission says which wards were counted, which were missing or excluded, and why.
 type Submission struct {
 	// Expected is the number of units in the schema; Counted those whose return was used.

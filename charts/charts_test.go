@@ -101,6 +101,14 @@ func find(rep *Report, id string) Block {
 
 func TestBuildFromSample(t *testing.T) {
 	rep := Build(sample(t), Options{DocLabel: "資料１"})
+	// pub is a figure of 資料１ (testdata/shiryo1.tsv); num and text as the models hold it.
+	pub := func(period, question, key, option string) int64 {
+		return aggregatetest.Published(t, period, question, key, option)
+	}
+	num := func(period, question, key, option string) int { return int(pub(period, question, key, option)) }
+	text := func(period, question, key, option string) string {
+		return Thousands(pub(period, question, key, option))
+	}
 	if rep.PeriodLabel != "令和６年度 上半期" || rep.Title != "区役所・相談支援室の取組について" || rep.Summary != "回答 24／24区" {
 		t.Errorf("cover: %q %q %q", rep.PeriodLabel, rep.Title, rep.Summary)
 	}
@@ -109,14 +117,14 @@ func TestBuildFromSample(t *testing.T) {
 	}
 
 	i1 := find(rep, "i1").Stacked
-	if i1 == nil || !reflect.DeepEqual(i1.Bars[0].Values, []int{18, 6}) || i1.Series[0].Color != colorDark {
+	if i1 == nil || !reflect.DeepEqual(i1.Bars[0].Values, []int{num("2024H1", "i1", "i1", "開催している"), num("2024H1", "i1", "i1", "現時点では未開催")}) || i1.Series[0].Color != colorDark {
 		t.Fatalf("i1 %+v", i1)
 	}
-	if !reflect.DeepEqual(i1.EarlierLines, []string{"令和５年度上半期：開催している 16区、開催予定 8区、開催予定なし 0区"}) {
+	if want := fmt.Sprintf("令和５年度上半期：開催している %d区、開催予定 %d区、開催予定なし %d区", num("2023H1", "i1", "i1", "開催している"), num("2023H1", "i1", "i1", "開催予定"), num("2023H1", "i1", "i1", "開催予定なし")); !reflect.DeepEqual(i1.EarlierLines, []string{want}) {
 		t.Errorf("i1 earlier %q", i1.EarlierLines)
 	}
 	u1 := find(rep, "u1").Stacked
-	if len(u1.Earlier) != 1 || *u1.Earlier[0].Values[0] != 10 || *u1.Earlier[0].Values[1] != 17 || *u1.Earlier[0].Values[2] != 19 ||
+	if len(u1.Earlier) != 1 || *u1.Earlier[0].Values[0] != num("2023", "u1", "u1.1", "実施している") || *u1.Earlier[0].Values[1] != num("2023", "u1", "u1.2", "実施している") || *u1.Earlier[0].Values[2] != num("2023", "u1", "u1.3", "実施している") ||
 		!reflect.DeepEqual(u1.Earlier[0].Header, []string{"令和５年度", "実施している"}) {
 		t.Errorf("u1 earlier %+v", u1.Earlier)
 	}
@@ -128,7 +136,7 @@ func TestBuildFromSample(t *testing.T) {
 	}
 
 	u3 := find(rep, "u3").Counts
-	if u3.TotalText != "（ 6,784 件 ）" || u3.Axis.Unit != "（件）" || !u3.Bars[1].Repeat {
+	if u3.TotalText != "（ "+text("2024H1", "u3", "", "")+" 件 ）" || u3.Axis.Unit != "（件）" || !u3.Bars[1].Repeat {
 		t.Errorf("u3: %q %q repeat %v", u3.TotalText, u3.Axis.Unit, u3.Bars[1].Repeat)
 	}
 	o2 := find(rep, "o2").Counts
@@ -136,7 +144,11 @@ func TestBuildFromSample(t *testing.T) {
 	for _, b := range o2.Bars {
 		vals = append(vals, b.Value)
 	}
-	if !reflect.DeepEqual(vals, []int64{431, 146, 19, 28, 14, 15, 3, 33}) || o2.TotalText != "（ 689 件 ）" || !strings.HasPrefix(o2.Note, "重複可") {
+	var published []int64
+	for _, key := range []string{"o2.med", "o2.care", "o2.welfare", "o2.discharge", "o2.eol", "o2.acp", "o2.tool", "o2.other"} {
+		published = append(published, pub("2024H1", "o2", key, ""))
+	}
+	if !reflect.DeepEqual(vals, published) || o2.TotalText != "（ "+text("2024H1", "o2", "", "")+" 件 ）" || !strings.HasPrefix(o2.Note, "重複可") {
 		t.Errorf("o2 %v %q %q", vals, o2.TotalText, o2.Note)
 	}
 	if !reflect.DeepEqual(o2.Axis.Ticks, []int64{0, 100, 200, 300, 400, 500}) {
@@ -145,7 +157,7 @@ func TestBuildFromSample(t *testing.T) {
 	if med := find(rep, "o2med").Counts; !med.Breakdown || med.ParentLabel != "１．医療に関すること" {
 		t.Errorf("o2med %+v", med)
 	}
-	if o1 := find(rep, "o1").Counts; !reflect.DeepEqual(o1.EarlierLines, []string{"令和５年度 1,706件"}) {
+	if o1 := find(rep, "o1").Counts; !reflect.DeepEqual(o1.EarlierLines, []string{"令和５年度 " + text("2023", "o1", "", "") + "件"}) {
 		t.Errorf("o1 earlier %q", o1.EarlierLines)
 	}
 
@@ -156,7 +168,10 @@ func TestBuildFromSample(t *testing.T) {
 	if !reflect.DeepEqual(o4.Columns, []string{"令和４年度", "令和５年度", "令和６年度上半期"}) {
 		t.Errorf("o4 columns %q", o4.Columns)
 	}
-	want := [][]string{{"2,213", "2,386", "1,004"}, {"778", "829", "301"}, {"1,435", "1,557", "703"}, {"143", "119", "49"}}
+	var want [][]string
+	for _, row := range [][2]string{{"o4total", ""}, {"o4", "o4.city"}, {"o4", "o4.org"}, {"o4", "o4.carekaigi"}} {
+		want = append(want, []string{text("2022", row[0], row[1], ""), text("2023", row[0], row[1], ""), text("2024H1", row[0], row[1], "")})
+	}
 	for i, w := range want {
 		if !reflect.DeepEqual(o4.Rows[i].Cells, w) {
 			t.Errorf("o4 row %s %q, want %q", o4.Rows[i].Label, o4.Rows[i].Cells, w)

@@ -235,7 +235,7 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 				// A zero segment has no width; its "0" would sit on the neighbour's edge.
 				it.Label = &opts.Label{Show: opts.Bool(false)}
 			} else {
-				t := &tip{H: text(b.Label), S: []string{text(fmt.Sprintf("%s　%d%s", s.Label, v, unitLabel))}}
+				t := &tip{H: text(b.Label), S: []string{text(s.Label + "　" + charts.Thousands(int64(v)) + unitLabel)}}
 				if si < len(b.Wards) {
 					t.W = texts(b.Wards[si])
 				}
@@ -268,7 +268,7 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 			for _, col := range sb.Earlier {
 				s := "―"
 				if bi < len(col.Values) && col.Values[bi] != nil {
-					s = fmt.Sprintf("%d%s", *col.Values[bi], unitLabel)
+					s = charts.Thousands(int64(*col.Values[bi])) + unitLabel
 				}
 				s = text(s)
 				parts = append(parts, s)
@@ -322,13 +322,9 @@ func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTM
 		}
 		cats[i], data[i] = c, it
 	}
-	color := cb.Color
-	if color == "" {
-		color = charts.CountColor
-	}
 	bar.AddSeries(text(cb.Heading), nil,
 		gecharts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}),
-		gecharts.WithItemStyleOpts(opts.ItemStyle{Color: hexColor(color)}),
+		gecharts.WithItemStyleOpts(opts.ItemStyle{Color: hexColor(cb.Color)}),
 		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: "#1a1a1a", FontSize: labelFont,
 			Formatter: string(opts.FuncOpts("function (p) { return echarts.format.addCommas(p.value); }"))}),
 	)

@@ -67,6 +67,10 @@ func find(rep *charts.Report, id string) charts.Block {
 func TestWriteSample(t *testing.T) {
 	rep := sample(t)
 	page := render(t, rep)
+	// pub is a figure of 資料１ (testdata/shiryo1.tsv) as the page prints it.
+	pub := func(period, question, key, option string) string {
+		return charts.Thousands(aggregatetest.Published(t, period, question, key, option))
+	}
 	for _, want := range []string{
 		"<!DOCTYPE html>", `<html lang="ja">`, `<meta charset="utf-8">`,
 		"<title>令和６年度 上半期 区役所・相談支援室の取組について（資料１）</title>",
@@ -75,14 +79,16 @@ func TestWriteSample(t *testing.T) {
 		`<h2>Ⅰ．区役所の取組</h2>`, `<h2>Ⅱ．相談支援室の取組</h2>`,
 		`<h3>（ア）地域の医療・介護の資源の把握</h3>`, `<a href="#s2-3">（オ）在宅医療・介護連携に関する相談支援</a>`,
 		// Count headings carry their totals; earlier figures are shown.
-		`（３）活動状況 ①連絡調整機関<span class="total">（ 6,784 件 ）</span>`,
-		`<p class="earlier">令和５年度 1,706件</p>`,
-		`<p class="earlier">令和５年度上半期：開催している 16区、開催予定 8区、開催予定なし 0区</p>`,
+		`（３）活動状況 ①連絡調整機関<span class="total">（ ` + pub("2024H1", "u3", "", "") + ` 件 ）</span>`,
+		`<p class="earlier">令和５年度 ` + pub("2023", "o1", "", "") + `件</p>`,
+		`<p class="earlier">令和５年度上半期：開催している ` + pub("2023H1", "i1", "i1", "開催している") + `区、開催予定 ` + pub("2023H1", "i1", "i1", "開催予定") +
+			`区、開催予定なし ` + pub("2023H1", "i1", "i1", "開催予定なし") + `区</p>`,
 		`<p class="note">※未開催の区は下半期で開催予定</p>`,
 		// The per-row earlier column of ウ(1) stands beside its bars.
-		`"name":"令和５年度\n実施している"`, `{"value":"10区"},{"value":"17区"},{"value":"19区"}`,
+		`"name":"令和５年度\n実施している"`, `{"value":"` + pub("2023", "u1", "u1.1", "実施している") + `区"},{"value":"` + pub("2023", "u1", "u1.2", "実施している") + `区"},{"value":"` + pub("2023", "u1", "u1.3", "実施している") + `区"}`,
 		// Tables: the period table, free text, the status page and the appendix.
-		`<td class="indent">（再掲）地域ケア会議</td><td class="num">143</td><td class="num">119</td><td class="num">49</td>`,
+		`<td class="indent">（再掲）地域ケア会議</td><td class="num">` + pub("2022", "o4", "o4.carekaigi", "") + `</td><td class="num">` + pub("2023", "o4", "o4.carekaigi", "") +
+			`</td><td class="num">` + pub("2024H1", "o4", "o4.carekaigi", "") + `</td>`,
 		`<li class="pre">もしばなゲーム研究会</li>`,
 		`<h2>提出状況</h2>`, `<h3>付表　区別の回答（1／3）</h3>`, `<abbr title="地域の医療・介護の資源の把握の取組状況 １．地域で把握可能な既存情報の整理">ア-1</abbr>`,
 		// ECharts is inline, with its licence notice in the footer.

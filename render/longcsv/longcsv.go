@@ -13,11 +13,18 @@ import (
 	"github.com/osaka-city/zaitaku/schema"
 )
 
-// Header names the columns: period, ward, block, question id, label, option or category,
-// value, and the 集計ID. The ID is a column, the same in every row, rather than a comment
-// line: a line before the header would stop Excel and pivot tools from reading the first
-// row as the header, and a column costs a pivot table nothing.
-var Header = []string{"期間", "区", "ブロック", "設問ID", "設問", "選択肢・区分", "値", "集計ID"}
+// Header names the columns: period, unit (named as the schema calls it: 区, 相談支援室),
+// block (only when the schema groups units into blocks), question id, label, option or
+// category, value, and the 集計ID. The ID is a column, the same in every row, rather than
+// a comment line: a line before the header would stop Excel and pivot tools from reading
+// the first row as the header, and a column costs a pivot table nothing.
+func Header(u aggregate.Units) []string {
+	h := []string{"期間", u.Label}
+	if u.HasBlocks() {
+		h = append(h, "ブロック")
+	}
+	return append(h, "設問ID", "設問", "選択肢・区分", "値", "集計ID")
+}
 
 // Write writes one row per counted ward and answer: a choice as its chosen option with
 // value 1, a count as its category with the number. A ward that was not counted gets one
@@ -29,7 +36,9 @@ func Write(w io.Writer, res *aggregate.Result, id string) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(Header); err != nil {
+	blocks := res.Units.HasBlocks()
+	rec := make([]string, 0, 8) // one row, reused: the writer copies it out
+	if err := cw.Write(Header(res.Units)); err != nil {
 		return err
 	}
 	p := res.Period.String()
@@ -50,7 +59,12 @@ func Write(w io.Writer, res *aggregate.Result, id string) error {
 	}
 	for _, ws := range res.Submission.Wards {
 		row := func(qid, label, option, value string) error {
-			return cw.Write([]string{p, guard(ws.Ward), guard(ws.Block), qid, guard(label), guard(option), value, id})
+			rec = append(rec[:0], p, guard(ws.Ward))
+			if blocks {
+				rec = append(rec, guard(ws.Block))
+			}
+			rec = append(rec, qid, guard(label), guard(option), value, id)
+			return cw.Write(rec)
 		}
 		if ws.Status != aggregate.StatusCounted {
 			if err := row("_status", "提出状況", aggregate.StatusLabel(ws.Status), ""); err != nil {

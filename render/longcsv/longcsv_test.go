@@ -1,6 +1,13 @@
 package longcsv
 
-import "testing"
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/osaka-city/zaitaku/aggregate"
+)
 
 func TestGuardKeepsFormulasOut(t *testing.T) {
 	for in, want := range map[string]string{
@@ -15,6 +22,35 @@ func TestGuardKeepsFormulasOut(t *testing.T) {
 	} {
 		if got := guard(in); got != want {
 			t.Errorf("guard(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A schema that calls its units 相談支援室 and has no blocks gets that word in the header
+// and no block column at all, in the header or in any row.
+func TestUnitWordAndNoBlockColumn(t *testing.T) {
+	for _, tc := range []struct {
+		units aggregate.Units
+		want  string
+	}{
+		{aggregate.Units{Label: "相談支援室", List: []aggregate.Unit{{Name: "北部室"}}}, "期間,相談支援室,設問ID,設問,選択肢・区分,値,集計ID"},
+		{aggregate.Units{Label: "区", Blocks: []string{"北部"}, List: []aggregate.Unit{{Name: "北区", Block: "北部"}}}, "期間,区,ブロック,設問ID,設問,選択肢・区分,値,集計ID"},
+	} {
+		u := tc.units.List[0]
+		res := &aggregate.Result{Units: tc.units, Submission: aggregate.Submission{Wards: []aggregate.WardStatus{{Ward: u.Name, Block: u.Block, Status: aggregate.StatusMissing}}}}
+		var b bytes.Buffer
+		if err := Write(&b, res, "1a2b-3c4d"); err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), "\uFEFF"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(recs[0], ","); got != tc.want {
+			t.Errorf("header = %s, want %s", got, tc.want)
+		}
+		if len(recs) != 2 || len(recs[1]) != len(recs[0]) || recs[1][1] != u.Name {
+			t.Errorf("rows = %q, want one row of %d fields for %s", recs[1:], len(recs[0]), u.Name)
 		}
 	}
 }

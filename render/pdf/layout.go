@@ -138,8 +138,12 @@ const (
 	right
 )
 
-// typesetter makes text elements with their measured widths.
-type typesetter struct{ m measurer }
+// typesetter makes text elements with their measured widths; unit is what the schema calls one
+// answering unit (区, 相談支援室), the title of the ward column of case tables.
+type typesetter struct {
+	m    measurer
+	unit string
+}
 
 func (t typesetter) width(s string, size float64, bold bool) float64 {
 	return textWidth(t.m, s, size, bold)

@@ -113,7 +113,7 @@ func TestLayoutSample(t *testing.T) {
 // item makes a one-item report.
 func itemReport(blocks ...charts.Block) *charts.Report {
 	return &charts.Report{
-		Title: "区役所・相談支援室の取組について", PeriodLabel: "令和６年度 上半期", Summary: "回答 24／24区", Complete: true,
+		Title: "区役所・相談支援室の取組について", PeriodLabel: "令和６年度 上半期", Summary: "回答 24／24区", Complete: true, UnitLabel: "区",
 		Sections: []*charts.Section{{Title: "Ⅰ．区役所の取組", Items: []*charts.Item{{Heading: "（ア）地域の医療・介護の資源の把握", Blocks: blocks}}}},
 	}
 }
@@ -249,6 +249,20 @@ func TestCaseRowsSplitAcrossPages(t *testing.T) {
 	}
 	if n < 4 {
 		t.Errorf("three 60-line rows took %d pages", n)
+	}
+}
+
+// The ward column of a case table is titled with the schema's word for a unit.
+func TestCaseTableTitlesTheUnitColumnFromTheSchema(t *testing.T) {
+	ct := &charts.CaseTable{ID: "c", Heading: "【看取りの場面】", Columns: []string{"相談者"}, Rows: []charts.CaseRow{{Ward: "北部室", Cells: []string{"ケアマネジャー"}}}}
+	rep := itemReport(charts.Block{Cases: ct})
+	rep.UnitLabel = "相談支援室"
+	var txt string
+	for _, pg := range layoutOf(t, rep) {
+		txt += pageTexts(pg)
+	}
+	if !strings.Contains(txt, "\n相談支援室\n") || strings.Contains(txt, "\n区\n") {
+		t.Errorf("case table header does not say 相談支援室 instead of 区:\n%s", txt)
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 // layoutReport lays out every page of the report: cover, section and item pages, the
 // 提出状況 page and the appendix, then the running header and footer with page numbers.
 func layoutReport(rep *charts.Report, m measurer) ([]*page, error) {
-	t := typesetter{m}
+	t := typesetter{m: m, unit: rep.UnitLabel}
 	var pages []*page
 	pages = append(pages, t.cover(rep))
 	for _, sec := range rep.Sections {

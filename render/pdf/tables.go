@@ -337,7 +337,7 @@ func (t typesetter) periodTable(pt *charts.PeriodTable, w float64) *chunk {
 func (t typesetter) caseTable(ct *charts.CaseTable, w float64) *chunk {
 	size := sizeSmall
 	tb := &table{name: "cases " + ct.ID, size: size, padX: 5, padY: 4, header: true, minRows: 3}
-	titles := append([]string{"区"}, ct.Columns...)
+	titles := append([]string{t.unit}, ct.Columns...)
 	natural := make([]float64, len(titles))
 	minimum := make([]float64, len(titles))
 	for i, c := range titles {

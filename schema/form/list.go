@@ -227,7 +227,11 @@ const (
 	ownCreator      = "zaitaku"
 	ownSummaryTitle = "集計表"
 	ownSummarySheet = "提出状況"
-	ownCSVHeader    = "期間,区,ブロック,設問ID,"
+	// ownCSVHeader is the start and ownCSVColumns the fixed middle of 集計.csv's header;
+	// between them stand the unit column (named by units.label) and, when the schema has
+	// blocks, ブロック.
+	ownCSVHeader  = "期間,"
+	ownCSVColumns = ",設問ID,設問,選択肢・区分,値"
 )
 
 var ownPDFCreator = [][]byte{
@@ -296,7 +300,7 @@ func isOwnCSV(path string) bool {
 	head := readHead(path, 4096)
 	head = bytes.TrimPrefix(head, []byte("\uFEFF"))
 	line, _, _ := bytes.Cut(head, []byte("\n"))
-	return bytes.HasPrefix(line, []byte(ownCSVHeader))
+	return bytes.HasPrefix(line, []byte(ownCSVHeader)) && bytes.Contains(line, []byte(ownCSVColumns))
 }
 
 // isOwnPDF recognises report.pdf by its creator entry.
