@@ -266,7 +266,7 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 		for bi := range sb.Bars {
 			var parts []string
 			for _, col := range sb.Earlier {
-				s := "―"
+				s := charts.Dash
 				if bi < len(col.Values) && col.Values[bi] != nil {
 					s = charts.Thousands(int64(*col.Values[bi])) + unitLabel
 				}

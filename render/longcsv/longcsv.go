@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/schema"
 )
 
@@ -73,10 +74,7 @@ func Write(w io.Writer, res *aggregate.Result, id string) error {
 			continue
 		}
 		for _, q := range res.Questions {
-			heading := q.Number + q.Label
-			if q.ItemMark != "" {
-				heading = "（" + q.ItemMark + "）" + heading
-			}
+			heading := charts.QuestionTitle(q)
 			switch q.Type {
 			case schema.Choice, schema.ChoiceGroup:
 				for _, r := range q.Rows {

@@ -31,7 +31,7 @@ func noteText(s string) string {
 }
 
 // contSuffix marks a heading repeated on the next page.
-const contSuffix = "（続き）"
+const contSuffix = charts.Continued
 
 // labelLines is a bar's label wrapped to the label column. The model's lines are kept
 // when they fit and are no more than the measured wrap needs: the model counts half-width
@@ -272,7 +272,7 @@ func (t typesetter) stackedChart(sb *charts.StackedBars, w float64) *chunk {
 		}
 		x := earlierX
 		for ci, e := range sb.Earlier {
-			v := "―"
+			v := charts.Dash
 			if i < len(e.Values) && e.Values[i] != nil {
 				v = itoa(*e.Values[i])
 			}
