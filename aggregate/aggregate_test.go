@@ -12,6 +12,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
@@ -128,10 +129,10 @@ func TestDuplicateMixedPeriodAndInvalid(t *testing.T) {
 	for _, ws := range c.Submission.Wards {
 		status[ws.Ward] = ws
 	}
-	if s := status["北区"]; s.Status != aggregate.StatusDuplicate || len(s.Files) != 2 || !strings.Contains(s.Findings[0].Message, "北区.xlsx、北区（再提出）.xlsx") {
+	if s := status["北区"]; s.Status != aggregate.StatusDuplicate || len(s.Files) != 2 || s.Findings[0].Code != finding.DuplicateUnit || !strings.Contains(s.Findings[0].Message, "北区.xlsx、北区（再提出）.xlsx") {
 		t.Errorf("北区: %+v", s)
 	}
-	if s := status["西区"]; s.Status != aggregate.StatusExcluded || !strings.Contains(s.Findings[0].Message, "令和５年度下半期") {
+	if s := status["西区"]; s.Status != aggregate.StatusExcluded || s.Findings[0].Code != finding.MixedPeriod {
 		t.Errorf("西区: %+v", s)
 	}
 	if s := status["港区"]; s.Status != aggregate.StatusExcluded || s.Errors != 1 {
@@ -234,12 +235,13 @@ func TestUnreadableFilesBelongToTheWardTheyName(t *testing.T) {
 		status[ws.Ward] = ws
 	}
 	for _, tc := range []struct {
-		ward, status, file, msg string
+		ward, status, file string
+		code               finding.Code
 	}{
-		{"西区", aggregate.StatusExcluded, "西区.xls", "読めません。Excel 97-2003 形式 (.xls) は読めません"},
-		{"西淀川区", aggregate.StatusExcluded, "西淀川区_回答.ods", "OpenDocument 形式"},
-		{"都島区", aggregate.StatusExcluded, "都島区.xlsx", "読めません。ファイルが壊れているか"},
-		{"福島区", aggregate.StatusDuplicate, "福島区.csv", "福島区の回答票が複数あります（福島区.csv、福島区.xlsx）"},
+		{"西区", aggregate.StatusExcluded, "西区.xls", finding.WrongFormat},
+		{"西淀川区", aggregate.StatusExcluded, "西淀川区_回答.ods", finding.WrongFormat},
+		{"都島区", aggregate.StatusExcluded, "都島区.xlsx", finding.Unreadable},
+		{"福島区", aggregate.StatusDuplicate, "福島区.csv", finding.DuplicateUnit},
 	} {
 		s := status[tc.ward]
 		var files []string
@@ -247,8 +249,8 @@ func TestUnreadableFilesBelongToTheWardTheyName(t *testing.T) {
 			files = append(files, f.Name)
 		}
 		if s.Status != tc.status || !strings.Contains(strings.Join(files, " "), tc.file) || s.Errors == 0 ||
-			len(s.Findings) == 0 || !strings.Contains(s.Findings[0].Message, tc.msg) {
-			t.Errorf("%s: %+v, want %s with %s and %q", tc.ward, s, tc.status, tc.file, tc.msg)
+			len(s.Findings) == 0 || s.Findings[0].Code != tc.code {
+			t.Errorf("%s: %+v, want %s with %s and %s", tc.ward, s, tc.status, tc.file, tc.code)
 		}
 	}
 	if s := status["淀川区"]; s.Status != aggregate.StatusMissing {
@@ -266,7 +268,7 @@ func TestUnreadableFilesBelongToTheWardTheyName(t *testing.T) {
 	// The duplicate is said once for the ward, not once per file.
 	n := 0
 	for _, f := range status["福島区"].Findings {
-		if strings.Contains(f.Message, "複数あります") {
+		if f.Code == finding.DuplicateUnit {
 			n++
 		}
 	}

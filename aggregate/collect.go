@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
@@ -69,7 +70,7 @@ func Collect(files []string, sc *schema.Schema, opts CollectOptions) (*Collectio
 		}
 		for _, r := range returns {
 			if !r.Period.IsZero() && r.Period != c.Period {
-				addFinding(r, r.PeriodCell, "_period", "対象期間",
+				addFinding(r, r.PeriodCell, finding.MixedPeriod, "_period", "対象期間",
 					fmt.Sprintf("対象期間「%s」が他の回答票（%s）と異なります。集計する期間の回答票か確認してください", r.Period.Japanese(), c.Period.Japanese()))
 			}
 		}
@@ -179,7 +180,7 @@ func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Re
 		case errors.As(res.err, &fe):
 			unreadable = append(unreadable, fe)
 		default:
-			unreadable = append(unreadable, &form.FileError{File: form.DisplayName(filepath.Base(files[i])), Msg: res.err.Error()})
+			unreadable = append(unreadable, &form.FileError{File: form.DisplayName(filepath.Base(files[i])), Kind: finding.Unreadable, Msg: res.err.Error(), Err: res.err})
 		}
 	}
 	return returns, unreadable
@@ -202,8 +203,8 @@ func commonPeriod(returns []*form.Return) period.Period {
 	return best
 }
 
-func addFinding(r *form.Return, c *form.Cell, key, label, msg string) {
-	f := form.Finding{File: r.Name, Severity: form.Error, QuestionID: key, Label: label, Message: msg}
+func addFinding(r *form.Return, c *form.Cell, code finding.Code, key, label, msg string) {
+	f := finding.Finding{File: r.Name, Severity: finding.Error, Code: code, QuestionID: key, Label: label, Message: msg}
 	if c != nil {
 		f.Sheet, f.Cell, f.Value = c.Sheet, c.Cell, c.Value
 	}
@@ -230,14 +231,14 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 			badByWard[u.Name] = append(badByWard[u.Name], fe)
 			continue
 		}
-		sub.Others = append(sub.Others, FileStatus{FileInfo: FileInfo{Name: fe.File}, Findings: []form.Finding{unreadableFinding(fe)}})
+		sub.Others = append(sub.Others, FileStatus{FileInfo: FileInfo{Name: fe.File}, Findings: []finding.Finding{fe.Finding()}})
 	}
 	sort.Slice(sub.Others, func(i, j int) bool { return sub.Others[i].Name < sub.Others[j].Name })
 
 	for _, u := range sc.Units.List {
 		rs, bad := byWard[u.Name], badByWard[u.Name]
 		sort.Slice(bad, func(i, j int) bool { return bad[i].File < bad[j].File })
-		ws := WardStatus{Ward: u.Name, Block: u.Block, Files: []FileInfo{}, Findings: []form.Finding{}}
+		ws := WardStatus{Ward: u.Name, Block: u.Block, Files: []FileInfo{}, Findings: []finding.Finding{}}
 		for _, r := range rs {
 			ws.Files = append(ws.Files, FileInfo{Name: r.Name, SHA256: r.SHA256})
 		}
@@ -252,7 +253,7 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 			for _, f := range ws.Files {
 				names = append(names, f.Name)
 			}
-			ws.Findings = append(ws.Findings, form.Finding{Severity: form.Error, QuestionID: "_ward", Label: sc.Units.Label + "名",
+			ws.Findings = append(ws.Findings, finding.Finding{Severity: finding.Error, Code: finding.DuplicateUnit, QuestionID: "_ward", Label: sc.Units.Label + "名",
 				Message: fmt.Sprintf("%sの回答票が複数あります（%s）。正しい１つだけをフォルダに残してください", u.Name, strings.Join(names, "、"))})
 			ws.Errors++
 		}
@@ -262,7 +263,7 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 			ws.Warnings += r.Warnings()
 		}
 		for _, fe := range bad {
-			ws.Findings = append(ws.Findings, unreadableFinding(fe))
+			ws.Findings = append(ws.Findings, fe.Finding())
 			ws.Errors++
 		}
 		switch {
@@ -285,10 +286,6 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 	sub.Complete = sub.Counted == sub.Expected
 	sub.Summary = SummaryLine(sc.Units.Label, sub.Counted, sub.Expected, sub.Missing, sub.Excluded)
 	c.Submission = sub
-}
-
-func unreadableFinding(fe *form.FileError) form.Finding {
-	return form.Finding{File: fe.File, Severity: form.Error, Message: "読めません。" + fe.Msg}
 }
 
 // Result computes the figures from the counted returns.

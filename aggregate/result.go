@@ -8,6 +8,7 @@ package aggregate
 
 import (
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
@@ -101,13 +102,13 @@ func StatusLabel(status string) string {
 
 // WardStatus is one unit's submission.
 type WardStatus struct {
-	Ward     string         `json:"ward"`
-	Block    string         `json:"block,omitempty"`
-	Status   string         `json:"status"`
-	Files    []FileInfo     `json:"files"`
-	Errors   int            `json:"errors"`
-	Warnings int            `json:"warnings"`
-	Findings []form.Finding `json:"findings"`
+	Ward     string            `json:"ward"`
+	Block    string            `json:"block,omitempty"`
+	Status   string            `json:"status"`
+	Files    []FileInfo        `json:"files"`
+	Errors   int               `json:"errors"`
+	Warnings int               `json:"warnings"`
+	Findings []finding.Finding `json:"findings"`
 }
 
 // FileInfo names an input file and its SHA-256, so a printed report can be traced to the
@@ -120,7 +121,7 @@ type FileInfo struct {
 // FileStatus is an input file that belongs to no unit.
 type FileStatus struct {
 	FileInfo
-	Findings []form.Finding `json:"findings"`
+	Findings []finding.Finding `json:"findings"`
 }
 
 // Question is one question's figures. Which fields are set depends on Type.

@@ -20,6 +20,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -1173,7 +1174,7 @@ func (b *book) statusSheet() {
 	for _, o := range res.Submission.Others {
 		errs, warns := 0, 0
 		for _, f := range o.Findings {
-			if f.Severity == form.Warning {
+			if f.Severity == finding.Warning {
 				warns++
 			} else {
 				errs++
@@ -1218,27 +1219,9 @@ func (b *book) statusSheet() {
 	s.page(fitWidth, titleRows, 0)
 }
 
-// findingsText lists findings one a line as 「【エラー】区役所!D12 推進会議開催状況：…」.
-func findingsText(fs []form.Finding, withFile bool) string {
-	var lines []string
-	for _, f := range fs {
-		var where []string
-		if withFile && f.File != "" {
-			where = append(where, f.File)
-		}
-		if w := f.Where(); w != "" {
-			where = append(where, w)
-		}
-		if f.Label != "" {
-			where = append(where, f.Label)
-		}
-		line := "【" + f.Severity.Japanese() + "】" + strings.Join(where, " ")
-		if len(where) > 0 {
-			line += "："
-		}
-		lines = append(lines, line+f.Message)
-	}
-	return strings.Join(lines, "\n")
+// findingsText lists findings one a line, as every command prints them (finding.Line).
+func findingsText(fs []finding.Finding, withFile bool) string {
+	return finding.Lines(fs, withFile)
 }
 
 // ---------------------------------------------------------------- グラフ

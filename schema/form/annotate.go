@@ -12,12 +12,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/render/atomic"
+	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
 // Annotate writes a copy of the return at src to dst with every cell that has a finding
 // filled red (errors) or orange (warnings) and an Excel comment saying what is wrong, so
 // the ward fixes it where it sees it. src is never modified.
-func Annotate(src, dst string, findings []Finding) error {
+func Annotate(src, dst string, findings []finding.Finding) error {
 	if same, _ := samePath(src, dst); same {
 		return fmt.Errorf("%s: 注記付きの写しを元のファイルと同じ場所には書けません。別のフォルダを指定してください", filepath.Base(src))
 	}
@@ -38,7 +39,7 @@ func Annotate(src, dst string, findings []Finding) error {
 
 	type mark struct {
 		sheet, cell string
-		worst       Severity
+		worst       finding.Severity
 		msgs        []string
 	}
 	marks := map[string]*mark{}
@@ -50,31 +51,25 @@ func Annotate(src, dst string, findings []Finding) error {
 		k := fd.Sheet + "!" + fd.Cell
 		m := marks[k]
 		if m == nil {
-			m = &mark{sheet: fd.Sheet, cell: fd.Cell, worst: Warning}
+			m = &mark{sheet: fd.Sheet, cell: fd.Cell, worst: finding.Warning}
 			marks[k] = m
 			order = append(order, k)
 		}
-		if fd.Severity == Error {
-			m.worst = Error
+		if fd.Severity == finding.Error {
+			m.worst = finding.Error
 		}
-		msg := "【" + fd.Severity.Japanese() + "】" + fd.Message
-		// The message already names the figures that disagree; only a list of allowed
-		// answers adds anything (and a bare number would wrongly suggest which cell is wrong).
-		if fd.Expected != "" && !strings.Contains(fd.Message, fd.Expected) {
-			msg += "（→ " + fd.Expected + "）"
-		}
-		m.msgs = append(m.msgs, msg)
+		m.msgs = append(m.msgs, "【"+fd.Severity.Japanese()+"】"+fd.Text())
 	}
 	sort.Strings(order)
 	type styleKey struct {
 		old int
-		sev Severity
+		sev finding.Severity
 	}
 	styleCache := map[styleKey]int{}
 	for _, k := range order {
 		m := marks[k]
 		color := "FF8080"
-		if m.worst == Warning {
+		if m.worst == finding.Warning {
 			color = "FFC000"
 		}
 		old, err := f.GetCellStyle(m.sheet, m.cell)

@@ -13,52 +13,18 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
 
-// Severity is how bad a finding is: errors stop the aggregate, warnings do not.
-type Severity string
-
-// The severities.
-const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-)
-
-// Japanese is the severity as printed for people.
-func (s Severity) Japanese() string {
-	if s == Warning {
-		return "警告"
-	}
-	return "エラー"
-}
-
-// Finding is one problem in one return, located to its cell where it has one.
-type Finding struct {
-	File       string   `json:"file"`
-	Sheet      string   `json:"sheet"`
-	Cell       string   `json:"cell"`
-	QuestionID string   `json:"question_id"`
-	Label      string   `json:"label"`
-	Severity   Severity `json:"severity"`
-	Message    string   `json:"message"`
-	Value      string   `json:"value"`
-	Expected   string   `json:"expected,omitempty"`
-}
-
-// Where is the finding's sheet!cell, or "" for file-level findings.
-func (f Finding) Where() string {
-	return Location{Sheet: f.Sheet, Cell: f.Cell}.String()
-}
-
-func (r *Return) add(f Finding) {
+func (r *Return) add(f finding.Finding) {
 	f.File = r.Name
 	r.Findings = append(r.Findings, f)
 }
 
 // at builds a finding on a cell.
-func at(c *Cell, sev Severity, key, label, msg string) Finding {
-	f := Finding{Severity: sev, QuestionID: key, Label: label, Message: msg}
+func at(c *Cell, sev finding.Severity, code finding.Code, key, label, msg string) finding.Finding {
+	f := finding.Finding{Severity: sev, Code: code, QuestionID: key, Label: label, Message: msg}
 	if c != nil {
 		f.Sheet, f.Cell, f.Value = c.Sheet, c.Cell, c.Value
 	}
@@ -91,21 +57,21 @@ func (r *Return) checkHeader(opts ReadOptions) {
 	switch c := r.FormCell; {
 	case r.blocked[metaForm]:
 	case c == nil || c.Value == "":
-		r.add(at(c, Warning, formKey, "様式", "様式の番号がありません。zaitaku template で作った様式か確認してください"))
+		r.add(at(c, finding.Warning, finding.FormMissing, formKey, "様式", "様式の番号がありません。zaitaku template で作った様式か確認してください"))
 	default:
 		id, ver, _ := strings.Cut(c.Value, "/")
 		n, _ := strconv.Atoi(ver)
 		switch {
 		case id != sc.ID:
-			f := at(c, Error, formKey, "様式", fmt.Sprintf("別の調査の様式です（この回答票は「%s」、集計する調査は「%s」）", id, sc.ID))
+			f := at(c, finding.Error, finding.WrongSurvey, formKey, "様式", fmt.Sprintf("別の調査の様式です（この回答票は「%s」、集計する調査は「%s」）", id, sc.ID))
 			f.Expected = sc.FormID()
 			r.add(f)
 		case n < sc.Version:
-			f := at(c, Error, formKey, "様式", fmt.Sprintf("旧様式（第%d版）の回答票です。最新の様式（第%d版）に記入し直してください", n, sc.Version))
+			f := at(c, finding.Error, finding.FormVersion, formKey, "様式", fmt.Sprintf("旧様式（第%d版）の回答票です。最新の様式（第%d版）に記入し直してください", n, sc.Version))
 			f.Expected = sc.FormID()
 			r.add(f)
 		case n > sc.Version:
-			f := at(c, Error, formKey, "様式", fmt.Sprintf("この回答票は新しい様式（第%d版）です。お使いの zaitaku（第%d版まで対応）を更新するか、様式の配布元に確認してください", n, sc.Version))
+			f := at(c, finding.Error, finding.FormVersion, formKey, "様式", fmt.Sprintf("この回答票は新しい様式（第%d版）です。お使いの zaitaku（第%d版まで対応）を更新するか、様式の配布元に確認してください", n, sc.Version))
 			f.Expected = sc.FormID()
 			r.add(f)
 		}
@@ -115,33 +81,33 @@ func (r *Return) checkHeader(opts ReadOptions) {
 	switch c := r.WardCell; {
 	case r.blocked[metaWard]:
 	case c == nil:
-		r.add(Finding{Severity: Error, QuestionID: "_ward", Label: unitWord, Message: unitWord + "の欄が見つかりません"})
+		r.add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: "_ward", Label: unitWord, Message: unitWord + "の欄が見つかりません"})
 	case c.Value == "":
-		r.add(at(c, Error, "_ward", unitWord, unitWord+"が未記入です"))
+		r.add(at(c, finding.Error, finding.Missing, "_ward", unitWord, unitWord+"が未記入です"))
 	case sc.Unit(c.Value) == nil:
-		r.add(at(c, Error, "_ward", unitWord, fmt.Sprintf("「%s」は調査の対象の%sにありません。▼のリストから選んでください", c.Value, sc.Units.Label)))
+		r.add(at(c, finding.Error, finding.UnknownUnit, "_ward", unitWord, fmt.Sprintf("「%s」は調査の対象の%sにありません。▼のリストから選んでください", c.Value, sc.Units.Label)))
 	default:
 		r.Ward = sc.Unit(c.Value)
 		if other := unitInFileName(sc, r.Name); other != nil && other != r.Ward {
-			r.add(at(c, Warning, "_ward", unitWord, fmt.Sprintf("ファイル名は「%s」ですが、回答票の%sは「%s」です。どちらが正しいか確認してください", other.Name, unitWord, r.Ward.Name)))
+			r.add(at(c, finding.Warning, finding.UnitNameMismatch, "_ward", unitWord, fmt.Sprintf("ファイル名は「%s」ですが、回答票の%sは「%s」です。どちらが正しいか確認してください", other.Name, unitWord, r.Ward.Name)))
 		}
 	}
 
 	switch c := r.PeriodCell; {
 	case r.blocked[metaPeriod]:
 	case c == nil:
-		r.add(Finding{Severity: Error, QuestionID: "_period", Label: "対象期間", Message: "対象期間の欄が見つかりません"})
+		r.add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: "_period", Label: "対象期間", Message: "対象期間の欄が見つかりません"})
 	case c.Value == "":
-		r.add(at(c, Error, "_period", "対象期間", "対象期間が未記入です（例：令和６年度上半期）"))
+		r.add(at(c, finding.Error, finding.Missing, "_period", "対象期間", "対象期間が未記入です（例：令和６年度上半期）"))
 	default:
 		p, err := period.Parse(c.Value)
 		if err != nil {
-			r.add(at(c, Error, "_period", "対象期間", err.Error()))
+			r.add(at(c, finding.Error, finding.NotAPeriod, "_period", "対象期間", err.Error()))
 			break
 		}
 		r.Period = p
 		if !opts.Period.IsZero() && p != opts.Period {
-			f := at(c, Error, "_period", "対象期間", fmt.Sprintf("対象期間が「%s」になっています（集計するのは「%s」）", p.Japanese(), opts.Period.Japanese()))
+			f := at(c, finding.Error, finding.WrongPeriod, "_period", "対象期間", fmt.Sprintf("対象期間が「%s」になっています（集計するのは「%s」）", p.Japanese(), opts.Period.Japanese()))
 			f.Expected = opts.Period.Japanese()
 			r.add(f)
 		}
@@ -180,28 +146,28 @@ var controlChars = regexp.MustCompile(`[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]`)
 func (r *Return) checkCellKind(s *Slot, c *Cell, label string) bool {
 	switch {
 	case c.NoResult:
-		r.add(at(c, Error, s.Key, label, "数式の計算結果が保存されていません。Excel で開いて保存し直すか、値を直接入力してください"))
+		r.add(at(c, finding.Error, finding.NoFormulaResult, s.Key, label, "数式の計算結果が保存されていません。Excel で開いて保存し直すか、値を直接入力してください"))
 	case c.MergedInto != "":
-		r.add(at(c, Error, s.Key, label, fmt.Sprintf("回答欄が他のセルと結合されています（%s）。結合を解除して、回答欄 %s に入力し直してください", c.MergedInto, c.Cell)))
+		r.add(at(c, finding.Error, finding.CellMerged, s.Key, label, fmt.Sprintf("回答欄が他のセルと結合されています（%s）。結合を解除して、回答欄 %s に入力し直してください", c.MergedInto, c.Cell)))
 	case c.Kind == KindBool:
-		r.add(at(c, Error, s.Key, label, "TRUE／FALSE（論理値）が入っています。回答を入力し直してください"))
+		r.add(at(c, finding.Error, finding.CellBool, s.Key, label, "TRUE／FALSE（論理値）が入っています。回答を入力し直してください"))
 	case c.Kind == KindError:
-		r.add(at(c, Error, s.Key, label, fmt.Sprintf("エラー値「%s」が入っています。数式や貼り付けた値を確認してください", c.Value)))
+		r.add(at(c, finding.Error, finding.CellError, s.Key, label, fmt.Sprintf("エラー値「%s」が入っています。数式や貼り付けた値を確認してください", c.Value)))
 	case c.Kind == KindDate && s.Kind != SlotText && s.Kind != SlotList:
-		r.add(at(c, Error, s.Key, label, "日付として入力されています（Excel が日付に変換しました）。数字や選択肢をそのまま入力し直してください"))
+		r.add(at(c, finding.Error, finding.CellDate, s.Key, label, "日付として入力されています（Excel が日付に変換しました）。数字や選択肢をそのまま入力し直してください"))
 	case c.Kind == KindDate:
-		r.add(at(c, Warning, s.Key, label, "日付の値（シリアル値 "+c.Value+"）として保存されています。文字として入力し直すと確実です"))
+		r.add(at(c, finding.Warning, finding.CellDate, s.Key, label, "日付の値（シリアル値 "+c.Value+"）として保存されています。文字として入力し直すと確実です"))
 		return true
 	case c.Value == "" && c.Beside != nil && validFor(s, c.BesideValue):
-		f := at(c, Error, s.Key, label, fmt.Sprintf("回答欄 %s が空で、右隣の %s に「%s」があります。黄色の回答欄に入力してください", c.Cell, c.Beside.Cell, c.BesideValue))
+		f := at(c, finding.Error, finding.MisplacedRight, s.Key, label, fmt.Sprintf("回答欄 %s が空で、右隣の %s に「%s」があります。黄色の回答欄に入力してください", c.Cell, c.Beside.Cell, c.BesideValue))
 		f.Value = c.BesideValue
 		r.add(f)
 	case c.Value == "" && c.Below != nil && validFor(s, c.BelowValue) && !r.isAnswerCell(*c.Below):
-		f := at(c, Error, s.Key, label, fmt.Sprintf("回答欄 %s が空で、すぐ下の %s に「%s」があります。１行ずれて入力していないか確認してください", c.Cell, c.Below.Cell, c.BelowValue))
+		f := at(c, finding.Error, finding.MisplacedBelow, s.Key, label, fmt.Sprintf("回答欄 %s が空で、すぐ下の %s に「%s」があります。１行ずれて入力していないか確認してください", c.Cell, c.Below.Cell, c.BelowValue))
 		f.Value = c.BelowValue
 		r.add(f)
 	case len([]rune(c.Value)) > excelCellLimit:
-		r.add(at(c, Error, s.Key, label, fmt.Sprintf("文字数（%d 字）が Excel の上限 %d 字を超えています。短くしてください", len([]rune(c.Value)), excelCellLimit)))
+		r.add(at(c, finding.Error, finding.TooLong, s.Key, label, fmt.Sprintf("文字数（%d 字）が Excel の上限 %d 字を超えています。短くしてください", len([]rune(c.Value)), excelCellLimit)))
 	default:
 		return true
 	}
@@ -260,13 +226,13 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 		for i, l := range c.Lines {
 			c.Lines[i] = controlChars.ReplaceAllString(l, "")
 		}
-		r.add(at(c, Warning, s.Key, label, "目に見えない制御文字が含まれていたため取り除きました。内容を確認してください"))
+		r.add(at(c, finding.Warning, finding.ControlChar, s.Key, label, "目に見えない制御文字が含まれていたため取り除きました。内容を確認してください"))
 	}
 	switch s.Kind {
 	case SlotChoice:
 		if c.Value == "" {
 			if s.Required() {
-				f := at(c, Error, s.Key, label, "未回答です")
+				f := at(c, finding.Error, finding.Missing, s.Key, label, "未回答です")
 				f.Expected = strings.Join(s.List.Labels(), "／")
 				r.add(f)
 			}
@@ -274,7 +240,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 		}
 		o, ok := s.List.Match(c.Value)
 		if !ok {
-			f := at(c, Error, s.Key, label, fmt.Sprintf("「%s」は選択肢にありません。▼のリストから選んでください", c.Value))
+			f := at(c, finding.Error, finding.NotAChoice, s.Key, label, fmt.Sprintf("「%s」は選択肢にありません。▼のリストから選んでください", c.Value))
 			f.Expected = strings.Join(s.List.Labels(), "／")
 			r.add(f)
 			return
@@ -283,7 +249,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 	case SlotCount:
 		if c.Value == "" {
 			if s.Required() {
-				f := at(c, Error, s.Key, label, "未記入です（該当がなければ 0 を入力してください）")
+				f := at(c, finding.Error, finding.Missing, s.Key, label, "未記入です（該当がなければ 0 を入力してください）")
 				f.Expected = "0 以上の整数"
 				r.add(f)
 			}
@@ -292,7 +258,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 		n, problem := ParseCount(c.Value, c.Number)
 		if problem != "" {
 			shown, legend := Visible(c.Value)
-			f := at(c, Error, s.Key, label, fmt.Sprintf("「%s」%sは%s。0 以上の整数を入力してください", shown, legend, problem))
+			f := at(c, finding.Error, finding.NotACount, s.Key, label, fmt.Sprintf("「%s」%sは%s。0 以上の整数を入力してください", shown, legend, problem))
 			f.Expected = "0 以上の整数"
 			r.add(f)
 			return
@@ -303,7 +269,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 			if q.Max != nil {
 				exp = fmt.Sprintf("%d 以上 %d 以下", q.MinValue(), *q.Max)
 			}
-			f := at(c, Error, s.Key, label, fmt.Sprintf("%s は範囲外です（%s）", Thousands(n), exp))
+			f := at(c, finding.Error, finding.OutOfRange, s.Key, label, fmt.Sprintf("%s は範囲外です（%s）", Thousands(n), exp))
 			f.Expected = exp
 			r.add(f)
 			return
@@ -312,7 +278,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 	case SlotText:
 		if c.Value == "" {
 			if s.Required() {
-				r.add(at(c, Error, s.Key, label, "未記入です"))
+				r.add(at(c, finding.Error, finding.Missing, s.Key, label, "未記入です"))
 			}
 			return
 		}
@@ -320,7 +286,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 	case SlotList:
 		if len(c.Lines) == 0 {
 			if s.Required() && !rowError {
-				r.add(at(c, Error, s.Key, label, "未記入です"))
+				r.add(at(c, finding.Error, finding.Missing, s.Key, label, "未記入です"))
 			}
 			return
 		}
@@ -531,7 +497,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			v, ok1 := r.value(c.Key)
 			p, ok2 := r.value(c.RepeatKey)
 			if ok1 && ok2 && v > p {
-				f := at(r.Cells[c.Key], Error, c.Key, (&Slot{Question: q, Category: c}).Label(),
+				f := at(r.Cells[c.Key], finding.Error, finding.RepeatExceeds, c.Key, (&Slot{Question: q, Category: c}).Label(),
 					fmt.Sprintf("再掲（%s %s）が「%s」の %s %s を超えています。再掲はその内数です", Thousands(v), unit, parentLabel(sc, c.RepeatKey), Thousands(p), unit))
 				f.Expected = "≦ " + Thousands(p)
 				r.add(f)
@@ -554,7 +520,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			sum += v
 		}
 		if sum != p {
-			f := at(r.Cells[parent.Key], Error, q.ID, QuestionLabel(q),
+			f := at(r.Cells[parent.Key], finding.Error, finding.BreakdownMismatch, q.ID, QuestionLabel(q),
 				fmt.Sprintf("内訳の合計（%s %s）が「%s」の %s %sと一致しません。「%s」の各欄と見比べてください", Thousands(sum), unit, parent.Label, Thousands(p), unit, q.Label))
 			f.Expected = Thousands(sum)
 			r.add(f)
@@ -575,7 +541,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			parts = append(parts, Thousands(v))
 		}
 		if sum != t {
-			f := at(r.Cells[q.ID], Error, q.ID, QuestionLabel(q),
+			f := at(r.Cells[q.ID], finding.Error, finding.TotalMismatch, q.ID, QuestionLabel(q),
 				fmt.Sprintf("%s（%s %s）が内訳の合計 %s ＝ %s %s と一致しません", q.Label, Thousands(t), unit, strings.Join(parts, " ＋ "), Thousands(sum), unit))
 			f.Expected = Thousands(sum)
 			r.add(f)
@@ -614,7 +580,7 @@ func (r *Return) checkCases() {
 				c := r.Cells[key]
 				if f.Type == schema.Choice && c != nil && c.Value == "" {
 					s := &Slot{Key: key, Question: q, Field: f, Record: rec, List: f.List}
-					fd := at(c, Error, key, s.Label(), fmt.Sprintf("事例%dの「%s」が未選択です", rec, f.Label))
+					fd := at(c, finding.Error, finding.Missing, key, s.Label(), fmt.Sprintf("事例%dの「%s」が未選択です", rec, f.Label))
 					fd.Expected = strings.Join(f.List.Labels(), "／")
 					r.add(fd)
 				}
@@ -630,7 +596,7 @@ func (r *Return) sortFindings() {
 	for i, sh := range r.Schema.Sheets {
 		sheetIdx[sh.Name] = i + 1
 	}
-	key := func(f Finding) (int, int, int) {
+	key := func(f finding.Finding) (int, int, int) {
 		if f.Cell == "" {
 			return 0, 0, 0
 		}

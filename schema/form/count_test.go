@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -126,18 +127,18 @@ func TestEveryListRowIsChecked(t *testing.T) {
 		name string
 		row  int // 0-based row of the ka2 list
 		set  func(f *excelize.File, sheet, cell string) error
-		sev  form.Severity
-		msg  string
+		sev  finding.Severity
+		code finding.Code
 	}{
-		{"TRUE in the second row", 1, func(f *excelize.File, sh, c string) error { return f.SetCellBool(sh, c, true) }, form.Error, "TRUE／FALSE"},
+		{"TRUE in the second row", 1, func(f *excelize.File, sh, c string) error { return f.SetCellBool(sh, c, true) }, finding.Error, finding.CellBool},
 		{"formula without a result in the third row", 2, func(f *excelize.File, sh, c string) error {
 			// Emptied first: excelize would keep the old value's string index as the result.
 			if err := f.SetCellValue(sh, c, nil); err != nil {
 				return err
 			}
 			return f.SetCellFormula(sh, c, "C40&C41")
-		}, form.Error, "数式の計算結果が保存されていません"},
-		{"two rows merged", 1, func(f *excelize.File, sh, c string) error { return f.MergeCell(sh, "C40", "E41") }, form.Error, "他のセルと結合されています"},
+		}, finding.Error, finding.NoFormulaResult},
+		{"two rows merged", 1, func(f *excelize.File, sh, c string) error { return f.MergeCell(sh, "C40", "E41") }, finding.Error, finding.CellMerged},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -169,8 +170,8 @@ func TestEveryListRowIsChecked(t *testing.T) {
 				t.Fatalf("%d findings, want 1", len(r.Findings))
 			}
 			fd := r.Findings[0]
-			if fd.Where() != "区役所!"+cell || fd.Severity != tc.sev || !strings.Contains(fd.Message, tc.msg) {
-				t.Errorf("finding %s %s %q, want %s at 区役所!%s containing %q", fd.Where(), fd.Severity, fd.Message, tc.sev, cell, tc.msg)
+			if fd.Where() != "区役所!"+cell || fd.Severity != tc.sev || fd.Code != tc.code {
+				t.Errorf("finding %s %s %s %q, want %s %s at 区役所!%s", fd.Where(), fd.Severity, fd.Code, fd.Message, tc.sev, tc.code, cell)
 			}
 			for _, line := range r.Lists["ka2"] {
 				if line == "1" || line == "TRUE" {

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
@@ -90,30 +91,31 @@ func TestEachRuleBroken(t *testing.T) {
 		change  map[string]any
 		key     string // the slot whose cell the finding is on
 		id      string // the finding's question_id
-		sev     form.Severity
-		message string
+		sev     finding.Severity
+		code    finding.Code
+		message string // figures the message must name, where the finding is about figures
 		file    string
 		opts    form.ReadOptions
 	}{
-		{name: "required choice missing", change: map[string]any{"i1": ""}, key: "i1", id: "i1", sev: form.Error, message: "未回答です"},
-		{name: "choice not in list", change: map[string]any{"a1.4": "たぶん"}, key: "a1.4", id: "a1.4", sev: form.Error, message: "「たぶん」は選択肢にありません"},
-		{name: "code out of range", change: map[string]any{"u2.1": "3"}, key: "u2.1", id: "u2.1", sev: form.Error, message: "「3」は選択肢にありません"},
-		{name: "count missing", change: map[string]any{"u3.05": ""}, key: "u3.05", id: "u3.05", sev: form.Error, message: "未記入です"},
-		{name: "count with unit", change: map[string]any{"u3.05": "12件"}, key: "u3.05", id: "u3.05", sev: form.Error, message: "単位は不要"},
-		{name: "negative count", change: map[string]any{"o1.03": -4}, key: "o1.03", id: "o1.03", sev: form.Error, message: "負の数"},
-		{name: "fractional count", change: map[string]any{"o1.03": 2.5}, key: "o1.03", id: "o1.03", sev: form.Error, message: "整数ではありません"},
-		{name: "text in count", change: map[string]any{"o1.03": "不明"}, key: "o1.03", id: "o1.03", sev: form.Error, message: "数として読めません"},
-		{name: "breakdown does not add up", change: map[string]any{"o2med.clinic": 5}, key: "o2.med", id: "o2med", sev: form.Error, message: "内訳の合計（19 件）が「医療に関すること」の 16 件と一致しません"},
-		{name: "total does not add up", change: map[string]any{"o4total": 5}, key: "o4total", id: "o4total", sev: form.Error, message: "2 ＋ 2 ＝ 4 回 と一致しません"},
-		{name: "repeat exceeds its parent", change: map[string]any{"u3.01r": 3}, key: "u3.01r", id: "u3.01r", sev: form.Error, message: "再掲（3 件）が「医科」の 2 件 を超えています"},
-		{name: "unknown ward", change: map[string]any{"_ward": "北区役所"}, key: "_ward", id: "_ward", sev: form.Error, message: "「北区役所」は調査の対象の区にありません"},
-		{name: "ward missing", change: map[string]any{"_ward": ""}, key: "_ward", id: "_ward", sev: form.Error, message: "区名が未記入です"},
-		{name: "file name names another ward", change: map[string]any{}, file: "西淀川区.xlsx", key: "_ward", id: "_ward", sev: form.Warning, message: "ファイル名は「西淀川区」ですが"},
-		{name: "period unreadable", change: map[string]any{"_period": "上半期"}, key: "_period", id: "_period", sev: form.Error, message: "期間「上半期」を読み取れません"},
-		{name: "period differs from --period", change: map[string]any{}, opts: form.ReadOptions{Period: period.Period{Year: 2024, Half: period.SecondHalf}}, key: "_period", id: "_period", sev: form.Error, message: "集計するのは「令和６年度下半期」"},
-		{name: "old form version", change: map[string]any{form.MetaForm: "osaka-zaitaku-renkei/0"}, key: "_form", id: "_form", sev: form.Error, message: "旧様式（第0版）"},
-		{name: "other survey", change: map[string]any{form.MetaForm: "kobe-survey/1"}, key: "_form", id: "_form", sev: form.Error, message: "別の調査の様式です"},
-		{name: "case without scene", change: map[string]any{"o3.2.content": "相談内容の例", "o3.2.scene": ""}, key: "o3.2.scene", id: "o3.2.scene", sev: form.Error, message: "事例2の「場面」が未選択です"},
+		{name: "required choice missing", change: map[string]any{"i1": ""}, key: "i1", id: "i1", sev: finding.Error, code: finding.Missing},
+		{name: "choice not in list", change: map[string]any{"a1.4": "たぶん"}, key: "a1.4", id: "a1.4", sev: finding.Error, code: finding.NotAChoice},
+		{name: "code out of range", change: map[string]any{"u2.1": "3"}, key: "u2.1", id: "u2.1", sev: finding.Error, code: finding.NotAChoice},
+		{name: "count missing", change: map[string]any{"u3.05": ""}, key: "u3.05", id: "u3.05", sev: finding.Error, code: finding.Missing},
+		{name: "count with unit", change: map[string]any{"u3.05": "12件"}, key: "u3.05", id: "u3.05", sev: finding.Error, code: finding.NotACount},
+		{name: "negative count", change: map[string]any{"o1.03": -4}, key: "o1.03", id: "o1.03", sev: finding.Error, code: finding.NotACount},
+		{name: "fractional count", change: map[string]any{"o1.03": 2.5}, key: "o1.03", id: "o1.03", sev: finding.Error, code: finding.NotACount},
+		{name: "text in count", change: map[string]any{"o1.03": "不明"}, key: "o1.03", id: "o1.03", sev: finding.Error, code: finding.NotACount},
+		{name: "breakdown does not add up", change: map[string]any{"o2med.clinic": 5}, key: "o2.med", id: "o2med", sev: finding.Error, code: finding.BreakdownMismatch, message: "内訳の合計（19 件）が「医療に関すること」の 16 件と一致しません"},
+		{name: "total does not add up", change: map[string]any{"o4total": 5}, key: "o4total", id: "o4total", sev: finding.Error, code: finding.TotalMismatch, message: "2 ＋ 2 ＝ 4 回 と一致しません"},
+		{name: "repeat exceeds its parent", change: map[string]any{"u3.01r": 3}, key: "u3.01r", id: "u3.01r", sev: finding.Error, code: finding.RepeatExceeds, message: "再掲（3 件）が「医科」の 2 件 を超えています"},
+		{name: "unknown ward", change: map[string]any{"_ward": "北区役所"}, key: "_ward", id: "_ward", sev: finding.Error, code: finding.UnknownUnit},
+		{name: "ward missing", change: map[string]any{"_ward": ""}, key: "_ward", id: "_ward", sev: finding.Error, code: finding.Missing},
+		{name: "file name names another ward", change: map[string]any{}, file: "西淀川区.xlsx", key: "_ward", id: "_ward", sev: finding.Warning, code: finding.UnitNameMismatch},
+		{name: "period unreadable", change: map[string]any{"_period": "上半期"}, key: "_period", id: "_period", sev: finding.Error, code: finding.NotAPeriod},
+		{name: "period differs from --period", change: map[string]any{}, opts: form.ReadOptions{Period: period.Period{Year: 2024, Half: period.SecondHalf}}, key: "_period", id: "_period", sev: finding.Error, code: finding.WrongPeriod},
+		{name: "old form version", change: map[string]any{form.MetaForm: "osaka-zaitaku-renkei/0"}, key: "_form", id: "_form", sev: finding.Error, code: finding.FormVersion},
+		{name: "other survey", change: map[string]any{form.MetaForm: "kobe-survey/1"}, key: "_form", id: "_form", sev: finding.Error, code: finding.WrongSurvey},
+		{name: "case without scene", change: map[string]any{"o3.2.content": "相談内容の例", "o3.2.scene": ""}, key: "o3.2.scene", id: "o3.2.scene", sev: finding.Error, code: finding.Missing},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,8 +158,8 @@ func TestEachRuleBroken(t *testing.T) {
 			if f.Sheet != want.Sheet || f.Cell != want.Cell {
 				t.Errorf("finding at %s, want %s", f.Where(), want)
 			}
-			if f.QuestionID != tc.id || f.Severity != tc.sev || !strings.Contains(f.Message, tc.message) {
-				t.Errorf("finding %s/%s %q, want %s/%s containing %q", f.QuestionID, f.Severity, f.Message, tc.id, tc.sev, tc.message)
+			if f.QuestionID != tc.id || f.Severity != tc.sev || f.Code != tc.code || !strings.Contains(f.Message, tc.message) {
+				t.Errorf("finding %s/%s/%s %q, want %s/%s/%s containing %q", f.QuestionID, f.Severity, f.Code, f.Message, tc.id, tc.sev, tc.code, tc.message)
 			}
 			if f.File != file {
 				t.Errorf("finding names file %q, want %q", f.File, file)

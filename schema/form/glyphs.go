@@ -3,6 +3,8 @@ package form
 import (
 	"fmt"
 	"strings"
+
+	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
 // Glyphs tells the checks which characters the report's font can print, so that free
@@ -60,7 +62,7 @@ func (r *Return) checkGlyphs(g *Glyphs) {
 		}
 		msg := fmt.Sprintf("報告書（PDF）の文字に%s がないため、%s該当の字は「%c」で表示されます（集計の値や PDF からコピーした文字は元のままです）。必要なら別の字に置き換えてください",
 			strings.Join(names, "、"), where, g.Substitute)
-		r.add(at(r.Cells[s.Key], Warning, s.Key, s.Label(), msg))
+		r.add(at(r.Cells[s.Key], finding.Warning, finding.GlyphMissing, s.Key, s.Label(), msg))
 	}
 }
 

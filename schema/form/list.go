@@ -81,7 +81,7 @@ func ListFolder(dir string) (*Listing, error) {
 		}
 		path := filepath.Join(dir, n)
 		shown := DisplayName(n)
-		refuse := func(msg string) { l.Refused = append(l.Refused, &FileError{shown, msg}) }
+		refuse := func(msg string) { l.Refused = append(l.Refused, wrongFormat(shown, msg)) }
 		skip := func(note string) { l.Skipped = append(l.Skipped, Skipped{Name: shown, Note: note}) }
 		own := func(note string) { l.Skipped = append(l.Skipped, Skipped{Name: shown, Note: note, Own: true}) }
 		switch strings.ToLower(filepath.Ext(n)) {

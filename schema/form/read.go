@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form/xlsxread"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
@@ -36,26 +37,48 @@ const (
 func checkZipSizes(data []byte, name string) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return &FileError{name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください"}
+		return unreadable(name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください", err)
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > maxPartSize || total > unzipSizeLimit {
-			return &FileError{name, fmt.Sprintf("展開後の大きさが %d MB を超えるため読めません（通常の回答票は 1 MB 未満です）。回答票に記入し直してください", unzipSizeLimit>>20)}
+			return unreadable(name, fmt.Sprintf("展開後の大きさが %d MB を超えるため読めません（通常の回答票は 1 MB 未満です）。回答票に記入し直してください", unzipSizeLimit>>20), xlsxread.ErrTooLarge)
 		}
 	}
 	return nil
 }
 
 // FileError says a file is not a usable return at all (wrong format, encrypted, corrupt),
-// as opposed to a return with findings.
+// as opposed to a return with findings. Kind says which of the three file-level codes it
+// is (finding.Unreadable, finding.WrongFormat, finding.NotAReturn); Err, when set, is the
+// underlying error, so callers can test it with errors.Is (fs.ErrNotExist,
+// xlsxread.ErrTooLarge…).
 type FileError struct {
 	File string
+	Kind finding.Code
 	Msg  string
+	Err  error
 }
 
 func (e *FileError) Error() string { return e.File + ": " + e.Msg }
+
+// Unwrap gives the underlying error.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Finding is the file-level finding the file gives wherever it is reported (validate,
+// aggregate, 提出状況): the one way a file that cannot be read becomes a finding.
+func (e *FileError) Finding() finding.Finding {
+	return finding.Finding{File: e.File, Severity: finding.Error, Code: e.Kind, Message: "読めません。" + e.Msg}
+}
+
+func unreadable(name, msg string, err error) *FileError {
+	return &FileError{File: name, Kind: finding.Unreadable, Msg: msg, Err: err}
+}
+
+func wrongFormat(name, msg string) *FileError {
+	return &FileError{File: name, Kind: finding.WrongFormat, Msg: msg}
+}
 
 // Location is an answer cell: sheet and A1 reference.
 type Location struct {
@@ -136,7 +159,7 @@ type Return struct {
 	Lists   map[string][]string
 
 	// Findings are every problem found, in form order.
-	Findings []Finding
+	Findings []finding.Finding
 
 	// blocked are the answers (slot or header keys) that could not be tied to exactly one
 	// cell of their own; they are reported once by locate and read as nothing.
@@ -144,20 +167,10 @@ type Return struct {
 }
 
 // Errors counts findings of severity error.
-func (r *Return) Errors() int { return count(r.Findings, Error) }
+func (r *Return) Errors() int { return finding.Count(r.Findings, finding.Error) }
 
 // Warnings counts findings of severity warning.
-func (r *Return) Warnings() int { return count(r.Findings, Warning) }
-
-func count(fs []Finding, sev Severity) int {
-	n := 0
-	for _, f := range fs {
-		if f.Severity == sev {
-			n++
-		}
-	}
-	return n
-}
+func (r *Return) Warnings() int { return finding.Count(r.Findings, finding.Warning) }
 
 // ReadOptions are the expectations a return is checked against.
 type ReadOptions struct {
@@ -185,7 +198,7 @@ func Read(path string, sc *schema.Schema, opts ReadOptions) (*Return, error) {
 // ReadBytes is Read on a return already in memory; name is used in messages.
 func ReadBytes(name string, data []byte, sc *schema.Schema, opts ReadOptions) (*Return, error) {
 	if len(data) == 0 {
-		return nil, &FileError{name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください"}
+		return nil, unreadable(name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください", nil)
 	}
 	path := name
 	sum := sha256.Sum256(data)
@@ -205,19 +218,19 @@ func readFile(path, name string) ([]byte, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, &FileError{name, "ファイルがありません。ファイル名とフォルダを確認してください"}
+		return nil, unreadable(name, "ファイルがありません。ファイル名とフォルダを確認してください", err)
 	case err != nil:
-		return nil, &FileError{name, "ファイルを開けません（" + err.Error() + "）"}
+		return nil, unreadable(name, "ファイルを開けません（"+err.Error()+"）", err)
 	case st.IsDir():
-		return nil, &FileError{name, "フォルダです。回答票の .xlsx ファイルを指定してください"}
+		return nil, wrongFormat(name, "フォルダです。回答票の .xlsx ファイルを指定してください")
 	case st.Size() == 0:
-		return nil, &FileError{name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください"}
+		return nil, unreadable(name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください", nil)
 	case st.Size() > maxFileSize:
-		return nil, &FileError{name, fmt.Sprintf("ファイルが大きすぎます（%d MB）。回答票は通常 1 MB 未満です。画像などを削除して保存し直してください", st.Size()>>20)}
+		return nil, unreadable(name, fmt.Sprintf("ファイルが大きすぎます（%d MB）。回答票は通常 1 MB 未満です。画像などを削除して保存し直してください", st.Size()>>20), nil)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &FileError{name, "ファイルを読めません（" + err.Error() + "）"}
+		return nil, unreadable(name, "ファイルを読めません（"+err.Error()+"）", err)
 	}
 	return data, nil
 }
@@ -236,14 +249,14 @@ func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
 		if bytes.Contains(data, encryptionInfo) {
-			return nil, &FileError{name, "パスワードで保護（暗号化）されているため読めません。Excel でパスワードを解除して保存し直してください"}
+			return nil, wrongFormat(name, "パスワードで保護（暗号化）されているため読めません。Excel でパスワードを解除して保存し直してください")
 		}
-		return nil, &FileError{name, "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください"}
+		return nil, wrongFormat(name, adviceXLS)
 	case !bytes.HasPrefix(data, zipMagic):
 		if ext == ".csv" || ext == ".txt" || looksLikeText(data) {
-			return nil, &FileError{name, "CSV やテキストのファイルです。zaitaku template で作った回答票（.xlsx）に記入して提出してください"}
+			return nil, wrongFormat(name, adviceCSV)
 		}
-		return nil, &FileError{name, "Excel ファイル（.xlsx）ではありません。回答票を Excel で開き、.xlsx として保存し直してください"}
+		return nil, wrongFormat(name, "Excel ファイル（.xlsx）ではありません。回答票を Excel で開き、.xlsx として保存し直してください")
 	}
 	if err := checkZipSizes(data, name); err != nil {
 		return nil, err
@@ -253,7 +266,7 @@ func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
 		return nil, openError(name, err)
 	}
 	if len(f.SheetList()) == 0 {
-		return nil, &FileError{name, "シートがありません。Excel ファイルとして壊れています"}
+		return nil, unreadable(name, "シートがありません。Excel ファイルとして壊れています", nil)
 	}
 	return f, nil
 }
@@ -261,9 +274,9 @@ func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
 // openError is the message for a workbook or sheet the reader refused.
 func openError(name string, err error) *FileError {
 	if errors.Is(err, xlsxread.ErrTooLarge) {
-		return &FileError{name, "展開後のサイズが大きすぎるため読めません（通常の回答票ではありません）"}
+		return unreadable(name, "展開後のサイズが大きすぎるため読めません（通常の回答票ではありません）", err)
 	}
-	return &FileError{name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください"}
+	return unreadable(name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください", err)
 }
 
 func looksLikeText(data []byte) bool {
@@ -426,7 +439,7 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 		if err := f.SheetErr(sheet); errors.Is(err, xlsxread.ErrTooLarge) {
 			return openError(r.Name, err)
 		} else if err != nil {
-			return &FileError{r.Name, "シート「" + sheet + "」の中身が壊れていて読めません。Excel で開けるか確認し、保存し直してください"}
+			return unreadable(r.Name, "シート「"+sheet+"」の中身が壊れていて読めません。Excel で開けるか確認し、保存し直してください", err)
 		}
 	}
 	if len(r.Cells) == 0 && r.FormCell == nil && len(blocked) == 0 {
@@ -434,13 +447,13 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 		for _, sh := range r.Schema.Sheets {
 			want = append(want, "「"+sh.Name+"」")
 		}
-		return &FileError{r.Name, "zaitaku の回答票ではありません（" + strings.Join(want, "") + "シートも回答欄も見つかりません）。zaitaku template で作った様式に記入してください"}
+		return &FileError{File: r.Name, Kind: finding.NotAReturn, Msg: "zaitaku の回答票ではありません（" + strings.Join(want, "") + "シートも回答欄も見つかりません）。zaitaku template で作った様式に記入してください"}
 	}
 	for _, fd := range findings {
 		r.add(fd)
 	}
 	for _, sp := range missing {
-		r.add(Finding{Severity: Error, QuestionID: sp.key, Label: sp.label(),
+		r.add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: sp.key, Label: sp.label(),
 			Message: "回答欄が見つかりません。行・列の削除やシートの変更で様式が崩れています。配布した様式に記入し直してください"})
 	}
 	return nil

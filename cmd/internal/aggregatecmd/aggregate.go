@@ -22,6 +22,7 @@ import (
 	"github.com/osaka-city/zaitaku/render/longcsv"
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -278,11 +279,11 @@ func printFindings(w io.Writer, col *aggregate.Collection) {
 		}
 		fmt.Fprintf(w, "■ %s（%s）: エラー %d・警告 %d\n", ws.Ward, strings.Join(files, "、"), ws.Errors, ws.Warnings)
 		if len(ws.Files) < 2 {
-			form.WriteFindings(w, ws.Findings)
+			finding.WriteText(w, ws.Findings, false)
 			continue
 		}
-		var wardLevel []form.Finding
-		byFile := map[string][]form.Finding{}
+		var wardLevel []finding.Finding
+		byFile := map[string][]finding.Finding{}
 		for _, f := range ws.Findings {
 			if f.File == "" {
 				wardLevel = append(wardLevel, f)
@@ -290,28 +291,18 @@ func printFindings(w io.Writer, col *aggregate.Collection) {
 				byFile[f.File] = append(byFile[f.File], f)
 			}
 		}
-		form.WriteFindings(w, wardLevel)
+		finding.WriteText(w, wardLevel, false)
 		for _, name := range files {
 			if fs := byFile[name]; len(fs) > 0 {
 				fmt.Fprintf(w, "  ［%s］\n", name)
-				form.WriteFindings(w, fs)
+				finding.WriteText(w, fs, false)
 			}
 		}
 	}
 	if len(sub.Others) > 0 {
 		fmt.Fprintf(w, "■ %sを特定できないファイル\n", col.Schema.Units.Label)
 		for _, o := range sub.Others {
-			for _, f := range o.Findings {
-				where := f.Where()
-				if where != "" {
-					where = "  " + where
-				}
-				label := ""
-				if f.Label != "" {
-					label = f.Label + ": "
-				}
-				fmt.Fprintf(w, "  %s%s  %s%s\n", o.Name, where, label, f.Message)
-			}
+			finding.WriteText(w, o.Findings, true)
 		}
 	}
 	if len(sub.Missing) > 0 {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -72,14 +73,24 @@ func runValidate(opts *Options) error {
 		return err
 	}
 	out := opts.IO.Out
-	var all []form.Finding
+	var all []finding.Finding
 	code := cli.ExitOK
+	// printFile lists one file's findings under its name, then the verdict.
+	printFile := func(name string, fs []finding.Finding) {
+		if opts.Format != "text" {
+			return
+		}
+		if len(fs) > 0 {
+			fmt.Fprintln(out, name)
+			finding.WriteText(out, fs, false)
+		}
+		fmt.Fprintln(out, finding.Summary(name, fs))
+	}
 	for _, fe := range refused {
 		code = cli.ExitUsage
-		all = append(all, form.Finding{File: fe.File, Severity: form.Error, Message: fe.Msg})
-		if opts.Format == "text" {
-			fmt.Fprintf(out, "%s: 読めません。%s\n", fe.File, fe.Msg)
-		}
+		f := fe.Finding()
+		all = append(all, f)
+		printFile(fe.File, []finding.Finding{f})
 	}
 	if opts.Format == "text" {
 		for _, sk := range skipped {
@@ -91,10 +102,9 @@ func runValidate(opts *Options) error {
 		var fe *form.FileError
 		if errors.As(err, &fe) {
 			code = cli.ExitUsage
-			all = append(all, form.Finding{File: fe.File, Severity: form.Error, Message: fe.Msg})
-			if opts.Format == "text" {
-				fmt.Fprintf(out, "%s: 読めません。%s\n", fe.File, fe.Msg)
-			}
+			f := fe.Finding()
+			all = append(all, f)
+			printFile(fe.File, []finding.Finding{f})
 			continue
 		} else if err != nil {
 			return cli.Usage("%s: %v", form.DisplayName(path), err)
@@ -103,13 +113,7 @@ func runValidate(opts *Options) error {
 		if r.Errors() > 0 && code == cli.ExitOK {
 			code = cli.ExitFindings
 		}
-		if opts.Format == "text" {
-			if len(r.Findings) > 0 {
-				fmt.Fprintln(out, r.Name)
-				form.WriteFindings(out, r.Findings)
-			}
-			fmt.Fprintln(out, form.Summary(r.Name, r.Findings))
-		}
+		printFile(r.Name, r.Findings)
 		if opts.Annotate != "" && hasCells(r.Findings) {
 			dst := filepath.Join(opts.Annotate, r.Name)
 			if err := form.Annotate(path, dst, r.Findings); err != nil {
@@ -121,7 +125,7 @@ func runValidate(opts *Options) error {
 		}
 	}
 	if opts.Format == "json" {
-		if err := form.WriteJSON(out, all); err != nil {
+		if err := finding.WriteJSON(out, all); err != nil {
 			return err
 		}
 	} else if n := len(files) + len(refused); n > 1 {
@@ -135,10 +139,10 @@ func runValidate(opts *Options) error {
 
 // printTotals closes a run over several files with one verdict: a plain 「問題はありません」
 // when nothing was found, so nobody has to read 「0 ファイルにエラー」 as good news.
-func printTotals(opts *Options, n int, all []form.Finding) {
+func printTotals(opts *Options, n int, all []finding.Finding) {
 	bad, warned := map[string]bool{}, map[string]bool{}
 	for _, f := range all {
-		if f.Severity == form.Error {
+		if f.Severity == finding.Error {
 			bad[f.File] = true
 		} else {
 			warned[f.File] = true
@@ -158,7 +162,7 @@ func printTotals(opts *Options, n int, all []form.Finding) {
 	}
 }
 
-func hasCells(fs []form.Finding) bool {
+func hasCells(fs []finding.Finding) bool {
 	for _, f := range fs {
 		if f.Cell != "" {
 			return true
