@@ -2,6 +2,7 @@ package form
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,12 +16,15 @@ import (
 	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
+// ErrSameFile is Annotate's refusal to write the copy over the return itself.
+var ErrSameFile = errors.New("注記付きの写しを元のファイルと同じ場所には書けません。別のフォルダを指定してください")
+
 // Annotate writes a copy of the return at src to dst with every cell that has a finding
 // filled red (errors) or orange (warnings) and an Excel comment saying what is wrong, so
 // the ward fixes it where it sees it. src is never modified.
 func Annotate(src, dst string, findings []finding.Finding) error {
 	if same, _ := samePath(src, dst); same {
-		return fmt.Errorf("%s: 注記付きの写しを元のファイルと同じ場所には書けません。別のフォルダを指定してください", filepath.Base(src))
+		return fmt.Errorf("%s: %w", filepath.Base(src), ErrSameFile)
 	}
 	data, err := os.ReadFile(src)
 	if err != nil {

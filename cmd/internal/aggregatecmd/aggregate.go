@@ -55,6 +55,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		Short: "フォルダ内の回答票をすべて確認して集計し、集計結果・集計表・CSV を作る",
 		Long: `フォルダ内の回答票（.xlsx）をすべて確認し、区ごとの指摘、未提出・重複の区を表示します。
 エラーのある回答票や未提出の区があるときは、何も出力せずに終了します（終了コード 1）。
+出力先に書き込めないときは終了コード 3 です（前回の出力はそのまま残ります）。
 --allow-incomplete を付けると、エラーのない回答票だけで集計し、出力に「回答 22／24区」の
 ように回答数と除いた区を明記します。
 
@@ -155,7 +156,10 @@ func runAggregate(opts *Options) error {
 		return cli.Usage("%v", err)
 	}
 	written, id, err := writeOutputs(opts.Output, res, opts.Report, func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) })
-	if err != nil {
+	var oe *outset.Error
+	if errors.As(err, &oe) {
+		return cli.Output(err)
+	} else if err != nil {
 		return cli.Usage("%v", err)
 	}
 	fmt.Fprintf(out, "\n%s %s\n", res.PeriodLabel, sub.Summary)

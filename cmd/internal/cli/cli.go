@@ -22,6 +22,9 @@ const (
 	ExitFindings = 1
 	// ExitUsage: a wrong command line, or an input that could not be read at all.
 	ExitUsage = 2
+	// ExitOutput: an output could not be written (folder not writable, disk full, file
+	// held open); the previous outputs are left as they were.
+	ExitOutput = 3
 )
 
 // IO is where a command reads and writes, injected so tests drive commands without a terminal.
@@ -58,11 +61,16 @@ func isTerminal(f *os.File) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// ExitError ends a command with a code. Msg, when set, is printed to stderr by main.
+// ExitError ends a command with a code. Msg, when set, is printed to stderr by main. Err,
+// when set, is the error that decided the code, kept for errors.Is/As.
 type ExitError struct {
 	Code int
 	Msg  string
+	Err  error
 }
+
+// Unwrap gives the error that decided the code.
+func (e *ExitError) Unwrap() error { return e.Err }
 
 func (e *ExitError) Error() string {
 	if e.Msg == "" {
@@ -74,6 +82,11 @@ func (e *ExitError) Error() string {
 // Usage is an ExitUsage error with a message.
 func Usage(format string, args ...any) error {
 	return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Output is an ExitOutput error: err says which output could not be written and why.
+func Output(err error) error {
+	return &ExitError{Code: ExitOutput, Msg: err.Error(), Err: err}
 }
 
 // Code returns the exit code for an error returned by a command.

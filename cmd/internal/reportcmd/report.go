@@ -38,7 +38,8 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		Long: `zaitaku aggregate が出力した aggregate.json から、報告書の PDF（資料１の形式）と
 グラフの HTML を作り直します。題名や資料番号を変えたいときに使います。
 出力先を両方とも省略すると aggregate.json と同じフォルダに report.pdf と report.html を書きます。
--o だけを指定すると PDF だけを、--html だけを指定すると HTML だけを書きます。`,
+-o だけを指定すると PDF だけを、--html だけを指定すると HTML だけを書きます。
+終了コード: 0 作成した、2 指定の誤り・集計結果を読めない、3 出力先に書き込めない`,
 		Example: `  zaitaku report zaitaku-out/aggregate.json --doc-label 資料２
   zaitaku report zaitaku-out/aggregate.json -o 推進会議資料.pdf --html 推進会議資料.html`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -70,7 +71,7 @@ func runReport(opts *Options) error {
 	wait := outset.Options{Wait: outset.DefaultWait, Waiting: func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) }}
 	if st, err := os.Stat(dir); err == nil && st.IsDir() {
 		if err := outset.Recover(dir, wait); err != nil {
-			return cli.Usage("%v", err)
+			return cli.Output(err)
 		}
 	}
 	if err := checkInput(opts.Input); err != nil {
@@ -110,9 +111,9 @@ func runReport(opts *Options) error {
 	for _, d := range dirs {
 		if err := outset.Write(d, byDir[d], wait); err != nil {
 			if len(written) > 0 {
-				return cli.Usage("%v\n（書き込んだもの: %s）", err, strings.Join(written, "、"))
+				return cli.Output(fmt.Errorf("%w\n（書き込んだもの: %s）", err, strings.Join(written, "、")))
 			}
-			return cli.Usage("%v", err)
+			return cli.Output(err)
 		}
 		for _, f := range byDir[d] {
 			written = append(written, filepath.Join(d, f.Name))

@@ -73,6 +73,19 @@ func TestWardTemplateIsAnEmptyReturnForThatWard(t *testing.T) {
 	}
 }
 
+// An output that cannot be written exits 3, not 2: the command line was right.
+func TestUnwritableOutput(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "ファイル")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []*Options{{Output: filepath.Join(file, "北区.xlsx")}, {All: true, Output: filepath.Join(file, "回答票")}} {
+		if _, err := run(o); cli.Code(err) != cli.ExitOutput {
+			t.Errorf("%s: exit %d (%v), want %d", o.Output, cli.Code(err), err, cli.ExitOutput)
+		}
+	}
+}
+
 // unitList is column A of the hidden lists sheet: the names the 区名 cell's ▼ list offers.
 func unitList(t *testing.T, path string) []string {
 	t.Helper()

@@ -34,7 +34,8 @@ func NewCmdValidate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		Long: `回答票を読み、記入漏れ・選択肢にない回答・件数の誤り・内訳や合計の不一致などを
 すべて一覧にします。フォルダを指定すると、その中の .xlsx をすべて確認します。
 
-終了コード: 0 エラーなし（警告のみは 0）、1 エラーあり、2 ファイルを読めない・指定の誤り`,
+終了コード: 0 エラーなし（警告のみは 0）、1 エラーあり、2 ファイルを読めない・指定の誤り、
+3 注記付きの写しを書き込めない`,
 		Example: `  zaitaku validate 北区.xlsx
   zaitaku validate --period 2024H1 --annotate 確認結果 ./回答票`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -116,8 +117,10 @@ func runValidate(opts *Options) error {
 		printFile(r.Name, r.Findings)
 		if opts.Annotate != "" && hasCells(r.Findings) {
 			dst := filepath.Join(opts.Annotate, r.Name)
-			if err := form.Annotate(path, dst, r.Findings); err != nil {
+			if err := form.Annotate(path, dst, r.Findings); errors.As(err, &fe) || errors.Is(err, form.ErrSameFile) {
 				return cli.Usage("%v", err)
+			} else if err != nil {
+				return cli.Output(err)
 			}
 			if opts.Format == "text" {
 				fmt.Fprintf(out, "  → 不備の箇所に印を付けた写し: %s\n", dst)
