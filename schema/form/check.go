@@ -15,6 +15,7 @@ import (
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
 func (r *Return) add(f finding.Finding) {
@@ -462,19 +463,8 @@ func Visible(s string) (shown, legend string) {
 	return b.String(), legend
 }
 
-// Thousands writes 1234 as 1,234, as findings, the report and the charts print figures.
-func Thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		return "-" + s
-	}
-	return s
-}
+// Thousands writes 1234 as 1,234 (textfmt.Thousands).
+func Thousands(n int64) string { return textfmt.Thousands(n) }
 
 // value returns a checked count for a category or total key, and whether it is known.
 func (r *Return) value(key string) (int64, bool) {

@@ -7,10 +7,10 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
 // Sheet layout: A holds answer ids (hidden), B numbers, C labels, D answers, E units and
@@ -268,10 +268,9 @@ func TextLines(text string, colWidth float64) int {
 	for _, line := range strings.Split(text, "\n") {
 		cols := 0.0
 		for _, r := range line {
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+			if textfmt.Wide(r) {
 				cols += 1.6
-			default:
+			} else {
 				cols++
 			}
 		}
