@@ -18,7 +18,6 @@ import (
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/cmd/internal/outset"
-	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
 	"github.com/osaka-city/zaitaku/render/longcsv"
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
@@ -90,7 +89,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	f.StringArrayVar(&opts.Previous, "previous", nil, "前の期間の aggregate.json（比較に使う。複数指定可）")
 	f.StringVar(&opts.History, "history", "", "前の期間の aggregate.json を集めたフォルダ（複数期間の表に使う）")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "読み込みの進み具合を表示しない")
-	reportcmd.AddReportFlags(f, &opts.Report)
+	cli.AddReportFlags(f, &opts.Report)
 	return cmd
 }
 

@@ -1,5 +1,6 @@
 // Package cli holds what every zaitaku command shares: the IO streams a command writes to,
-// the exit codes, and loading the schema named by --schema.
+// the exit codes, loading the schema named by --schema, and the flags several commands
+// take (--schema, the report settings).
 package cli
 
 import (
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
@@ -129,4 +131,12 @@ func ParsePeriod(s string) (period.Period, error) {
 // AddSchemaFlag adds --schema to a command; every command that reads returns takes it.
 func AddSchemaFlag(fs *pflag.FlagSet, p *string) {
 	fs.StringVar(p, "schema", "", "調査の定義ファイル（YAML）。省略時は組み込みの大阪市の調査")
+}
+
+// AddReportFlags adds the report settings shared by `aggregate` and `report`.
+func AddReportFlags(fs *pflag.FlagSet, o *report.Options) {
+	fs.StringVar(&o.DocLabel, "doc-label", "資料１", "表紙の資料番号（空にすると枠を出さない）")
+	fs.StringVar(&o.Title, "title", "", "報告書の題名（省略時は調査の定義の report_title）")
+	fs.BoolVar(&o.IncludeCases, "include-cases", false, "相談事例（具体例）を報告書に含める（個人に関わる内容のため既定では含めない）")
+	fs.StringVar(&o.FontPath, "font", "", "報告書（PDF）に使う TrueType フォント（省略時は組み込みの BIZ UDPゴシック）")
 }

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
@@ -59,7 +58,7 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	f := cmd.Flags()
 	f.StringVarP(&opts.PDF, "output", "o", "", "PDF の出力先（-o も --html も省略すると aggregate.json と同じフォルダの report.pdf）")
 	f.StringVar(&opts.HTML, "html", "", "HTML の出力先（-o も --html も省略すると aggregate.json と同じフォルダの report.html）")
-	AddReportFlags(f, &opts.Report)
+	cli.AddReportFlags(f, &opts.Report)
 	return cmd
 }
 
@@ -212,10 +211,3 @@ func fileExists(p string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// AddReportFlags adds the report settings shared by `aggregate` and `report`.
-func AddReportFlags(fs *pflag.FlagSet, o *report.Options) {
-	fs.StringVar(&o.DocLabel, "doc-label", "資料１", "表紙の資料番号（空にすると枠を出さない）")
-	fs.StringVar(&o.Title, "title", "", "報告書の題名（省略時は調査の定義の report_title）")
-	fs.BoolVar(&o.IncludeCases, "include-cases", false, "相談事例（具体例）を報告書に含める（個人に関わる内容のため既定では含めない）")
-	fs.StringVar(&o.FontPath, "font", "", "報告書（PDF）に使う TrueType フォント（省略時は組み込みの BIZ UDPゴシック）")
-}
