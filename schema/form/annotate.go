@@ -2,42 +2,24 @@ package form
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
-// ErrSameFile is Annotate's refusal to write the copy over the return itself.
-var ErrSameFile = errors.New("注記付きの写しを元のファイルと同じ場所には書けません。別のフォルダを指定してください")
-
-// Annotate writes a copy of the return at src to dst with every cell that has a finding
+// Annotate writes to w a copy of the return data with every cell that has a finding
 // filled red (errors) or orange (warnings) and an Excel comment saying what is wrong, so
-// the ward fixes it where it sees it. src is never modified.
-func Annotate(src, dst string, findings []finding.Finding) error {
-	if same, _ := samePath(src, dst); same {
-		return fmt.Errorf("%s: %w", filepath.Base(src), ErrSameFile)
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if _, err := openWorkbook(data, filepath.Base(src)); err != nil {
-		return err
-	}
-	// The copy is edited with excelize, which keeps every part of the workbook; the checks
-	// above have already refused what it should not be given.
+// the ward fixes it where it sees it. data is a return the reader has accepted (the
+// command reads it first); the copy is edited with excelize, which keeps every part of
+// the workbook, within the same size limits.
+func Annotate(w io.Writer, data []byte, findings []finding.Finding) error {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: maxPartSize})
 	if err != nil {
-		return openError(filepath.Base(src), err)
+		return err
 	}
 	defer f.Close()
 
@@ -106,23 +88,6 @@ func Annotate(src, dst string, findings []finding.Finding) error {
 			return err
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	return atomic.WriteFile(dst, func(w io.Writer) error {
-		_, err := f.WriteTo(w)
-		return err
-	})
-}
-
-func samePath(a, b string) (bool, error) {
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false, err
-	}
-	sb, err := os.Stat(b)
-	if err != nil {
-		return false, nil
-	}
-	return os.SameFile(sa, sb), nil
+	_, err = f.WriteTo(w)
+	return err
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -162,7 +161,7 @@ func writeBad(returnsDir, dir string) (int, error) {
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", c.file, err)
 		}
-		if err := atomic.WriteBytes(filepath.Join(dir, c.file), data); err != nil {
+		if err := writeBytes(filepath.Join(dir, c.file), data); err != nil {
 			return 0, err
 		}
 		fmt.Fprintf(&manifest, "%s\t%d\t%s\t%s\n", c.file, c.exit, where, c.want)
@@ -176,7 +175,7 @@ func writeBad(returnsDir, dir string) (int, error) {
 	for _, fixed := range libreOfficeSlotCases {
 		manifest.WriteString(strings.Join(fixed[:], "\t") + "\n")
 	}
-	return len(cases), atomic.WriteBytes(filepath.Join(dir, "cases.tsv"), []byte(manifest.String()))
+	return len(cases), writeBytes(filepath.Join(dir, "cases.tsv"), []byte(manifest.String()))
 }
 
 // make builds the case's bytes and resolves its finding's cell.

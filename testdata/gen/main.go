@@ -35,7 +35,6 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gopkg.in/yaml.v3"
 
-	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
@@ -156,7 +155,7 @@ func run(sc *schema.Schema, sampleDir, outDir string) (string, error) {
 	}
 	for _, u := range sc.Units.List {
 		path := filepath.Join(outDir, u.Name+".xlsx")
-		if err := atomic.WriteFile(path, func(w io.Writer) error {
+		if err := writeFile(path, func(w io.Writer) error {
 			_, err := books[u.Name].WriteTo(w)
 			return err
 		}); err != nil {

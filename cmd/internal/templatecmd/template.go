@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/osaka-city/zaitaku/cmd/internal/atomicfile"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
-	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
@@ -136,7 +136,7 @@ func write(opts *Options, sc *schema.Schema, p period.Period, ward, path string)
 			return cli.Output(fmt.Errorf("フォルダ %s を作れません: %w", dir, err))
 		}
 	}
-	err := atomic.WriteFile(path, func(w io.Writer) error {
+	err := atomicfile.WriteFile(path, func(w io.Writer) error {
 		return form.WriteTemplate(w, sc, form.TemplateOptions{Ward: ward, Period: p})
 	})
 	if err != nil {

@@ -3,6 +3,7 @@
 package validatecmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/osaka-city/zaitaku/cmd/internal/atomicfile"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
@@ -117,10 +119,8 @@ func runValidate(opts *Options) error {
 		printFile(r.Name, r.Findings)
 		if opts.Annotate != "" && hasCells(r.Findings) {
 			dst := filepath.Join(opts.Annotate, r.Name)
-			if err := form.Annotate(path, dst, r.Findings); errors.As(err, &fe) || errors.Is(err, form.ErrSameFile) {
-				return cli.Usage("%v", err)
-			} else if err != nil {
-				return cli.Output(err)
+			if err := annotate(path, dst, r.Findings); err != nil {
+				return err
 			}
 			if opts.Format == "text" {
 				fmt.Fprintf(out, "  → 不備の箇所に印を付けた写し: %s\n", dst)
@@ -200,4 +200,40 @@ func expand(args []string) (files []string, refused []*form.FileError, skipped [
 		files = append(files, a)
 	}
 	return files, refused, skipped, nil
+}
+
+// annotate writes the marked copy of the return at src to dst, never over src: the
+// copy is made in memory, then written whole (atomicfile). A source that cannot be read is
+// exit 2, a copy that cannot be written exit 3.
+func annotate(src, dst string, findings []finding.Finding) error {
+	if same, _ := samePath(src, dst); same {
+		return cli.Usage("%s: 注記付きの写しを元のファイルと同じ場所には書けません。別のフォルダを指定してください", filepath.Base(src))
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return cli.Usage("%s を読めません: %v", form.DisplayName(src), err)
+	}
+	var buf bytes.Buffer
+	if err := form.Annotate(&buf, data, findings); err != nil {
+		return cli.Usage("%s に印を付けられません: %v", form.DisplayName(src), err)
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return cli.Output(fmt.Errorf("フォルダ %s を作れません: %w", filepath.Dir(dst), err))
+	}
+	if err := atomicfile.WriteBytes(dst, buf.Bytes()); err != nil {
+		return cli.Output(err)
+	}
+	return nil
+}
+
+func samePath(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		return false, nil
+	}
+	return os.SameFile(sa, sb), nil
 }

@@ -76,6 +76,18 @@ func TestFindingsListedWithCell(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "確認結果", "北区.xlsx")); err != nil {
 		t.Errorf("annotated copy not written: %v", err)
 	}
+	// Never over the return itself: that is a wrong command line (2), the return unchanged.
+	before, _ := os.ReadFile(path)
+	if out, code := run(t, &Options{Files: []string{path}, Annotate: dir}); code != cli.ExitUsage || !strings.Contains(out, "同じ場所には書けません") {
+		t.Errorf("annotating onto the return: exit %d\n%s", code, out)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the return was modified")
+	}
+	// A copy that cannot be written is exit 3.
+	if out, code := run(t, &Options{Files: []string{path}, Annotate: filepath.Join(path, "x")}); code != cli.ExitOutput {
+		t.Errorf("annotating into a file: exit %d, want 3\n%s", code, out)
+	}
 }
 
 func TestJSONFormat(t *testing.T) {
