@@ -18,7 +18,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/finding"
-	"github.com/osaka-city/zaitaku/schema/form/xlsxread"
+	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/osaka-city/zaitaku/schema/finding"
-	"github.com/osaka-city/zaitaku/schema/form/xlsxread"
+	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
 )
 
 // An answer is found twice over: by its defined name (zq_<key>), which Excel and
