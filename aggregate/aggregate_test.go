@@ -16,6 +16,7 @@ import (
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 var h1 = period.Period{Year: 2024, Half: period.FirstHalf}
@@ -33,7 +34,7 @@ func ward(t *testing.T, dir, name string, change map[string]any) {
 
 func collect(t *testing.T, dir string, opts aggregate.CollectOptions) *aggregate.Collection {
 	t.Helper()
-	files, err := form.ListReturns(dir)
+	files, err := returns.ListReturns(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,10 +197,10 @@ func TestIDIsTheStartOfTheSHA256(t *testing.T) {
 }
 
 // collectListing reads a folder the way zaitaku aggregate does: returns, wrong formats and
-// skipped files from form.ListFolder.
+// skipped files from returns.ListFolder.
 func collectListing(t *testing.T, dir string) (*aggregate.Collection, error) {
 	t.Helper()
-	l, err := form.ListFolder(dir)
+	l, err := returns.ListFolder(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

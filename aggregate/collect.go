@@ -10,9 +10,10 @@ import (
 	"sync"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
-	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // CollectOptions steer how a folder of returns is read.
@@ -25,22 +26,22 @@ type CollectOptions struct {
 	// Workers bounds the files read at once; 0 means one per CPU.
 	Workers int
 	// Glyphs, when set, warns about free text the report's font cannot print.
-	Glyphs *form.Glyphs
-	// Refused are files of the folder left unread for their format (form.Listing): they
+	Glyphs *check.Glyphs
+	// Refused are files of the folder left unread for their format (returns.Listing): they
 	// are reported as unreadable returns, under the ward their name names.
-	Refused []*form.FileError
-	// Skipped are files of the folder deliberately left unread (form.Listing), recorded in
+	Refused []*returns.FileError
+	// Skipped are files of the folder deliberately left unread (returns.Listing), recorded in
 	// the submission so that every file of the folder is accounted for.
-	Skipped []form.Skipped
+	Skipped []returns.Skipped
 }
 
 // Collection is every return of one period, read, checked and assigned to its ward.
 type Collection struct {
 	Schema  *schema.Schema
 	Period  period.Period
-	Returns []*form.Return
+	Returns []*returns.Return
 	// Counted are the returns that go into the figures: one per ward, without errors.
-	Counted    []*form.Return
+	Counted    []*returns.Return
 	Submission Submission
 }
 
@@ -50,25 +51,25 @@ func (c *Collection) Ready() bool {
 	return c.Submission.Complete && len(c.Submission.Others) == 0
 }
 
-// Collect reads the files (as listed by form.ListReturns), validates each exactly as
+// Collect reads the files (as listed by returns.ListReturns), validates each exactly as
 // `zaitaku validate` does, and sorts out which count. Files are read in parallel.
 func Collect(files []string, sc *schema.Schema, opts CollectOptions) (*Collection, error) {
 	if len(files) == 0 && len(opts.Refused) == 0 {
 		return nil, errors.New("回答票（.xlsx）がありません")
 	}
-	returns, unreadable := readAll(files, sc, opts)
+	read, unreadable := readAll(files, sc, opts)
 	unreadable = append(unreadable, opts.Refused...)
-	if len(returns) == 0 {
+	if len(read) == 0 {
 		return nil, &NothingReadable{Files: fileReasons(nil, unreadable), Skipped: opts.Skipped}
 	}
-	c := &Collection{Schema: sc, Returns: returns}
+	c := &Collection{Schema: sc, Returns: read}
 	c.Period = opts.Period
 	if c.Period.IsZero() {
-		c.Period = commonPeriod(returns)
+		c.Period = commonPeriod(read)
 		if c.Period.IsZero() {
-			return nil, &NothingReadable{NoPeriod: true, Files: fileReasons(returns, unreadable), Skipped: opts.Skipped}
+			return nil, &NothingReadable{NoPeriod: true, Files: fileReasons(read, unreadable), Skipped: opts.Skipped}
 		}
-		for _, r := range returns {
+		for _, r := range read {
 			if !r.Period.IsZero() && r.Period != c.Period {
 				addFinding(r, r.PeriodCell, finding.MixedPeriod, "_period", "対象期間",
 					fmt.Sprintf("対象期間「%s」が他の回答票（%s）と異なります。集計する期間の回答票か確認してください", r.Period.Japanese(), c.Period.Japanese()))
@@ -89,7 +90,7 @@ type NothingReadable struct {
 	Files []string
 	// Skipped are the folder's files left unread on purpose, named too so that every
 	// file of the folder is accounted for.
-	Skipped []form.Skipped
+	Skipped []returns.Skipped
 }
 
 func (e *NothingReadable) Error() string {
@@ -108,9 +109,9 @@ func (e *NothingReadable) Error() string {
 }
 
 // fileReasons is one line per file saying why it gave nothing: unreadable, or no period.
-func fileReasons(returns []*form.Return, unreadable []*form.FileError) []string {
+func fileReasons(read []*returns.Return, unreadable []*returns.FileError) []string {
 	var out []string
-	for _, r := range returns {
+	for _, r := range read {
 		why := "対象期間を読み取れません"
 		for _, f := range r.Findings {
 			if f.QuestionID == "_period" {
@@ -132,13 +133,13 @@ func fileReasons(returns []*form.Return, unreadable []*form.FileError) []string 
 
 // readAll reads every file with a bounded pool; results keep the input order so the
 // outcome never depends on scheduling.
-func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Return, []*form.FileError) {
+func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*returns.Return, []*returns.FileError) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type result struct {
-		r   *form.Return
+		r   *returns.Return
 		err error
 	}
 	results := make([]result, len(files))
@@ -153,7 +154,7 @@ func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Re
 			for i := range jobs {
 				// Names are shown decoded (Shift_JIS from a Windows zip) in every message and
 				// output; the path on disk is kept as it is for reading.
-				r, err := form.ReadNamed(files[i], form.DisplayName(filepath.Base(files[i])), sc, form.ReadOptions{Period: opts.Period, Glyphs: opts.Glyphs})
+				r, err := check.ReadNamed(files[i], returns.DisplayName(filepath.Base(files[i])), sc, check.ReadOptions{Period: opts.Period, Glyphs: opts.Glyphs})
 				results[i] = result{r, err}
 				if opts.Progress != nil {
 					mu.Lock()
@@ -170,28 +171,28 @@ func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Re
 	close(jobs)
 	wg.Wait()
 
-	var returns []*form.Return
-	var unreadable []*form.FileError
+	var read []*returns.Return
+	var unreadable []*returns.FileError
 	for i, res := range results {
-		var fe *form.FileError
+		var fe *returns.FileError
 		switch {
 		case res.err == nil:
-			returns = append(returns, res.r)
+			read = append(read, res.r)
 		case errors.As(res.err, &fe):
 			unreadable = append(unreadable, fe)
 		default:
-			unreadable = append(unreadable, &form.FileError{File: form.DisplayName(filepath.Base(files[i])), Kind: finding.Unreadable, Msg: res.err.Error(), Err: res.err})
+			unreadable = append(unreadable, &returns.FileError{File: returns.DisplayName(filepath.Base(files[i])), Kind: finding.Unreadable, Msg: res.err.Error(), Err: res.err})
 		}
 	}
-	return returns, unreadable
+	return read, unreadable
 }
 
 // commonPeriod is the period most returns name; a tie goes to the latest, the usual case
 // when an old return was left in the folder.
-func commonPeriod(returns []*form.Return) period.Period {
+func commonPeriod(read []*returns.Return) period.Period {
 	n := map[period.Period]int{}
 	var best period.Period
-	for _, r := range returns {
+	for _, r := range read {
 		if r.Period.IsZero() {
 			continue
 		}
@@ -203,7 +204,7 @@ func commonPeriod(returns []*form.Return) period.Period {
 	return best
 }
 
-func addFinding(r *form.Return, c *form.Cell, code finding.Code, key, label, msg string) {
+func addFinding(r *returns.Return, c *returns.Cell, code finding.Code, key, label, msg string) {
 	f := finding.Finding{File: r.Name, Severity: finding.Error, Code: code, QuestionID: key, Label: label, Message: msg}
 	if c != nil {
 		f.Sheet, f.Cell, f.Value = c.Sheet, c.Cell, c.Value
@@ -214,10 +215,10 @@ func addFinding(r *form.Return, c *form.Cell, code finding.Code, key, label, msg
 // assign gives every return to its ward and works out each ward's status. A file that
 // could not be read but whose name names a ward (北区.xls) is that ward's submission: the
 // ward is then 「集計から除外」 with the file's reason, not 「未提出」.
-func (c *Collection) assign(unreadable []*form.FileError) {
+func (c *Collection) assign(unreadable []*returns.FileError) {
 	sc := c.Schema
-	byWard := map[string][]*form.Return{}
-	badByWard := map[string][]*form.FileError{}
+	byWard := map[string][]*returns.Return{}
+	badByWard := map[string][]*returns.FileError{}
 	sub := Submission{Expected: len(sc.Units.List), Missing: []string{}, Excluded: []string{}}
 	for _, r := range c.Returns {
 		if r.Ward == nil {
@@ -227,7 +228,7 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 		byWard[r.Ward.Name] = append(byWard[r.Ward.Name], r)
 	}
 	for _, fe := range unreadable {
-		if u := form.UnitInFileName(sc, fe.File); u != nil {
+		if u := returns.UnitInFileName(sc, fe.File); u != nil {
 			badByWard[u.Name] = append(badByWard[u.Name], fe)
 			continue
 		}

@@ -9,8 +9,8 @@ package aggregate
 import (
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/finding"
-	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // Format and FormatVersion identify aggregate.json; the version is bumped when a field
@@ -74,7 +74,7 @@ type Submission struct {
 	Others []FileStatus `json:"others,omitempty"`
 	// Skipped are files of the returns folder deliberately left unread (zaitaku's own
 	// outputs, archives, PDFs), each with why.
-	Skipped []form.Skipped `json:"skipped,omitempty"`
+	Skipped []returns.Skipped `json:"skipped,omitempty"`
 }
 
 // Ward statuses.

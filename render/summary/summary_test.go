@@ -27,9 +27,9 @@ import (
 	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/finding"
-	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 const returnsDir = "../../testdata/returns"
@@ -65,7 +65,7 @@ func sample(t *testing.T) *aggregate.Result {
 }
 
 func collect(dir string) (*aggregate.Result, error) {
-	files, err := form.ListReturns(dir)
+	files, err := returns.ListReturns(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -814,7 +814,7 @@ func TestWardTextIsNeverAFormula(t *testing.T) {
 // blank, not zero.
 func TestIncomplete(t *testing.T) {
 	dir := t.TempDir()
-	files, err := form.ListReturns(returnsDir)
+	files, err := returns.ListReturns(returnsDir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 // command reads it first); the copy is edited with excelize, which keeps every part of
 // the workbook, within the same size limits.
 func Annotate(w io.Writer, data []byte, findings []finding.Finding) error {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: maxPartSize})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipSize, UnzipXMLSizeLimit: MaxPartSize})
 	if err != nil {
 		return err
 	}

@@ -15,22 +15,33 @@ import (
 
 // Sheet layout: A holds answer ids (hidden), B numbers, C labels, D answers, E units and
 // notes. Free text spans C:E so it has room.
+// The columns of an answer row: the hidden id, the number, the label, the answer (or the
+// first row of a list), the note. The reader finds answers by them.
 const (
-	colID     = "A"
-	colNumber = "B"
-	colLabel  = "C"
-	colAnswer = "D"
-	colNote   = "E"
+	IDCol     = "A"
+	NumberCol = "B"
+	LabelCol  = "C"
+	AnswerCol = "D"
+	NoteCol   = "E"
+)
+
+const (
+	colID     = IDCol
+	colNumber = NumberCol
+	colLabel  = LabelCol
+	colAnswer = AnswerCol
+	colNote   = NoteCol
 
 	// ListsSheet is the hidden sheet holding the dropdown lists; a sheet range instead of a
 	// literal list keeps long lists (every municipality's name) under Excel's 255-character
 	// limit for literal lists.
 	ListsSheet = "選択肢"
 
-	// Meta keys in the id column and the defined names of the header cells.
-	metaWard   = "_ward"
-	metaPeriod = "_period"
-	metaForm   = "_form"
+	// Meta keys in the id column and the defined names of the header cells; they are also
+	// the header's keys in findings and in test answers.
+	MetaWard   = "_ward"
+	MetaPeriod = "_period"
+	MetaForm   = "_form"
 	NameWard   = "zaitaku_ward"
 	NamePeriod = "zaitaku_period"
 	NameForm   = "zaitaku_form"
@@ -290,7 +301,7 @@ func (b *builder) writeSheet(sh *schema.Sheet, first bool) {
 	w.set(colNumber, fmt.Sprintf("%s 回答票（%s）", b.sc.Title, sh.Name), b.st.title)
 	w.height(24)
 	w.row++
-	w.set(colID, metaForm, 0)
+	w.set(colID, MetaForm, 0)
 	w.set(colLabel, "様式", b.st.small)
 	w.set(colAnswer, b.sc.FormID(), b.st.meta)
 	if first {
@@ -299,13 +310,13 @@ func (b *builder) writeSheet(sh *schema.Sheet, first bool) {
 	w.row++
 	unitLabel := b.sc.Units.Label + "名"
 	if first {
-		w.set(colID, metaWard, 0)
+		w.set(colID, MetaWard, 0)
 		w.set(colLabel, unitLabel, b.st.label)
 		w.set(colAnswer, b.opts.Ward, b.st.input)
 		w.dropdown(colAnswer, "")
 		w.defineName(NameWard, colAnswer, 1)
 		w.row++
-		w.set(colID, metaPeriod, 0)
+		w.set(colID, MetaPeriod, 0)
 		w.set(colLabel, "対象期間（例：令和６年度上半期）", b.st.label)
 		p := ""
 		if !b.opts.Period.IsZero() {

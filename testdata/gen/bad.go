@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 // badCase is one odd or hostile return: how it is made from a good one, and what
@@ -189,7 +190,7 @@ func (c badCase) make(good []byte) ([]byte, string, error) {
 		return nil, "", err
 	}
 	defer f.Close()
-	cells := form.Cells(f)
+	cells := formtest.Cells(f)
 	at := func(key string) form.Location { return cells[form.DefinedName(key)] }
 	where := ""
 	if c.where != "" {

@@ -22,7 +22,7 @@ import (
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema/finding"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // Output file names inside the output folder.
@@ -109,15 +109,15 @@ func runAggregate(opts *Options) error {
 	// by the next run.
 	if st, err := os.Stat(opts.Dir); err == nil {
 		if ost, err := os.Stat(opts.Output); err == nil && os.SameFile(st, ost) {
-			return cli.Usage("出力先 %s は回答票のフォルダと同じです。集計表.xlsx などが回答票と混ざるため、別のフォルダを -o で指定してください（例: -o %s）", form.DisplayName(opts.Output), form.DisplayName(filepath.Join(filepath.Dir(filepath.Clean(opts.Dir)), "zaitaku-out")))
+			return cli.Usage("出力先 %s は回答票のフォルダと同じです。集計表.xlsx などが回答票と混ざるため、別のフォルダを -o で指定してください（例: -o %s）", returns.DisplayName(opts.Output), returns.DisplayName(filepath.Join(filepath.Dir(filepath.Clean(opts.Dir)), "zaitaku-out")))
 		}
 	}
-	listing, err := form.ListFolder(opts.Dir)
+	listing, err := returns.ListFolder(opts.Dir)
 	if err != nil {
-		return cli.Usage("フォルダ %s を読めません: %v", form.DisplayName(opts.Dir), err)
+		return cli.Usage("フォルダ %s を読めません: %v", returns.DisplayName(opts.Dir), err)
 	}
 	if len(listing.Returns) == 0 && len(listing.Refused) == 0 {
-		msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", form.DisplayName(opts.Dir))
+		msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", returns.DisplayName(opts.Dir))
 		for _, sk := range listing.Skipped {
 			msg += fmt.Sprintf("\n  %s: %s", sk.Name, sk.Note)
 		}
@@ -139,7 +139,7 @@ func runAggregate(opts *Options) error {
 	}
 	col, err := aggregate.Collect(listing.Returns, sc, copts)
 	if err != nil {
-		return cli.Usage("%s: %v", form.DisplayName(opts.Dir), err)
+		return cli.Usage("%s: %v", returns.DisplayName(opts.Dir), err)
 	}
 	out := opts.IO.Out
 	printFindings(out, col)
@@ -249,7 +249,7 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting 
 // checkDir makes sure the argument is a folder, and says what to give instead when it is a
 // file: a return (check it with validate), our own summary, or something else.
 func checkDir(dir string) error {
-	shown := form.DisplayName(dir)
+	shown := returns.DisplayName(dir)
 	st, err := os.Stat(dir)
 	switch {
 	case err != nil:
@@ -257,12 +257,12 @@ func checkDir(dir string) error {
 	case st.IsDir():
 		return nil
 	}
-	if sk, own := form.OwnOutput(dir); own {
+	if sk, own := returns.OwnOutput(dir); own {
 		return cli.Usage("%s は、%s。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown, sk.Note)
 	}
 	switch strings.ToLower(filepath.Ext(dir)) {
 	case ".xlsx", ".xlsm", ".xls":
-		return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate %s）。１つの回答票を確認するときは zaitaku validate %s", shown, form.DisplayName(filepath.Dir(dir)), shown)
+		return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate %s）。１つの回答票を確認するときは zaitaku validate %s", shown, returns.DisplayName(filepath.Dir(dir)), shown)
 	}
 	return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown)
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/cmd/internal/outset"
 	"github.com/osaka-city/zaitaku/render/report"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // Options are the inputs of `zaitaku report`.
@@ -163,7 +163,7 @@ func reportTargets(opts *Options) ([]target, error) {
 // output folder as readily as for aggregate.json.
 func checkInput(path string) error {
 	const want = "zaitaku aggregate が出力した aggregate.json を指定してください（例: zaitaku report zaitaku-out/aggregate.json）"
-	shown := form.DisplayName(path)
+	shown := returns.DisplayName(path)
 	st, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -174,7 +174,7 @@ func checkInput(path string) error {
 	if st.IsDir() {
 		inside := filepath.Join(path, aggregateJSON)
 		if _, err := os.Stat(inside); err == nil {
-			return cli.Usage("%s はフォルダです。その中の集計結果を指定してください（zaitaku report %s）", shown, form.DisplayName(inside))
+			return cli.Usage("%s はフォルダです。その中の集計結果を指定してください（zaitaku report %s）", shown, returns.DisplayName(inside))
 		}
 		return cli.Usage("%s はフォルダです。%s", shown, want)
 	}
@@ -195,7 +195,7 @@ func checkInput(path string) error {
 	}
 	msg := fmt.Sprintf("%s は %s。report は集計結果から報告書を作り直すコマンドです。%s", shown, kind, want)
 	if inside := filepath.Join(filepath.Dir(path), aggregateJSON); fileExists(inside) {
-		msg += fmt.Sprintf("。同じフォルダにあります: zaitaku report %s", form.DisplayName(inside))
+		msg += fmt.Sprintf("。同じフォルダにあります: zaitaku report %s", returns.DisplayName(inside))
 	}
 	if kind == "Excel ファイルです" {
 		msg += "。回答票を集計するときは zaitaku aggregate 回答票のフォルダ を使います"

@@ -11,6 +11,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -43,7 +44,7 @@ func TestWardTemplateIsAnEmptyReturnForThatWard(t *testing.T) {
 	if !strings.Contains(msg, out) {
 		t.Errorf("output does not say where: %q", msg)
 	}
-	r, err := form.Read(out, schema.Default(), form.ReadOptions{})
+	r, err := check.Read(out, schema.Default(), check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ func TestAllWritesEveryWard(t *testing.T) {
 	}
 	sc := schema.Default()
 	for _, u := range sc.Units.List {
-		r, err := form.Read(filepath.Join(dir, u.Name+".xlsx"), sc, form.ReadOptions{})
+		r, err := check.Read(filepath.Join(dir, u.Name+".xlsx"), sc, check.ReadOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", u.Name, err)
 		}

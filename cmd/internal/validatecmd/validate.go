@@ -13,8 +13,10 @@ import (
 
 	"github.com/osaka-city/zaitaku/cmd/internal/atomicfile"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // Options are the inputs of `zaitaku validate`.
@@ -101,8 +103,8 @@ func runValidate(opts *Options) error {
 		}
 	}
 	for _, path := range files {
-		r, err := form.ReadNamed(path, form.DisplayName(filepath.Base(path)), sc, form.ReadOptions{Period: p, Glyphs: cli.Glyphs("")})
-		var fe *form.FileError
+		r, err := check.ReadNamed(path, returns.DisplayName(filepath.Base(path)), sc, check.ReadOptions{Period: p, Glyphs: cli.Glyphs("")})
+		var fe *returns.FileError
 		if errors.As(err, &fe) {
 			code = cli.ExitUsage
 			f := fe.Finding()
@@ -110,7 +112,7 @@ func runValidate(opts *Options) error {
 			printFile(fe.File, []finding.Finding{f})
 			continue
 		} else if err != nil {
-			return cli.Usage("%s: %v", form.DisplayName(path), err)
+			return cli.Usage("%s: %v", returns.DisplayName(path), err)
 		}
 		all = append(all, r.Findings...)
 		if r.Errors() > 0 && code == cli.ExitOK {
@@ -176,17 +178,17 @@ func hasCells(fs []finding.Finding) bool {
 
 // expand turns folders into the returns they hold, so a whole folder can be checked; it
 // also gives what those folders hold in a format that cannot be read, and what is left
-// alone (see form.ListFolder).
-func expand(args []string) (files []string, refused []*form.FileError, skipped []form.Skipped, err error) {
+// alone (see returns.ListFolder).
+func expand(args []string) (files []string, refused []*returns.FileError, skipped []returns.Skipped, err error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err == nil && st.IsDir() {
-			l, err := form.ListFolder(a)
+			l, err := returns.ListFolder(a)
 			if err != nil {
-				return nil, nil, nil, cli.Usage("フォルダ %s を読めません: %v", form.DisplayName(a), err)
+				return nil, nil, nil, cli.Usage("フォルダ %s を読めません: %v", returns.DisplayName(a), err)
 			}
 			if len(l.Returns) == 0 && len(l.Refused) == 0 {
-				msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", form.DisplayName(a))
+				msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", returns.DisplayName(a))
 				for _, sk := range l.Skipped {
 					msg += fmt.Sprintf("\n  %s: %s", sk.Name, sk.Note)
 				}
@@ -211,11 +213,11 @@ func annotate(src, dst string, findings []finding.Finding) error {
 	}
 	data, err := os.ReadFile(src)
 	if err != nil {
-		return cli.Usage("%s を読めません: %v", form.DisplayName(src), err)
+		return cli.Usage("%s を読めません: %v", returns.DisplayName(src), err)
 	}
 	var buf bytes.Buffer
 	if err := form.Annotate(&buf, data, findings); err != nil {
-		return cli.Usage("%s に印を付けられません: %v", form.DisplayName(src), err)
+		return cli.Usage("%s に印を付けられません: %v", returns.DisplayName(src), err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return cli.Output(fmt.Errorf("フォルダ %s を作れません: %w", filepath.Dir(dst), err))

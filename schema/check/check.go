@@ -1,9 +1,12 @@
-package form
+// Package check holds the rules over a read return: which answers are valid (choices,
+// counts read literally by ParseCount, texts), the header (form, unit, period), the sums
+// between counts (内訳, totals, 再掲), the case records and the report font's glyphs. Read
+// reads a return (schema/returns) and checks it, as validate and aggregate do.
+package check
 
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -14,17 +17,14 @@ import (
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/finding"
+	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
-func (r *Return) add(f finding.Finding) {
-	f.File = r.Name
-	r.Findings = append(r.Findings, f)
-}
-
 // at builds a finding on a cell.
-func at(c *Cell, sev finding.Severity, code finding.Code, key, label, msg string) finding.Finding {
+func at(c *returns.Cell, sev finding.Severity, code finding.Code, key, label, msg string) finding.Finding {
 	f := finding.Finding{Severity: sev, Code: code, QuestionID: key, Label: label, Message: msg}
 	if c != nil {
 		f.Sheet, f.Cell, f.Value = c.Sheet, c.Cell, c.Value
@@ -32,13 +32,59 @@ func at(c *Cell, sev finding.Severity, code finding.Code, key, label, msg string
 	return f
 }
 
-func (r *Return) check(opts ReadOptions) {
+// ReadOptions are the expectations a return is checked against.
+type ReadOptions struct {
+	// Period, when set, is the period every return must be for.
+	Period period.Period
+	// Glyphs, when set, warns about free text the report's font cannot print.
+	Glyphs *Glyphs
+}
+
+// Read reads the return at path (returns.Read) and checks it. A file that is not a usable
+// return at all gives a *returns.FileError; problems inside a return are its Findings.
+func Read(path string, sc *schema.Schema, opts ReadOptions) (*returns.Return, error) {
+	return checked(returns.Read(path, sc))(opts)
+}
+
+// ReadNamed is Read with the file called name in every message (returns.ReadNamed).
+func ReadNamed(path, name string, sc *schema.Schema, opts ReadOptions) (*returns.Return, error) {
+	return checked(returns.ReadNamed(path, name, sc))(opts)
+}
+
+// ReadBytes is Read on a return already in memory; name is used in messages.
+func ReadBytes(name string, data []byte, sc *schema.Schema, opts ReadOptions) (*returns.Return, error) {
+	return checked(returns.ReadBytes(name, data, sc))(opts)
+}
+
+func checked(r *returns.Return, err error) func(ReadOptions) (*returns.Return, error) {
+	return func(opts ReadOptions) (*returns.Return, error) {
+		if err != nil {
+			return r, err
+		}
+		Return(r, opts)
+		return r, nil
+	}
+}
+
+// Return checks a read return: it fills the checked answers (Ward, Period, Choices,
+// Counts, Texts, Lists) from the valid cells and adds a finding for every rule broken, in
+// form order.
+func Return(r *returns.Return, opts ReadOptions) {
+	(&checker{r}).check(opts)
+}
+
+// checker is a return being checked.
+type checker struct{ *returns.Return }
+
+func (r *checker) add(f finding.Finding) { r.Add(f) }
+
+func (r *checker) check(opts ReadOptions) {
 	r.Choices = map[string]*schema.Option{}
 	r.Counts = map[string]int64{}
 	r.Texts = map[string]string{}
 	r.Lists = map[string][]string{}
 	r.checkHeader(opts)
-	for _, s := range Slots(r.Schema) {
+	for _, s := range form.Slots(r.Schema) {
 		if c := r.Cells[s.Key]; c != nil {
 			r.checkSlot(s, c)
 		}
@@ -51,12 +97,12 @@ func (r *Return) check(opts ReadOptions) {
 	r.sortFindings()
 }
 
-func (r *Return) checkHeader(opts ReadOptions) {
+func (r *checker) checkHeader(opts ReadOptions) {
 	sc := r.Schema
 	const formKey = "_form"
 	// A header cell that another answer shares (cut and pasted over) is already reported.
 	switch c := r.FormCell; {
-	case r.blocked[metaForm]:
+	case r.Blocked[form.MetaForm]:
 	case c == nil || c.Value == "":
 		r.add(at(c, finding.Warning, finding.FormMissing, formKey, "様式", "様式の番号がありません。zaitaku template で作った様式か確認してください"))
 	default:
@@ -80,7 +126,7 @@ func (r *Return) checkHeader(opts ReadOptions) {
 
 	unitWord := sc.Units.Label + "名"
 	switch c := r.WardCell; {
-	case r.blocked[metaWard]:
+	case r.Blocked[form.MetaWard]:
 	case c == nil:
 		r.add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: "_ward", Label: unitWord, Message: unitWord + "の欄が見つかりません"})
 	case c.Value == "":
@@ -89,13 +135,13 @@ func (r *Return) checkHeader(opts ReadOptions) {
 		r.add(at(c, finding.Error, finding.UnknownUnit, "_ward", unitWord, fmt.Sprintf("「%s」は調査の対象の%sにありません。▼のリストから選んでください", c.Value, sc.Units.Label)))
 	default:
 		r.Ward = sc.Unit(c.Value)
-		if other := unitInFileName(sc, r.Name); other != nil && other != r.Ward {
+		if other := returns.UnitInFileName(sc, r.Name); other != nil && other != r.Ward {
 			r.add(at(c, finding.Warning, finding.UnitNameMismatch, "_ward", unitWord, fmt.Sprintf("ファイル名は「%s」ですが、回答票の%sは「%s」です。どちらが正しいか確認してください", other.Name, unitWord, r.Ward.Name)))
 		}
 	}
 
 	switch c := r.PeriodCell; {
-	case r.blocked[metaPeriod]:
+	case r.Blocked[form.MetaPeriod]:
 	case c == nil:
 		r.add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: "_period", Label: "対象期間", Message: "対象期間の欄が見つかりません"})
 	case c.Value == "":
@@ -115,25 +161,6 @@ func (r *Return) checkHeader(opts ReadOptions) {
 	}
 }
 
-// unitInFileName returns the unit a file name names, taking the longest match so that
-// 西淀川区.xlsx names 西淀川区, not 淀川区.
-func unitInFileName(sc *schema.Schema, name string) *schema.Unit {
-	base := schema.Fold(strings.TrimSuffix(name, filepath.Ext(name)))
-	// Usually the file is named after its unit, and no longer match exists; the search
-	// below is for names like 北区_回答.xlsx and costs a pass over every unit.
-	if u := sc.Unit(base); u != nil {
-		return u
-	}
-	var best *schema.Unit
-	for _, u := range sc.Units.List {
-		n := schema.Fold(u.Name)
-		if strings.Contains(base, n) && (best == nil || len(n) > len(schema.Fold(best.Name))) {
-			best = u
-		}
-	}
-	return best
-}
-
 // excelCellLimit is the most characters an Excel cell holds; more can only come from
 // another tool and would be cut when the ward opens the file.
 const excelCellLimit = 32767
@@ -144,19 +171,19 @@ var controlChars = regexp.MustCompile(`[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]`)
 
 // checkCellKind rejects what a cell holds before its text is judged: a merged-away cell, a
 // boolean, an error value, a date. It reports whether the slot may be checked further.
-func (r *Return) checkCellKind(s *Slot, c *Cell, label string) bool {
+func (r *checker) checkCellKind(s *form.Slot, c *returns.Cell, label string) bool {
 	switch {
 	case c.NoResult:
 		r.add(at(c, finding.Error, finding.NoFormulaResult, s.Key, label, "数式の計算結果が保存されていません。Excel で開いて保存し直すか、値を直接入力してください"))
 	case c.MergedInto != "":
 		r.add(at(c, finding.Error, finding.CellMerged, s.Key, label, fmt.Sprintf("回答欄が他のセルと結合されています（%s）。結合を解除して、回答欄 %s に入力し直してください", c.MergedInto, c.Cell)))
-	case c.Kind == KindBool:
+	case c.Kind == returns.KindBool:
 		r.add(at(c, finding.Error, finding.CellBool, s.Key, label, "TRUE／FALSE（論理値）が入っています。回答を入力し直してください"))
-	case c.Kind == KindError:
+	case c.Kind == returns.KindError:
 		r.add(at(c, finding.Error, finding.CellError, s.Key, label, fmt.Sprintf("エラー値「%s」が入っています。数式や貼り付けた値を確認してください", c.Value)))
-	case c.Kind == KindDate && s.Kind != SlotText && s.Kind != SlotList:
+	case c.Kind == returns.KindDate && s.Kind != form.SlotText && s.Kind != form.SlotList:
 		r.add(at(c, finding.Error, finding.CellDate, s.Key, label, "日付として入力されています（Excel が日付に変換しました）。数字や選択肢をそのまま入力し直してください"))
-	case c.Kind == KindDate:
+	case c.Kind == returns.KindDate:
 		r.add(at(c, finding.Warning, finding.CellDate, s.Key, label, "日付の値（シリアル値 "+c.Value+"）として保存されています。文字として入力し直すと確実です"))
 		return true
 	case c.Value == "" && c.Beside != nil && validFor(s, c.BesideValue):
@@ -176,7 +203,7 @@ func (r *Return) checkCellKind(s *Slot, c *Cell, label string) bool {
 }
 
 // isAnswerCell reports whether loc is one of the return's answer cells.
-func (r *Return) isAnswerCell(loc Location) bool {
+func (r *checker) isAnswerCell(loc form.Location) bool {
 	for _, c := range r.Cells {
 		if c.Location == loc {
 			return true
@@ -188,12 +215,12 @@ func (r *Return) isAnswerCell(loc Location) bool {
 // validFor reports whether v would be a valid answer for the slot: a value next to an empty
 // answer cell is only taken for a misplaced answer when it is one, so the template's own
 // notes and units are never mistaken for answers.
-func validFor(s *Slot, v string) bool {
+func validFor(s *form.Slot, v string) bool {
 	switch s.Kind {
-	case SlotChoice:
+	case form.SlotChoice:
 		_, ok := s.List.Match(v)
 		return ok
-	case SlotCount:
+	case form.SlotCount:
 		// The neighbour's value is read as typed text: a number cell's stored form of a
 		// whole number ("12") reads the same either way.
 		_, problem := ParseCount(v, false)
@@ -202,10 +229,10 @@ func validFor(s *Slot, v string) bool {
 	return false
 }
 
-func (r *Return) checkSlot(s *Slot, c *Cell) {
+func (r *checker) checkSlot(s *form.Slot, c *returns.Cell) {
 	label := s.Label()
 	rowError := false
-	if s.Kind == SlotList {
+	if s.Kind == form.SlotList {
 		// Every row of a list is a cell of its own: each gets the checks the first gets,
 		// and a rejected row gives no line.
 		var lines []string
@@ -222,7 +249,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 	} else if !r.checkCellKind(s, c, label) {
 		return
 	}
-	if (s.Kind == SlotText || s.Kind == SlotList) && controlChars.MatchString(c.Value+strings.Join(c.Lines, "")) {
+	if (s.Kind == form.SlotText || s.Kind == form.SlotList) && controlChars.MatchString(c.Value+strings.Join(c.Lines, "")) {
 		c.Value = controlChars.ReplaceAllString(c.Value, "")
 		for i, l := range c.Lines {
 			c.Lines[i] = controlChars.ReplaceAllString(l, "")
@@ -230,7 +257,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 		r.add(at(c, finding.Warning, finding.ControlChar, s.Key, label, "目に見えない制御文字が含まれていたため取り除きました。内容を確認してください"))
 	}
 	switch s.Kind {
-	case SlotChoice:
+	case form.SlotChoice:
 		if c.Value == "" {
 			if s.Required() {
 				f := at(c, finding.Error, finding.Missing, s.Key, label, "未回答です")
@@ -247,7 +274,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 			return
 		}
 		r.Choices[s.Key] = o
-	case SlotCount:
+	case form.SlotCount:
 		if c.Value == "" {
 			if s.Required() {
 				f := at(c, finding.Error, finding.Missing, s.Key, label, "未記入です（該当がなければ 0 を入力してください）")
@@ -276,7 +303,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 			return
 		}
 		r.Counts[s.Key] = n
-	case SlotText:
+	case form.SlotText:
 		if c.Value == "" {
 			if s.Required() {
 				r.add(at(c, finding.Error, finding.Missing, s.Key, label, "未記入です"))
@@ -284,7 +311,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 			return
 		}
 		r.Texts[s.Key] = c.Value
-	case SlotList:
+	case form.SlotList:
 		if len(c.Lines) == 0 {
 			if s.Required() && !rowError {
 				r.add(at(c, finding.Error, finding.Missing, s.Key, label, "未記入です"))
@@ -328,7 +355,7 @@ func parseNumberCell(v string) (int64, string) {
 	if v == "" {
 		return 0, "空欄です"
 	}
-	if !isPlainNumber(v) {
+	if !returns.IsPlainNumber(v) {
 		return 0, "数ではありません"
 	}
 	f, err := strconv.ParseFloat(v, 64)
@@ -467,7 +494,7 @@ func Visible(s string) (shown, legend string) {
 func Thousands(n int64) string { return textfmt.Thousands(n) }
 
 // value returns a checked count for a category or total key, and whether it is known.
-func (r *Return) value(key string) (int64, bool) {
+func (r *checker) value(key string) (int64, bool) {
 	n, ok := r.Counts[key]
 	return n, ok
 }
@@ -475,7 +502,7 @@ func (r *Return) value(key string) (int64, bool) {
 // checkSums applies the rules between counts: 内訳 add up to their parent, entered totals
 // equal their parts, and a 再掲 never exceeds what it is part of. A rule is only judged when
 // every number in it was read, so one bad cell is reported once.
-func (r *Return) checkSums(q *schema.Question) {
+func (r *checker) checkSums(q *schema.Question) {
 	sc := r.Schema
 	unit := q.Unit
 	switch q.Type {
@@ -487,7 +514,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			v, ok1 := r.value(c.Key)
 			p, ok2 := r.value(c.RepeatKey)
 			if ok1 && ok2 && v > p {
-				f := at(r.Cells[c.Key], finding.Error, finding.RepeatExceeds, c.Key, (&Slot{Question: q, Category: c}).Label(),
+				f := at(r.Cells[c.Key], finding.Error, finding.RepeatExceeds, c.Key, (&form.Slot{Question: q, Category: c}).Label(),
 					fmt.Sprintf("再掲（%s %s）が「%s」の %s %s を超えています。再掲はその内数です", Thousands(v), unit, parentLabel(sc, c.RepeatKey), Thousands(p), unit))
 				f.Expected = "≦ " + Thousands(p)
 				r.add(f)
@@ -510,7 +537,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			sum += v
 		}
 		if sum != p {
-			f := at(r.Cells[parent.Key], finding.Error, finding.BreakdownMismatch, q.ID, QuestionLabel(q),
+			f := at(r.Cells[parent.Key], finding.Error, finding.BreakdownMismatch, q.ID, form.QuestionLabel(q),
 				fmt.Sprintf("内訳の合計（%s %s）が「%s」の %s %sと一致しません。「%s」の各欄と見比べてください", Thousands(sum), unit, parent.Label, Thousands(p), unit, q.Label))
 			f.Expected = Thousands(sum)
 			r.add(f)
@@ -531,7 +558,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			parts = append(parts, Thousands(v))
 		}
 		if sum != t {
-			f := at(r.Cells[q.ID], finding.Error, finding.TotalMismatch, q.ID, QuestionLabel(q),
+			f := at(r.Cells[q.ID], finding.Error, finding.TotalMismatch, q.ID, form.QuestionLabel(q),
 				fmt.Sprintf("%s（%s %s）が内訳の合計 %s ＝ %s %s と一致しません", q.Label, Thousands(t), unit, strings.Join(parts, " ＋ "), Thousands(sum), unit))
 			f.Expected = Thousands(sum)
 			r.add(f)
@@ -551,7 +578,7 @@ func parentLabel(sc *schema.Schema, key string) string {
 
 // checkCases asks for the choice fields (場面) of every case record that has any content,
 // since a record without its 場面 cannot be placed in the report.
-func (r *Return) checkCases() {
+func (r *checker) checkCases() {
 	for _, q := range r.Schema.Questions() {
 		if q.Type != schema.Cases {
 			continue
@@ -559,17 +586,17 @@ func (r *Return) checkCases() {
 		for rec := 1; rec <= q.Records; rec++ {
 			used := false
 			for _, f := range q.Fields {
-				c := r.Cells[CaseKey(q, rec, f)]
+				c := r.Cells[form.CaseKey(q, rec, f)]
 				used = used || (c != nil && c.Value != "")
 			}
 			if !used {
 				continue
 			}
 			for _, f := range q.Fields {
-				key := CaseKey(q, rec, f)
+				key := form.CaseKey(q, rec, f)
 				c := r.Cells[key]
 				if f.Type == schema.Choice && c != nil && c.Value == "" {
-					s := &Slot{Key: key, Question: q, Field: f, Record: rec, List: f.List}
+					s := &form.Slot{Key: key, Question: q, Field: f, Record: rec, List: f.List}
 					fd := at(c, finding.Error, finding.Missing, key, s.Label(), fmt.Sprintf("事例%dの「%s」が未選択です", rec, f.Label))
 					fd.Expected = strings.Join(f.List.Labels(), "／")
 					r.add(fd)
@@ -581,7 +608,7 @@ func (r *Return) checkCases() {
 
 // sortFindings puts findings in form order: file-level first, then by sheet as the schema
 // orders them, row and column, so a ward can work down the sheet.
-func (r *Return) sortFindings() {
+func (r *checker) sortFindings() {
 	sheetIdx := map[string]int{}
 	for i, sh := range r.Schema.Sheets {
 		sheetIdx[sh.Name] = i + 1

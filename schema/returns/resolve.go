@@ -1,4 +1,4 @@
-package form
+package returns
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/osaka-city/zaitaku/schema/finding"
+	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
 )
 
@@ -20,9 +21,9 @@ import (
 // spot is one place an answer is looked up: a slot or a header cell.
 type spot struct {
 	key, name, col string
-	list           bool   // a range of rows (a text list); otherwise one cell
-	slot           *Slot  // nil for the header cells
-	header         string // a header cell's label
+	list           bool       // a range of rows (a text list); otherwise one cell
+	slot           *form.Slot // nil for the header cells
+	header         string     // a header cell's label
 }
 
 // label is the spot as findings name it; built only for a finding, as labels cost.
@@ -41,13 +42,13 @@ func (sp *spot) short() string {
 	case s == nil:
 		return sp.header
 	case s.Row != nil:
-		return RowLabel(s.Question, s.Row)
+		return form.RowLabel(s.Question, s.Row)
 	case s.Category != nil:
-		return CategoryLabel(s.Category)
+		return form.CategoryLabel(s.Category)
 	case s.Field != nil:
 		return fmt.Sprintf("事例%d %s", s.Record, s.Field.Label)
 	}
-	return QuestionLabel(s.Question)
+	return form.QuestionLabel(s.Question)
 }
 
 // definedName is one workbook-scoped name as the workbook holds it, looked up without
@@ -120,7 +121,7 @@ func (c *idColumn) of(id string, buf []idRange) []idRange {
 func scanIDColumn(f *xlsxread.Workbook, sheets []string) *idColumn {
 	c := &idColumn{first: make(map[string]int32, 256), runs: make([]idRange, 0, 256), next: make([]int32, 0, 256)}
 	for _, sh := range sheets {
-		if sh == ListsSheet {
+		if sh == form.ListsSheet {
 			continue
 		}
 		s, err := f.Sheet(sh)
@@ -377,7 +378,7 @@ func sharedCellFinding(f *xlsxread.Workbook, spots []*spot, idx []int, k cellKey
 	}
 	label := spots[idx[0]].label()
 	if sameQuestion {
-		label = QuestionLabel(spots[idx[0]].slot.Question)
+		label = form.QuestionLabel(spots[idx[0]].slot.Question)
 	}
 	ref := fmt.Sprintf("%s%d", k.col, k.row)
 	return finding.Finding{
@@ -411,7 +412,7 @@ func spotFinding(f *xlsxread.Workbook, sp *spot, res resolved) finding.Finding {
 	case stateDisagree:
 		fd.Code = finding.SlotMoved
 		nt := res.name.t
-		at := Location{Sheet: nt.sheet, Cell: fmt.Sprintf("%s%d", nt.col, nt.from)}
+		at := form.Location{Sheet: nt.sheet, Cell: fmt.Sprintf("%s%d", nt.col, nt.from)}
 		if nt.to != nt.from {
 			at.Cell += fmt.Sprintf(":%s%d", nt.col, nt.to)
 		}

@@ -1,15 +1,13 @@
-package form_test
+package check_test
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
@@ -20,7 +18,7 @@ func TestRoundTripClean(t *testing.T) {
 	sc := schema.Default()
 	answers := formtest.ValidAnswers(sc)
 	path, _ := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
-	r, err := form.Read(path, sc, form.ReadOptions{Period: period.Period{Year: 2024, Half: period.FirstHalf}})
+	r, err := check.Read(path, sc, check.ReadOptions{Period: period.Period{Year: 2024, Half: period.FirstHalf}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +64,7 @@ func TestNormalisedAnswersAccepted(t *testing.T) {
 	answers["_ward"] = "北区 "
 	answers["_period"] = "2024H1"
 	path, _ := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
-	r, err := form.Read(path, sc, form.ReadOptions{})
+	r, err := check.Read(path, sc, check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +94,7 @@ func TestEachRuleBroken(t *testing.T) {
 		code    finding.Code
 		message string // figures the message must name, where the finding is about figures
 		file    string
-		opts    form.ReadOptions
+		opts    check.ReadOptions
 	}{
 		{name: "required choice missing", change: map[string]any{"i1": ""}, key: "i1", id: "i1", sev: finding.Error, code: finding.Missing},
 		{name: "choice not in list", change: map[string]any{"a1.4": "たぶん"}, key: "a1.4", id: "a1.4", sev: finding.Error, code: finding.NotAChoice},
@@ -113,7 +111,7 @@ func TestEachRuleBroken(t *testing.T) {
 		{name: "ward missing", change: map[string]any{"_ward": ""}, key: "_ward", id: "_ward", sev: finding.Error, code: finding.Missing},
 		{name: "file name names another ward", change: map[string]any{}, file: "西淀川区.xlsx", key: "_ward", id: "_ward", sev: finding.Warning, code: finding.UnitNameMismatch},
 		{name: "period unreadable", change: map[string]any{"_period": "上半期"}, key: "_period", id: "_period", sev: finding.Error, code: finding.NotAPeriod},
-		{name: "period differs from --period", change: map[string]any{}, opts: form.ReadOptions{Period: period.Period{Year: 2024, Half: period.SecondHalf}}, key: "_period", id: "_period", sev: finding.Error, code: finding.WrongPeriod},
+		{name: "period differs from --period", change: map[string]any{}, opts: check.ReadOptions{Period: period.Period{Year: 2024, Half: period.SecondHalf}}, key: "_period", id: "_period", sev: finding.Error, code: finding.WrongPeriod},
 		{name: "old form version", change: map[string]any{form.MetaForm: "osaka-zaitaku-renkei/0"}, key: "_form", id: "_form", sev: finding.Error, code: finding.FormVersion},
 		{name: "other survey", change: map[string]any{form.MetaForm: "kobe-survey/1"}, key: "_form", id: "_form", sev: finding.Error, code: finding.WrongSurvey},
 		{name: "case without scene", change: map[string]any{"o3.2.content": "相談内容の例", "o3.2.scene": ""}, key: "o3.2.scene", id: "o3.2.scene", sev: finding.Error, code: finding.Missing},
@@ -135,7 +133,7 @@ func TestEachRuleBroken(t *testing.T) {
 				file = "北区.xlsx"
 			}
 			path, cells := formtest.WriteReturn(t, t.TempDir(), file, answers)
-			r, err := form.Read(path, sc, tc.opts)
+			r, err := check.Read(path, sc, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -194,7 +192,7 @@ func TestReadSurvivesInsertedRowsAndRenamedSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	r, err := form.Read(path, sc, form.ReadOptions{})
+	r, err := check.Read(path, sc, check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +223,7 @@ func TestIDColumnFallback(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	r, err := form.Read(path, sc, form.ReadOptions{})
+	r, err := check.Read(path, sc, check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,58 +232,5 @@ func TestIDColumnFallback(t *testing.T) {
 	}
 	if r.Counts["o1.19"] != 42 || r.Ward == nil {
 		t.Errorf("fallback read o1.19=%d ward=%v", r.Counts["o1.19"], r.Ward)
-	}
-}
-
-func TestAnnotateMarksCellsAndKeepsOriginal(t *testing.T) {
-	sc := schema.Default()
-	answers := formtest.ValidAnswers(sc)
-	answers["a1.4"] = "たぶん"
-	dir := t.TempDir()
-	path, cells := formtest.WriteReturn(t, dir, "北区.xlsx", answers)
-	before, _ := os.ReadFile(path)
-	r, err := form.Read(path, sc, form.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "北区（印つき）.xlsx")
-	var buf bytes.Buffer
-	if err := form.Annotate(&buf, before, r.Findings); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	after, _ := os.ReadFile(path)
-	if string(before) != string(after) {
-		t.Error("the original return was modified")
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	loc := cells[form.DefinedName("a1.4")]
-	comments, err := f.GetComments(loc.Sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	found := false
-	for _, c := range comments {
-		text := c.Text
-		for _, p := range c.Paragraph {
-			text += p.Text
-		}
-		if c.Cell == loc.Cell && strings.Contains(text, "選択肢にありません") {
-			found = true
-		}
-	}
-	if !found {
-		t.Errorf("no comment on %s in the annotated copy: %+v", loc, comments)
-	}
-	idx, _ := f.GetCellStyle(loc.Sheet, loc.Cell)
-	st, _ := f.GetStyle(idx)
-	if st == nil || len(st.Fill.Color) == 0 || st.Fill.Color[0] != "FF8080" {
-		t.Errorf("cell %s not filled red: %+v", loc, st)
 	}
 }

@@ -1,4 +1,4 @@
-package form_test
+package check_test
 
 import (
 	"archive/zip"
@@ -12,9 +12,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // slotCode are the codes of an answer cell that cannot be tied to one cell.
@@ -38,7 +40,7 @@ func TestMovedAnswerCellsAreNotRead(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			r, err := form.Read(filepath.Join("..", "..", "testdata", "bad", tc.file), sc, form.ReadOptions{})
+			r, err := check.Read(filepath.Join("..", "..", "testdata", "bad", tc.file), sc, check.ReadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -66,7 +68,7 @@ func TestMovedAnswerCellsAreNotRead(t *testing.T) {
 }
 
 // editReturn writes a valid return, lets edit change it with excelize and reads it back.
-func editReturn(t *testing.T, edit func(f *excelize.File, cells map[string]form.Location)) *form.Return {
+func editReturn(t *testing.T, edit func(f *excelize.File, cells map[string]form.Location)) *returns.Return {
 	t.Helper()
 	sc := schema.Default()
 	path, cells := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", formtest.ValidAnswers(sc))
@@ -79,7 +81,7 @@ func editReturn(t *testing.T, edit func(f *excelize.File, cells map[string]form.
 		t.Fatal(err)
 	}
 	f.Close()
-	r, err := form.Read(path, sc, form.ReadOptions{})
+	r, err := check.Read(path, sc, check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,9 @@
-package form
+// Package returns reads filled-in returns: it opens a workbook (refusing, with a
+// FileError saying what to do, anything that is not a usable .xlsx), locates every answer
+// cell by its defined name and the hidden id column (resolve.go: one answer, one cell),
+// reads each cell as it is stored, and lists a folder of returns (list.go). Judging the
+// answers is schema/check's job.
+package returns
 
 import (
 	"archive/zip"
@@ -18,16 +23,16 @@ import (
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/finding"
+	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
 
-// Limits on what a return may expand to; a real return is well under a megabyte, so these
-// only stop a zip bomb from taking the machine down.
+// The limits on what a return may expand to (form.MaxFileSize…).
 const (
-	maxFileSize    = 50 << 20
-	maxPartSize    = 32 << 20
-	unzipSizeLimit = 64 << 20
+	maxFileSize    = form.MaxFileSize
+	maxPartSize    = form.MaxPartSize
+	unzipSizeLimit = form.MaxUnzipSize
 )
 
 // checkZipSizes refuses a workbook that would expand to more than any real return before
@@ -80,22 +85,9 @@ func wrongFormat(name, msg string) *FileError {
 	return &FileError{File: name, Kind: finding.WrongFormat, Msg: msg}
 }
 
-// Location is an answer cell: sheet and A1 reference.
-type Location struct {
-	Sheet string
-	Cell  string
-}
-
-func (l Location) String() string {
-	if l.Sheet == "" {
-		return l.Cell
-	}
-	return l.Sheet + "!" + l.Cell
-}
-
 // Cell is what the reader found in one answer slot.
 type Cell struct {
-	Location
+	form.Location
 	// Value is the cell's stored value (a formula's saved result), with surrounding spaces trimmed.
 	Value string
 	// Lines are the non-empty entries of a text list, one per row or line.
@@ -114,12 +106,12 @@ type Cell struct {
 	MergedInto string
 	// Beside is what stands in the cell to the right of an empty answer cell: an answer
 	// typed one cell off.
-	Beside *Location
+	Beside *form.Location
 	// BesideValue is that cell's value.
 	BesideValue string
 	// Below and BelowValue are the same for the cell under an empty answer cell (an answer
 	// typed one row off); the checks ignore it when that cell is itself an answer cell.
-	Below      *Location
+	Below      *form.Location
 	BelowValue string
 }
 
@@ -161,9 +153,15 @@ type Return struct {
 	// Findings are every problem found, in form order.
 	Findings []finding.Finding
 
-	// blocked are the answers (slot or header keys) that could not be tied to exactly one
+	// Blocked are the answers (slot or header keys) that could not be tied to exactly one
 	// cell of their own; they are reported once by locate and read as nothing.
-	blocked map[string]bool
+	Blocked map[string]bool
+}
+
+// Add records a finding on the return, naming its file.
+func (r *Return) Add(f finding.Finding) {
+	f.File = r.Name
+	r.Findings = append(r.Findings, f)
 }
 
 // Errors counts findings of severity error.
@@ -172,23 +170,17 @@ func (r *Return) Errors() int { return finding.Count(r.Findings, finding.Error) 
 // Warnings counts findings of severity warning.
 func (r *Return) Warnings() int { return finding.Count(r.Findings, finding.Warning) }
 
-// ReadOptions are the expectations a return is checked against.
-type ReadOptions struct {
-	// Period, when set, is the period every return must be for.
-	Period period.Period
-	// Glyphs, when set, warns about free text the report's font cannot print.
-	Glyphs *Glyphs
-}
-
-// Read opens a return, reads every answer and checks it against the schema. A file that is
-// not a usable return at all gives a *FileError; problems inside a return are Findings.
-func Read(path string, sc *schema.Schema, opts ReadOptions) (*Return, error) {
+// Read opens a return and reads every answer cell, located as the schema's form lays
+// them out; schema/check then judges the answers (check.Read does both). A file that is
+// not a usable return at all gives a *FileError; an answer cell that cannot be found or
+// tied to one cell is a finding.
+func Read(path string, sc *schema.Schema) (*Return, error) {
 	name := filepath.Base(path)
 	data, err := readFile(path, name)
 	if err != nil {
 		return nil, err
 	}
-	r, err := ReadBytes(name, data, sc, opts)
+	r, err := ReadBytes(name, data, sc)
 	if r != nil {
 		r.File = path
 	}
@@ -196,7 +188,7 @@ func Read(path string, sc *schema.Schema, opts ReadOptions) (*Return, error) {
 }
 
 // ReadBytes is Read on a return already in memory; name is used in messages.
-func ReadBytes(name string, data []byte, sc *schema.Schema, opts ReadOptions) (*Return, error) {
+func ReadBytes(name string, data []byte, sc *schema.Schema) (*Return, error) {
 	if len(data) == 0 {
 		return nil, unreadable(name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください", nil)
 	}
@@ -210,7 +202,6 @@ func ReadBytes(name string, data []byte, sc *schema.Schema, opts ReadOptions) (*
 	if err := r.locate(f); err != nil {
 		return nil, err
 	}
-	r.check(opts)
 	return r, nil
 }
 
@@ -371,39 +362,26 @@ func namedTargets(sheetList []string, defined []xlsxread.DefinedName) map[string
 	return names
 }
 
-// excelizeTargets is namedTargets of a workbook being written.
-func excelizeTargets(f *excelize.File) map[string]target {
-	var defined []xlsxread.DefinedName
-	for _, dn := range f.GetDefinedName() {
-		scope := dn.Scope
-		if scope == "Workbook" {
-			scope = ""
-		}
-		defined = append(defined, xlsxread.DefinedName{Name: dn.Name, Scope: scope, RefersTo: dn.RefersTo})
-	}
-	return namedTargets(f.GetSheetList(), defined)
-}
-
 // locate finds every answer cell by its defined name, checked against the hidden id
 // column (resolve.go); a return that lost its names is read by the id column alone.
 func (r *Return) locate(f *xlsxread.Workbook) error {
 	spots := []*spot{
-		{key: metaForm, name: NameForm, col: colAnswer, header: "様式"},
-		{key: metaWard, name: NameWard, col: colAnswer, header: r.Schema.Units.Label + "名"},
-		{key: metaPeriod, name: NamePeriod, col: colAnswer, header: "対象期間"},
+		{key: form.MetaForm, name: form.NameForm, col: form.AnswerCol, header: "様式"},
+		{key: form.MetaWard, name: form.NameWard, col: form.AnswerCol, header: r.Schema.Units.Label + "名"},
+		{key: form.MetaPeriod, name: form.NamePeriod, col: form.AnswerCol, header: "対象期間"},
 	}
-	slots := Slots(r.Schema)
+	slots := form.Slots(r.Schema)
 	all := make([]spot, len(slots))
 	for i, s := range slots {
 		sp := &all[i]
-		*sp = spot{key: s.Key, name: s.Name(), col: colAnswer, slot: s, list: s.Kind == SlotList}
-		if s.Kind == SlotList || (s.Kind == SlotText && s.Field == nil) {
-			sp.col = colLabel
+		*sp = spot{key: s.Key, name: s.Name(), col: form.AnswerCol, slot: s, list: s.Kind == form.SlotList}
+		if s.Kind == form.SlotList || (s.Kind == form.SlotText && s.Field == nil) {
+			sp.col = form.LabelCol
 		}
 		spots = append(spots, sp)
 	}
 	res, findings, blocked := resolve(f, spots)
-	r.blocked = blocked
+	r.Blocked = blocked
 	rd := &cellReader{f: f, used: map[string]bool{}}
 	r.Cells = map[string]*Cell{}
 	var missing []*spot
@@ -424,11 +402,11 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 				c.Lines = nil
 			}
 			r.Cells[sp.key] = c
-		case sp.key == metaForm:
+		case sp.key == form.MetaForm:
 			r.FormCell = c
-		case sp.key == metaWard:
+		case sp.key == form.MetaWard:
 			r.WardCell = c
-		case sp.key == metaPeriod:
+		case sp.key == form.MetaPeriod:
 			r.PeriodCell = c
 		}
 	}
@@ -450,10 +428,10 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 		return &FileError{File: r.Name, Kind: finding.NotAReturn, Msg: "zaitaku の回答票ではありません（" + strings.Join(want, "") + "シートも回答欄も見つかりません）。zaitaku template で作った様式に記入してください"}
 	}
 	for _, fd := range findings {
-		r.add(fd)
+		r.Add(fd)
 	}
 	for _, sp := range missing {
-		r.add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: sp.key, Label: sp.label(),
+		r.Add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: sp.key, Label: sp.label(),
 			Message: "回答欄が見つかりません。行・列の削除やシートの変更で様式が崩れています。配布した様式に記入し直してください"})
 	}
 	return nil
@@ -472,7 +450,7 @@ func (rd *cellReader) read(t target, list bool) *Cell {
 	sh, _ := rd.f.Sheet(t.sheet)
 	col, err := excelize.ColumnNameToNumber(t.col)
 	if sh == nil || err != nil {
-		return &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
+		return &Cell{Location: form.Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
 	}
 	first := rd.one(sh, t.sheet, col, t.from)
 	c := &first
@@ -490,10 +468,10 @@ func (rd *cellReader) read(t target, list bool) *Cell {
 	if c.Value == "" && t.from == t.to {
 		if v := plainValue(sh, col+1, t.from); v != "" {
 			ref, _ := excelize.CoordinatesToCellName(col+1, t.from)
-			c.Beside, c.BesideValue = &Location{Sheet: t.sheet, Cell: ref}, v
+			c.Beside, c.BesideValue = &form.Location{Sheet: t.sheet, Cell: ref}, v
 		}
 		if v := plainValue(sh, col, t.from+1); v != "" {
-			c.Below, c.BelowValue = &Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from+1)}, v
+			c.Below, c.BelowValue = &form.Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from+1)}, v
 		}
 	}
 	return c
@@ -504,7 +482,7 @@ func (rd *cellReader) one(sh *xlsxread.Sheet, sheet string, col, row int) Cell {
 	ref, _ := excelize.CoordinatesToCellName(col, row)
 	cell := sh.Cell(col, row)
 	v := cell.Value
-	c := Cell{Location: Location{Sheet: sheet, Cell: ref}, Value: strings.TrimSpace(v), Kind: rd.kind(cell)}
+	c := Cell{Location: form.Location{Sheet: sheet, Cell: ref}, Value: strings.TrimSpace(v), Kind: rd.kind(cell)}
 	c.Number = c.Kind == KindNumber
 	c.NoResult = cell.Formula && v == ""
 	if m, ok := sh.MergeAt(col, row); ok && (m.Col1 != col || m.Row1 != row) {
@@ -520,7 +498,8 @@ func (rd *cellReader) one(sh *xlsxread.Sheet, sheet string, col, row int) Cell {
 
 var plainNumber = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][-+]?\d+)?$`)
 
-func isPlainNumber(s string) bool { return plainNumber.MatchString(s) }
+// IsPlainNumber reports whether s is a number as a cell stores it ("12", "-3.5", "1E+3").
+func IsPlainNumber(s string) bool { return plainNumber.MatchString(s) }
 
 // kind classifies a cell from its stored type and, for numbers, its number format: a date
 // is stored as a number (45000) and would otherwise pass as a count.
@@ -540,7 +519,7 @@ func (rd *cellReader) kind(c xlsxread.Cell) CellKind {
 		return KindText
 	}
 	// A formula's text result is stored as t="str"; a numeric result is stored untyped.
-	if !isPlainNumber(raw) {
+	if !IsPlainNumber(raw) {
 		return KindText
 	}
 	if c.Style != 0 {

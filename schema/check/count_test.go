@@ -1,4 +1,4 @@
-package form_test
+package check_test
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
@@ -69,7 +70,7 @@ func TestParseCount(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("%q/%v", tc.in, tc.number), func(t *testing.T) {
-			n, problem := form.ParseCount(tc.in, tc.number)
+			n, problem := check.ParseCount(tc.in, tc.number)
 			switch {
 			case tc.problem == "" && (problem != "" || n != tc.want):
 				t.Errorf("ParseCount = %d, %q; want %d", n, problem, tc.want)
@@ -93,7 +94,7 @@ func TestVisible(t *testing.T) {
 		{"１２件", "１２件", ""},
 	}
 	for _, tc := range cases {
-		shown, legend := form.Visible(tc.in)
+		shown, legend := check.Visible(tc.in)
 		if shown != tc.shown || legend != tc.legend {
 			t.Errorf("Visible(%q) = %q, %q; want %q, %q", tc.in, shown, legend, tc.shown, tc.legend)
 		}

@@ -1,4 +1,4 @@
-package form_test
+package check_test
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
@@ -14,7 +15,7 @@ import (
 
 // fakeGlyphs stands for a font without 𠮷, ⚠, emoji and Hangul, as BIZ UDPGothic is (the
 // real font is render/fonts', which this package must not import).
-var fakeGlyphs = &form.Glyphs{
+var fakeGlyphs = &check.Glyphs{
 	CanDraw: func(r rune) bool {
 		return r != '𠮷' && r != '⚠' && r < 0x1F000 && !unicode.Is(unicode.Hangul, r)
 	},
@@ -31,7 +32,7 @@ func TestGlyphWarnings(t *testing.T) {
 	path, loc := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
 	p := period.Period{Year: 2024, Half: period.FirstHalf}
 
-	r, err := form.Read(path, sc, form.ReadOptions{Period: p, Glyphs: fakeGlyphs})
+	r, err := check.Read(path, sc, check.ReadOptions{Period: p, Glyphs: fakeGlyphs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func TestGlyphWarnings(t *testing.T) {
 	}
 
 	// Without Glyphs (the default) nothing is said about the font.
-	r, err = form.Read(path, sc, form.ReadOptions{Period: p})
+	r, err = check.Read(path, sc, check.ReadOptions{Period: p})
 	if err != nil {
 		t.Fatal(err)
 	}
