@@ -205,11 +205,11 @@ func commonPeriod(read []*returns.Return) period.Period {
 }
 
 func addFinding(r *returns.Return, c *returns.Cell, code finding.Code, key, label, msg string) {
-	f := finding.Finding{File: r.Name, Severity: finding.Error, Code: code, QuestionID: key, Label: label, Message: msg}
+	f := finding.Finding{Severity: finding.Error, Code: code, QuestionID: key, Label: label, Message: msg}
 	if c != nil {
 		f.Sheet, f.Cell, f.Value = c.Sheet, c.Cell, c.Value
 	}
-	r.Findings = append(r.Findings, f)
+	r.Add(f)
 }
 
 // assign gives every return to its ward and works out each ward's status. A file that

@@ -173,8 +173,8 @@ func FuzzReadBytes(f *testing.F) {
 			t.Fatal("no return and no error")
 		case err == nil:
 			for _, fd := range r.Findings {
-				if fd.File != "fuzz.xlsx" || fd.Message == "" {
-					t.Fatalf("finding without file or message: %+v", fd)
+				if fd.File != "fuzz.xlsx" || fd.Message == "" || fd.Code == "" {
+					t.Fatalf("finding without file, message or code: %+v", fd)
 				}
 			}
 		}
