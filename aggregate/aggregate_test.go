@@ -290,7 +290,10 @@ func TestNothingReadableNamesEveryFile(t *testing.T) {
 	if !errors.As(err, &nr) || nr.NoPeriod {
 		t.Fatalf("error %v", err)
 	}
-	for _, w := range []string{"読める回答票がありません（3 ファイルとも読めません）", "\n  メモ.csv: CSV やテキスト", "\n  北区.xls: Excel 97-2003", "\n  都島区.xlsx: ファイルが壊れているか", "\n読まなかったファイル:\n  回答票.zip: 圧縮ファイルは読みません"} {
+	if got := codesByFile(nr.Findings); got != "メモ.csv:wrong-format 北区.xls:wrong-format 都島区.xlsx:unreadable" {
+		t.Errorf("findings %s", got)
+	}
+	for _, w := range []string{"読める回答票がありません（3 ファイルとも読めません）", "\n  " + nr.Findings[0].Line(true), "\n読まなかったファイル:\n  回答票.zip: "} {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("message lacks %q:\n%v", w, err)
 		}
@@ -301,12 +304,21 @@ func TestNothingReadableNamesEveryFile(t *testing.T) {
 	ward(t, dir, "都島区", map[string]any{form.MetaPeriod: "来年"})
 	os.WriteFile(filepath.Join(dir, "西区.xls"), oleHead, 0o644)
 	_, err = collectListing(t, dir)
-	if !errors.As(err, &nr) || !nr.NoPeriod || len(nr.Files) != 3 {
+	if !errors.As(err, &nr) || !nr.NoPeriod {
 		t.Fatalf("error %v", err)
 	}
-	for _, w := range []string{"どの回答票からも対象期間を読み取れません", "北区.xlsx: ", "対象期間が未記入です", "都島区.xlsx: ", "西区.xls: Excel 97-2003"} {
-		if !strings.Contains(err.Error(), w) {
-			t.Errorf("message lacks %q:\n%v", w, err)
-		}
+	if got := codesByFile(nr.Findings); got != "北区.xlsx:missing 西区.xls:wrong-format 都島区.xlsx:not-a-period" {
+		t.Errorf("findings %s", got)
 	}
+	if !strings.Contains(err.Error(), "どの回答票からも対象期間を読み取れません") {
+		t.Errorf("message %v", err)
+	}
+}
+
+func codesByFile(fs []finding.Finding) string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.File+":"+string(f.Code))
+	}
+	return strings.Join(out, " ")
 }

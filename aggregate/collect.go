@@ -12,6 +12,7 @@ import (
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
+	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
 	"github.com/osaka-city/zaitaku/schema/returns"
 )
@@ -60,14 +61,14 @@ func Collect(files []string, sc *schema.Schema, opts CollectOptions) (*Collectio
 	read, unreadable := readAll(files, sc, opts)
 	unreadable = append(unreadable, opts.Refused...)
 	if len(read) == 0 {
-		return nil, &NothingReadable{Files: fileReasons(nil, unreadable), Skipped: opts.Skipped}
+		return nil, &NothingReadable{Findings: fileReasons(nil, unreadable), Skipped: opts.Skipped}
 	}
 	c := &Collection{Schema: sc, Returns: read}
 	c.Period = opts.Period
 	if c.Period.IsZero() {
 		c.Period = commonPeriod(read)
 		if c.Period.IsZero() {
-			return nil, &NothingReadable{NoPeriod: true, Files: fileReasons(read, unreadable), Skipped: opts.Skipped}
+			return nil, &NothingReadable{NoPeriod: true, Findings: fileReasons(read, unreadable), Skipped: opts.Skipped}
 		}
 		for _, r := range read {
 			if !r.Period.IsZero() && r.Period != c.Period {
@@ -86,19 +87,23 @@ func Collect(files []string, sc *schema.Schema, opts CollectOptions) (*Collectio
 type NothingReadable struct {
 	// NoPeriod: returns were read but none names its period.
 	NoPeriod bool
-	// Files are 「北区.xls: Excel 97-2003 形式…」 lines, sorted by file name.
-	Files []string
+	// Findings say why each file gave nothing, one per file, sorted by file name: it
+	// could not be read (unreadable, wrong-format, not-a-return), or it names no period.
+	Findings []finding.Finding
 	// Skipped are the folder's files left unread on purpose, named too so that every
 	// file of the folder is accounted for.
 	Skipped []returns.Skipped
 }
 
 func (e *NothingReadable) Error() string {
-	head := fmt.Sprintf("読める回答票がありません（%d ファイルとも読めません）:", len(e.Files))
+	head := fmt.Sprintf("読める回答票がありません（%d ファイルとも読めません）:", len(e.Findings))
 	if e.NoPeriod {
 		head = "どの回答票からも対象期間を読み取れません。回答票の対象期間を記入するか、--period で期間を指定してください:"
 	}
-	msg := head + "\n  " + strings.Join(e.Files, "\n  ")
+	msg := head
+	for _, f := range e.Findings {
+		msg += "\n  " + f.Line(true)
+	}
 	if len(e.Skipped) > 0 {
 		msg += "\n読まなかったファイル:"
 		for _, sk := range e.Skipped {
@@ -108,26 +113,24 @@ func (e *NothingReadable) Error() string {
 	return msg
 }
 
-// fileReasons is one line per file saying why it gave nothing: unreadable, or no period.
-func fileReasons(read []*returns.Return, unreadable []*returns.FileError) []string {
-	var out []string
+// fileReasons is one finding per file saying why it gave nothing: unreadable, or no period.
+func fileReasons(read []*returns.Return, unreadable []*returns.FileError) []finding.Finding {
+	var out []finding.Finding
 	for _, r := range read {
-		why := "対象期間を読み取れません"
+		why := finding.Finding{File: r.Name, Severity: finding.Error, Code: finding.NotAPeriod, QuestionID: form.MetaPeriod,
+			Label: "対象期間", Message: "対象期間を読み取れません"}
 		for _, f := range r.Findings {
-			if f.QuestionID == "_period" {
-				why = f.Message
-				if w := f.Where(); w != "" {
-					why = w + " " + why
-				}
+			if f.QuestionID == form.MetaPeriod {
+				why = f
 				break
 			}
 		}
-		out = append(out, r.Name+": "+why)
+		out = append(out, why)
 	}
 	for _, fe := range unreadable {
-		out = append(out, fe.File+": "+fe.Msg)
+		out = append(out, fe.Finding())
 	}
-	sort.Strings(out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out
 }
 
