@@ -13,9 +13,11 @@ import (
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 var h1 = period.Period{Year: 2024, Half: period.FirstHalf}
@@ -33,7 +35,7 @@ func ward(t *testing.T, dir, name string, change map[string]any) {
 
 func collect(t *testing.T, dir string, opts aggregate.CollectOptions) *aggregate.Collection {
 	t.Helper()
-	files, err := form.ListReturns(dir)
+	files, err := returns.ListReturns(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,10 +131,10 @@ func TestDuplicateMixedPeriodAndInvalid(t *testing.T) {
 	for _, ws := range c.Submission.Wards {
 		status[ws.Ward] = ws
 	}
-	if s := status["北区"]; s.Status != aggregate.StatusDuplicate || len(s.Files) != 2 || !strings.Contains(s.Findings[0].Message, "北区.xlsx、北区（再提出）.xlsx") {
+	if s := status["北区"]; s.Status != aggregate.StatusDuplicate || len(s.Files) != 2 || s.Findings[0].Code != finding.DuplicateUnit || !strings.Contains(s.Findings[0].Message, "北区.xlsx、北区（再提出）.xlsx") {
 		t.Errorf("北区: %+v", s)
 	}
-	if s := status["西区"]; s.Status != aggregate.StatusExcluded || !strings.Contains(s.Findings[0].Message, "令和５年度下半期") {
+	if s := status["西区"]; s.Status != aggregate.StatusExcluded || s.Findings[0].Code != finding.MixedPeriod {
 		t.Errorf("西区: %+v", s)
 	}
 	if s := status["港区"]; s.Status != aggregate.StatusExcluded || s.Errors != 1 {
@@ -198,10 +200,10 @@ func TestIDIsTheStartOfTheSHA256(t *testing.T) {
 }
 
 // collectListing reads a folder the way zaitaku aggregate does: returns, wrong formats and
-// skipped files from form.ListFolder.
+// skipped files from returns.ListFolder.
 func collectListing(t *testing.T, dir string) (*aggregate.Collection, error) {
 	t.Helper()
-	l, err := form.ListFolder(dir)
+	l, err := returns.ListFolder(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,12 +239,13 @@ func TestUnreadableFilesBelongToTheWardTheyName(t *testing.T) {
 		status[ws.Ward] = ws
 	}
 	for _, tc := range []struct {
-		ward, status, file, msg string
+		ward, status, file string
+		code               finding.Code
 	}{
-		{"西区", aggregate.StatusExcluded, "西区.xls", "読めません。Excel 97-2003 形式 (.xls) は読めません"},
-		{"西淀川区", aggregate.StatusExcluded, "西淀川区_回答.ods", "OpenDocument 形式"},
-		{"都島区", aggregate.StatusExcluded, "都島区.xlsx", "読めません。ファイルが壊れているか"},
-		{"福島区", aggregate.StatusDuplicate, "福島区.csv", "福島区の回答票が複数あります（福島区.csv、福島区.xlsx）"},
+		{"西区", aggregate.StatusExcluded, "西区.xls", finding.WrongFormat},
+		{"西淀川区", aggregate.StatusExcluded, "西淀川区_回答.ods", finding.WrongFormat},
+		{"都島区", aggregate.StatusExcluded, "都島区.xlsx", finding.Unreadable},
+		{"福島区", aggregate.StatusDuplicate, "福島区.csv", finding.DuplicateUnit},
 	} {
 		s := status[tc.ward]
 		var files []string
@@ -250,8 +253,8 @@ func TestUnreadableFilesBelongToTheWardTheyName(t *testing.T) {
 			files = append(files, f.Name)
 		}
 		if s.Status != tc.status || !strings.Contains(strings.Join(files, " "), tc.file) || s.Errors == 0 ||
-			len(s.Findings) == 0 || !strings.Contains(s.Findings[0].Message, tc.msg) {
-			t.Errorf("%s: %+v, want %s with %s and %q", tc.ward, s, tc.status, tc.file, tc.msg)
+			len(s.Findings) == 0 || s.Findings[0].Code != tc.code {
+			t.Errorf("%s: %+v, want %s with %s and %s", tc.ward, s, tc.status, tc.file, tc.code)
 		}
 	}
 	if s := status["淀川区"]; s.Status != aggregate.StatusMissing {
@@ -269,7 +272,7 @@ func TestUnreadableFilesBelongToTheWardTheyName(t *testing.T) {
 	// The duplicate is said once for the ward, not once per file.
 	n := 0
 	for _, f := range status["福島区"].Findings {
-		if strings.Contains(f.Message, "複数あります") {
+		if f.Code == finding.DuplicateUnit {
 			n++
 		}
 	}
@@ -290,7 +293,10 @@ func TestNothingReadableNamesEveryFile(t *testing.T) {
 	if !errors.As(err, &nr) || nr.NoPeriod {
 		t.Fatalf("error %v", err)
 	}
-	for _, w := range []string{"読める回答票がありません（3 ファイルとも読めません）", "\n  メモ.csv: CSV やテキスト", "\n  北区.xls: Excel 97-2003", "\n  都島区.xlsx: ファイルが壊れているか", "\n読まなかったファイル:\n  回答票.zip: 圧縮ファイルは読みません"} {
+	if got := codesByFile(nr.Findings); got != "メモ.csv:wrong-format 北区.xls:wrong-format 都島区.xlsx:unreadable" {
+		t.Errorf("findings %s", got)
+	}
+	for _, w := range []string{"読める回答票がありません（3 ファイルとも読めません）", "\n  " + nr.Findings[0].Line(true), "\n読まなかったファイル:\n  回答票.zip: "} {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("message lacks %q:\n%v", w, err)
 		}
@@ -301,12 +307,21 @@ func TestNothingReadableNamesEveryFile(t *testing.T) {
 	ward(t, dir, "都島区", map[string]any{form.MetaPeriod: "来年"})
 	os.WriteFile(filepath.Join(dir, "西区.xls"), oleHead, 0o644)
 	_, err = collectListing(t, dir)
-	if !errors.As(err, &nr) || !nr.NoPeriod || len(nr.Files) != 3 {
+	if !errors.As(err, &nr) || !nr.NoPeriod {
 		t.Fatalf("error %v", err)
 	}
-	for _, w := range []string{"どの回答票からも対象期間を読み取れません", "北区.xlsx: ", "対象期間が未記入です", "都島区.xlsx: ", "西区.xls: Excel 97-2003"} {
-		if !strings.Contains(err.Error(), w) {
-			t.Errorf("message lacks %q:\n%v", w, err)
-		}
+	if got := codesByFile(nr.Findings); got != "北区.xlsx:missing 西区.xls:wrong-format 都島区.xlsx:not-a-period" {
+		t.Errorf("findings %s", got)
 	}
+	if !strings.Contains(err.Error(), "どの回答票からも対象期間を読み取れません") {
+		t.Errorf("message %v", err)
+	}
+}
+
+func codesByFile(fs []finding.Finding) string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.File+":"+string(f.Code))
+	}
+	return strings.Join(out, " ")
 }

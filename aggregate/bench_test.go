@@ -22,8 +22,8 @@ import (
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // benchSet is one folder of returns and the schema they answer.
@@ -58,7 +58,7 @@ func returnsOf(b *testing.B, n int) *benchSet {
 		dir = formtest.SyntheticDir(b, n)
 		s.sc = formtest.SyntheticSchema(n)
 	}
-	files, err := form.ListReturns(dir)
+	files, err := returns.ListReturns(dir)
 	if err != nil || len(files) != n {
 		b.Fatalf("%s: %d returns (%v), want %d", dir, len(files), err, n)
 	}
@@ -80,7 +80,7 @@ func syntheticOf(b *testing.B, n int) *benchSet {
 		return s
 	}
 	dir := formtest.SyntheticDir(b, n)
-	files, err := form.ListReturns(dir)
+	files, err := returns.ListReturns(dir)
 	if err != nil || len(files) != n {
 		b.Fatalf("%s: %d returns (%v), want %d", dir, len(files), err, n)
 	}
@@ -259,7 +259,7 @@ func benchPipeline(b *testing.B, n int, withReport bool) {
 
 // The indexes the renderers use instead of a search per ward give what the searches give.
 func TestAnswersAndValuesMatchSearch(t *testing.T) {
-	files, err := form.ListReturns(filepath.Join("..", "testdata", "returns"))
+	files, err := returns.ListReturns(filepath.Join("..", "testdata", "returns"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,8 +10,11 @@ import (
 	"sync"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // CollectOptions steer how a folder of returns is read.
@@ -24,22 +27,22 @@ type CollectOptions struct {
 	// Workers bounds the files read at once; 0 means one per CPU.
 	Workers int
 	// Glyphs, when set, warns about free text the report's font cannot print.
-	Glyphs *form.Glyphs
-	// Refused are files of the folder left unread for their format (form.Listing): they
+	Glyphs *check.Glyphs
+	// Refused are files of the folder left unread for their format (returns.Listing): they
 	// are reported as unreadable returns, under the ward their name names.
-	Refused []*form.FileError
-	// Skipped are files of the folder deliberately left unread (form.Listing), recorded in
+	Refused []*returns.FileError
+	// Skipped are files of the folder deliberately left unread (returns.Listing), recorded in
 	// the submission so that every file of the folder is accounted for.
-	Skipped []form.Skipped
+	Skipped []returns.Skipped
 }
 
 // Collection is every return of one period, read, checked and assigned to its ward.
 type Collection struct {
 	Schema  *schema.Schema
 	Period  period.Period
-	Returns []*form.Return
+	Returns []*returns.Return
 	// Counted are the returns that go into the figures: one per ward, without errors.
-	Counted    []*form.Return
+	Counted    []*returns.Return
 	Submission Submission
 }
 
@@ -49,27 +52,27 @@ func (c *Collection) Ready() bool {
 	return c.Submission.Complete && len(c.Submission.Others) == 0
 }
 
-// Collect reads the files (as listed by form.ListReturns), validates each exactly as
+// Collect reads the files (as listed by returns.ListReturns), validates each exactly as
 // `zaitaku validate` does, and sorts out which count. Files are read in parallel.
 func Collect(files []string, sc *schema.Schema, opts CollectOptions) (*Collection, error) {
 	if len(files) == 0 && len(opts.Refused) == 0 {
 		return nil, errors.New("回答票（.xlsx）がありません")
 	}
-	returns, unreadable := readAll(files, sc, opts)
+	read, unreadable := readAll(files, sc, opts)
 	unreadable = append(unreadable, opts.Refused...)
-	if len(returns) == 0 {
-		return nil, &NothingReadable{Files: fileReasons(nil, unreadable), Skipped: opts.Skipped}
+	if len(read) == 0 {
+		return nil, &NothingReadable{Findings: fileReasons(nil, unreadable), Skipped: opts.Skipped}
 	}
-	c := &Collection{Schema: sc, Returns: returns}
+	c := &Collection{Schema: sc, Returns: read}
 	c.Period = opts.Period
 	if c.Period.IsZero() {
-		c.Period = commonPeriod(returns)
+		c.Period = commonPeriod(read)
 		if c.Period.IsZero() {
-			return nil, &NothingReadable{NoPeriod: true, Files: fileReasons(returns, unreadable), Skipped: opts.Skipped}
+			return nil, &NothingReadable{NoPeriod: true, Findings: fileReasons(read, unreadable), Skipped: opts.Skipped}
 		}
-		for _, r := range returns {
+		for _, r := range read {
 			if !r.Period.IsZero() && r.Period != c.Period {
-				addFinding(r, r.PeriodCell, "_period", "対象期間",
+				addFinding(r, r.PeriodCell, finding.MixedPeriod, "_period", "対象期間",
 					fmt.Sprintf("対象期間「%s」が他の回答票（%s）と異なります。集計する期間の回答票か確認してください", r.Period.Japanese(), c.Period.Japanese()))
 			}
 		}
@@ -84,19 +87,23 @@ func Collect(files []string, sc *schema.Schema, opts CollectOptions) (*Collectio
 type NothingReadable struct {
 	// NoPeriod: returns were read but none names its period.
 	NoPeriod bool
-	// Files are 「北区.xls: Excel 97-2003 形式…」 lines, sorted by file name.
-	Files []string
+	// Findings say why each file gave nothing, one per file, sorted by file name: it
+	// could not be read (unreadable, wrong-format, not-a-return), or it names no period.
+	Findings []finding.Finding
 	// Skipped are the folder's files left unread on purpose, named too so that every
 	// file of the folder is accounted for.
-	Skipped []form.Skipped
+	Skipped []returns.Skipped
 }
 
 func (e *NothingReadable) Error() string {
-	head := fmt.Sprintf("読める回答票がありません（%d ファイルとも読めません）:", len(e.Files))
+	head := fmt.Sprintf("読める回答票がありません（%d ファイルとも読めません）:", len(e.Findings))
 	if e.NoPeriod {
 		head = "どの回答票からも対象期間を読み取れません。回答票の対象期間を記入するか、--period で期間を指定してください:"
 	}
-	msg := head + "\n  " + strings.Join(e.Files, "\n  ")
+	msg := head
+	for _, f := range e.Findings {
+		msg += "\n  " + f.Line(true)
+	}
 	if len(e.Skipped) > 0 {
 		msg += "\n読まなかったファイル:"
 		for _, sk := range e.Skipped {
@@ -106,38 +113,36 @@ func (e *NothingReadable) Error() string {
 	return msg
 }
 
-// fileReasons is one line per file saying why it gave nothing: unreadable, or no period.
-func fileReasons(returns []*form.Return, unreadable []*form.FileError) []string {
-	var out []string
-	for _, r := range returns {
-		why := "対象期間を読み取れません"
+// fileReasons is one finding per file saying why it gave nothing: unreadable, or no period.
+func fileReasons(read []*returns.Return, unreadable []*returns.FileError) []finding.Finding {
+	var out []finding.Finding
+	for _, r := range read {
+		why := finding.Finding{File: r.Name, Severity: finding.Error, Code: finding.NotAPeriod, QuestionID: form.MetaPeriod,
+			Label: "対象期間", Message: "対象期間を読み取れません"}
 		for _, f := range r.Findings {
-			if f.QuestionID == "_period" {
-				why = f.Message
-				if w := f.Where(); w != "" {
-					why = w + " " + why
-				}
+			if f.QuestionID == form.MetaPeriod {
+				why = f
 				break
 			}
 		}
-		out = append(out, r.Name+": "+why)
+		out = append(out, why)
 	}
 	for _, fe := range unreadable {
-		out = append(out, fe.File+": "+fe.Msg)
+		out = append(out, fe.Finding())
 	}
-	sort.Strings(out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out
 }
 
 // readAll reads every file with a bounded pool; results keep the input order so the
 // outcome never depends on scheduling.
-func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Return, []*form.FileError) {
+func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*returns.Return, []*returns.FileError) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type result struct {
-		r   *form.Return
+		r   *returns.Return
 		err error
 	}
 	results := make([]result, len(files))
@@ -152,7 +157,7 @@ func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Re
 			for i := range jobs {
 				// Names are shown decoded (Shift_JIS from a Windows zip) in every message and
 				// output; the path on disk is kept as it is for reading.
-				r, err := form.ReadNamed(files[i], form.DisplayName(filepath.Base(files[i])), sc, form.ReadOptions{Period: opts.Period, Glyphs: opts.Glyphs})
+				r, err := check.ReadNamed(files[i], returns.DisplayName(filepath.Base(files[i])), sc, check.ReadOptions{Period: opts.Period, Glyphs: opts.Glyphs})
 				results[i] = result{r, err}
 				if opts.Progress != nil {
 					mu.Lock()
@@ -169,28 +174,28 @@ func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*form.Re
 	close(jobs)
 	wg.Wait()
 
-	var returns []*form.Return
-	var unreadable []*form.FileError
+	var read []*returns.Return
+	var unreadable []*returns.FileError
 	for i, res := range results {
-		var fe *form.FileError
+		var fe *returns.FileError
 		switch {
 		case res.err == nil:
-			returns = append(returns, res.r)
+			read = append(read, res.r)
 		case errors.As(res.err, &fe):
 			unreadable = append(unreadable, fe)
 		default:
-			unreadable = append(unreadable, &form.FileError{File: form.DisplayName(filepath.Base(files[i])), Msg: res.err.Error()})
+			unreadable = append(unreadable, &returns.FileError{File: returns.DisplayName(filepath.Base(files[i])), Kind: finding.Unreadable, Msg: res.err.Error(), Err: res.err})
 		}
 	}
-	return returns, unreadable
+	return read, unreadable
 }
 
 // commonPeriod is the period most returns name; a tie goes to the latest, the usual case
 // when an old return was left in the folder.
-func commonPeriod(returns []*form.Return) period.Period {
+func commonPeriod(read []*returns.Return) period.Period {
 	n := map[period.Period]int{}
 	var best period.Period
-	for _, r := range returns {
+	for _, r := range read {
 		if r.Period.IsZero() {
 			continue
 		}
@@ -202,21 +207,21 @@ func commonPeriod(returns []*form.Return) period.Period {
 	return best
 }
 
-func addFinding(r *form.Return, c *form.Cell, key, label, msg string) {
-	f := form.Finding{File: r.Name, Severity: form.Error, QuestionID: key, Label: label, Message: msg}
+func addFinding(r *returns.Return, c *returns.Cell, code finding.Code, key, label, msg string) {
+	f := finding.Finding{Severity: finding.Error, Code: code, QuestionID: key, Label: label, Message: msg}
 	if c != nil {
 		f.Sheet, f.Cell, f.Value = c.Sheet, c.Cell, c.Value
 	}
-	r.Findings = append(r.Findings, f)
+	r.Add(f)
 }
 
 // assign gives every return to its ward and works out each ward's status. A file that
 // could not be read but whose name names a ward (北区.xls) is that ward's submission: the
 // ward is then 「集計から除外」 with the file's reason, not 「未提出」.
-func (c *Collection) assign(unreadable []*form.FileError) {
+func (c *Collection) assign(unreadable []*returns.FileError) {
 	sc := c.Schema
-	byWard := map[string][]*form.Return{}
-	badByWard := map[string][]*form.FileError{}
+	byWard := map[string][]*returns.Return{}
+	badByWard := map[string][]*returns.FileError{}
 	sub := Submission{Expected: len(sc.Units.List), Missing: []string{}, Excluded: []string{}}
 	for _, r := range c.Returns {
 		if r.Ward == nil {
@@ -226,18 +231,18 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 		byWard[r.Ward.Name] = append(byWard[r.Ward.Name], r)
 	}
 	for _, fe := range unreadable {
-		if u := form.UnitInFileName(sc, fe.File); u != nil {
+		if u := returns.UnitInFileName(sc, fe.File); u != nil {
 			badByWard[u.Name] = append(badByWard[u.Name], fe)
 			continue
 		}
-		sub.Others = append(sub.Others, FileStatus{FileInfo: FileInfo{Name: fe.File}, Findings: []form.Finding{unreadableFinding(fe)}})
+		sub.Others = append(sub.Others, FileStatus{FileInfo: FileInfo{Name: fe.File}, Findings: []finding.Finding{fe.Finding()}})
 	}
 	sort.Slice(sub.Others, func(i, j int) bool { return sub.Others[i].Name < sub.Others[j].Name })
 
 	for _, u := range sc.Units.List {
 		rs, bad := byWard[u.Name], badByWard[u.Name]
 		sort.Slice(bad, func(i, j int) bool { return bad[i].File < bad[j].File })
-		ws := WardStatus{Ward: u.Name, Block: u.Block, Files: []FileInfo{}, Findings: []form.Finding{}}
+		ws := WardStatus{Ward: u.Name, Block: u.Block, Files: []FileInfo{}, Findings: []finding.Finding{}}
 		for _, r := range rs {
 			ws.Files = append(ws.Files, FileInfo{Name: r.Name, SHA256: r.SHA256})
 		}
@@ -252,7 +257,7 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 			for _, f := range ws.Files {
 				names = append(names, f.Name)
 			}
-			ws.Findings = append(ws.Findings, form.Finding{Severity: form.Error, QuestionID: "_ward", Label: sc.Units.Label + "名",
+			ws.Findings = append(ws.Findings, finding.Finding{Severity: finding.Error, Code: finding.DuplicateUnit, QuestionID: "_ward", Label: sc.Units.Label + "名",
 				Message: fmt.Sprintf("%sの回答票が複数あります（%s）。正しい１つだけをフォルダに残してください", u.Name, strings.Join(names, "、"))})
 			ws.Errors++
 		}
@@ -262,7 +267,7 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 			ws.Warnings += r.Warnings()
 		}
 		for _, fe := range bad {
-			ws.Findings = append(ws.Findings, unreadableFinding(fe))
+			ws.Findings = append(ws.Findings, fe.Finding())
 			ws.Errors++
 		}
 		switch {
@@ -285,10 +290,6 @@ func (c *Collection) assign(unreadable []*form.FileError) {
 	sub.Complete = sub.Counted == sub.Expected
 	sub.Summary = SummaryLine(sc.Units.Label, sub.Counted, sub.Expected, sub.Missing, sub.Excluded)
 	c.Submission = sub
-}
-
-func unreadableFinding(fe *form.FileError) form.Finding {
-	return form.Finding{File: fe.File, Severity: form.Error, Message: "読めません。" + fe.Msg}
 }
 
 // Result computes the figures from the counted returns.

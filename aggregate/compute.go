@@ -7,17 +7,18 @@ import (
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // Compute builds the figures of one period from the returns to count. counted must hold
 // only returns without errors, at most one per unit; they are used in official unit order
 // whatever order they come in.
-func Compute(sc *schema.Schema, p period.Period, counted []*form.Return, sub Submission) *Result {
-	byWard := map[string]*form.Return{}
+func Compute(sc *schema.Schema, p period.Period, counted []*returns.Return, sub Submission) *Result {
+	byWard := map[string]*returns.Return{}
 	for _, r := range counted {
 		byWard[r.Ward.Name] = r
 	}
-	var ordered []*form.Return
+	var ordered []*returns.Return
 	for _, u := range sc.Units.List {
 		if r := byWard[u.Name]; r != nil {
 			ordered = append(ordered, r)
@@ -43,7 +44,7 @@ func Compute(sc *schema.Schema, p period.Period, counted []*form.Return, sub Sub
 
 type computer struct {
 	sc      *schema.Schema
-	returns []*form.Return
+	returns []*returns.Return
 }
 
 func (c *computer) question(q *schema.Question) *Question {
@@ -66,12 +67,12 @@ func (c *computer) question(q *schema.Question) *Question {
 		for _, cat := range q.Categories {
 			out.Categories = append(out.Categories, &Category{
 				Key: cat.Key, Label: form.CategoryLabel(cat), Repeat: cat.IsRepeat(), RepeatOf: cat.RepeatKey,
-				Figure: *c.figure(func(r *form.Return) (int64, bool) { v, ok := r.Counts[cat.Key]; return v, ok }),
+				Figure: *c.figure(func(r *returns.Return) (int64, bool) { v, ok := r.Counts[cat.Key]; return v, ok }),
 			})
 		}
 		// The total leaves 再掲 out: it is a subset of another row, counted there already.
 		cats := q.TotalCategories()
-		out.Total = c.figure(func(r *form.Return) (int64, bool) {
+		out.Total = c.figure(func(r *returns.Return) (int64, bool) {
 			var sum int64
 			for _, cat := range cats {
 				v, ok := r.Counts[cat.Key]
@@ -83,7 +84,7 @@ func (c *computer) question(q *schema.Question) *Question {
 			return sum, true
 		})
 	case schema.Total:
-		out.Total = c.figure(func(r *form.Return) (int64, bool) { v, ok := r.Counts[q.ID]; return v, ok })
+		out.Total = c.figure(func(r *returns.Return) (int64, bool) { v, ok := r.Counts[q.ID]; return v, ok })
 	case schema.Text:
 		for _, r := range c.returns {
 			if t, ok := r.Texts[q.ID]; ok {
@@ -147,7 +148,7 @@ func addBlock(bs []BlockCount, block string, v int64) {
 
 // figure sums a per-ward value over the counted wards, with the minimum and maximum and
 // every ward holding them (ties are all named, never one picked).
-func (c *computer) figure(value func(*form.Return) (int64, bool)) *Figure {
+func (c *computer) figure(value func(*returns.Return) (int64, bool)) *Figure {
 	f := &Figure{ByBlock: c.blocks()}
 	for _, r := range c.returns {
 		v, ok := value(r)

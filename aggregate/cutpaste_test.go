@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
 // A return whose 薬局 count was cut and pasted onto 歯科's cell in LibreOffice (both
@@ -48,7 +49,7 @@ func TestCutAndPastedReturnIsExcluded(t *testing.T) {
 		t.Fatalf("北区: %+v", kita)
 	}
 	f := kita.Findings[0]
-	if f.Where() != "相談支援室!D23" || !strings.Contains(f.Message, "「２．歯科」と「３．薬局・薬剤師」の回答欄が同じセル D23 を指しています") {
+	if f.Where() != "相談支援室!D23" || f.Code != finding.SlotConflict || !strings.Contains(f.Message, "「２．歯科」と「３．薬局・薬剤師」の回答欄が同じセル D23 を指しています") {
 		t.Errorf("北区's finding: %s %s", f.Where(), f.Message)
 	}
 

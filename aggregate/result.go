@@ -8,8 +8,9 @@ package aggregate
 
 import (
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // Format and FormatVersion identify aggregate.json; the version is bumped when a field
@@ -87,7 +88,7 @@ type Submission struct {
 	Others []FileStatus `json:"others,omitempty"`
 	// Skipped are files of the returns folder deliberately left unread (zaitaku's own
 	// outputs, archives, PDFs), each with why.
-	Skipped []form.Skipped `json:"skipped,omitempty"`
+	Skipped []returns.Skipped `json:"skipped,omitempty"`
 }
 
 // Ward statuses.
@@ -115,13 +116,13 @@ func StatusLabel(status string) string {
 
 // WardStatus is one unit's submission.
 type WardStatus struct {
-	Ward     string         `json:"ward"`
-	Block    string         `json:"block,omitempty"`
-	Status   string         `json:"status"`
-	Files    []FileInfo     `json:"files"`
-	Errors   int            `json:"errors"`
-	Warnings int            `json:"warnings"`
-	Findings []form.Finding `json:"findings"`
+	Ward     string            `json:"ward"`
+	Block    string            `json:"block,omitempty"`
+	Status   string            `json:"status"`
+	Files    []FileInfo        `json:"files"`
+	Errors   int               `json:"errors"`
+	Warnings int               `json:"warnings"`
+	Findings []finding.Finding `json:"findings"`
 }
 
 // FileInfo names an input file and its SHA-256, so a printed report can be traced to the
@@ -134,7 +135,7 @@ type FileInfo struct {
 // FileStatus is an input file that belongs to no unit.
 type FileStatus struct {
 	FileInfo
-	Findings []form.Finding `json:"findings"`
+	Findings []finding.Finding `json:"findings"`
 }
 
 // Question is one question's figures. Which fields are set depends on Type.

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"golang.org/x/text/width"
-
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
 // Label widths, in half-width columns (a full-width character is 2): what fits beside a
@@ -79,13 +77,7 @@ func Width(s string) int {
 	return n
 }
 
-func runeWidth(r rune) int {
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
-}
+func runeWidth(r rune) int { return textfmt.RuneWidth(r) }
 
 // Characters that may not start a line (closing brackets, punctuation, small kana) and
 // that may not end one (opening brackets), after JIS X 4051's line-breaking rules.
@@ -267,7 +259,7 @@ func NiceAxis(max int64, unit string) Axis {
 
 // Thousands writes 6784 as 6,784, as the report prints figures (the same rule as the
 // findings use).
-func Thousands(n int64) string { return form.Thousands(n) }
+func Thousands(n int64) string { return textfmt.Thousands(n) }
 
 // TotalText is the heading total of a count chart: 「（ 6,784 件 ）」.
 func TotalText(n int64, unit string) string {

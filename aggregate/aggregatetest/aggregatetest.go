@@ -12,7 +12,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 var (
@@ -51,7 +51,7 @@ func Sample(tb testing.TB) *aggregate.Result {
 }
 
 func build() (*aggregate.Result, error) {
-	files, err := form.ListReturns(filepath.Join(Root(), "testdata", "returns"))
+	files, err := returns.ListReturns(filepath.Join(Root(), "testdata", "returns"))
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,7 @@ import (
 // (〓) and wraps it in a marked-content span whose /ActualText is the original
 // character, so the page shows that something is missing while copy and search still
 // give 「𠮷田」. validate and aggregate warn about such characters beforehand
-// (form.Glyphs), with the same coverage test (fonts.CanDraw).
+// (check.Glyphs), with the same coverage test (fonts.CanDraw).
 //
 // gopdf has no call to put raw operators in a content stream, so the spans are added
 // after it has written the file (fixup): each substitute is drawn as a text object of its

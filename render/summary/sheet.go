@@ -7,7 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
 func (b *book) makeStyles() {
@@ -148,7 +148,7 @@ func (s *sheet) style(col, row, last int, style int) {
 }
 
 func (s *sheet) need(row int, v string, colWidth float64) {
-	if n := form.TextLines(v, colWidth); n > s.lines[row] {
+	if n := textfmt.CellLines(v, colWidth); n > s.lines[row] {
 		s.lines[row] = n
 	}
 }

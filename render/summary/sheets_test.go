@@ -16,7 +16,7 @@ import (
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
 func TestTextsSheet(t *testing.T) {
@@ -108,20 +108,21 @@ func TestStatusSheetFindingsAndOthers(t *testing.T) {
 	res := sample(t)
 	ws := &res.Submission.Wards[1]
 	ws.Status, ws.Errors, ws.Warnings = aggregate.StatusExcluded, 1, 1
-	ws.Findings = []form.Finding{
-		{File: ws.Files[0].Name, Sheet: "区役所", Cell: "D12", Label: "推進会議開催状況", Severity: form.Error, Message: "選択肢にない回答です"},
-		{File: ws.Files[0].Name, Sheet: "相談支援室", Cell: "D40", Severity: form.Warning, Message: "前期より大きく増えています"},
+	ws.Findings = []finding.Finding{
+		{File: ws.Files[0].Name, Sheet: "区役所", Cell: "D12", Label: "推進会議開催状況", Severity: finding.Error, Code: finding.NotAChoice, Message: "選択肢にない回答です"},
+		{File: ws.Files[0].Name, Sheet: "相談支援室", Cell: "D40", Severity: finding.Warning, Code: finding.GlyphMissing, Message: "前期より大きく増えています"},
 	}
 	res.Submission.Others = []aggregate.FileStatus{{
 		FileInfo: aggregate.FileInfo{Name: "不明.xlsx", SHA256: "abc"},
-		Findings: []form.Finding{{File: "不明.xlsx", Severity: form.Error, Message: "区名がありません"}},
+		Findings: []finding.Finding{{File: "不明.xlsx", Severity: finding.Error, Code: finding.Missing, Message: "区名がありません"}},
 	}}
 	rs := rows(t, open(t, write(t, res)), summary.SheetStatus)
 	r := rs[5]
 	if r[2] != "エラーあり（集計から除外）" || r[5] != "1" || r[6] != "1" {
 		t.Errorf("excluded ward row %q", r[:8])
 	}
-	want := "【エラー】区役所!D12 推進会議開催状況：選択肢にない回答です\n【警告】相談支援室!D40：前期より大きく増えています"
+	// The cell holds the findings as every command prints them.
+	want := ws.Findings[0].Line(false) + "\n" + ws.Findings[1].Line(false)
 	if r[7] != want {
 		t.Errorf("findings %q, want %q", r[7], want)
 	}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/charts"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
 // statusCols are the columns of 提出状況 after the unit's; block is 0 when the units have
@@ -67,7 +67,7 @@ func (b *book) statusSheet() {
 	for _, o := range res.Submission.Others {
 		errs, warns := 0, 0
 		for _, f := range o.Findings {
-			if f.Severity == form.Warning {
+			if f.Severity == finding.Warning {
 				warns++
 			} else {
 				errs++
@@ -123,25 +123,7 @@ func (s *sheet) statusEarlier(c statusCols, row int) int {
 	return row
 }
 
-// findingsText lists findings one a line as 「【エラー】区役所!D12 推進会議開催状況：…」.
-func findingsText(fs []form.Finding, withFile bool) string {
-	var lines []string
-	for _, f := range fs {
-		var where []string
-		if withFile && f.File != "" {
-			where = append(where, f.File)
-		}
-		if w := f.Where(); w != "" {
-			where = append(where, w)
-		}
-		if f.Label != "" {
-			where = append(where, f.Label)
-		}
-		line := "【" + f.Severity.Japanese() + "】" + strings.Join(where, " ")
-		if len(where) > 0 {
-			line += "："
-		}
-		lines = append(lines, line+f.Message)
-	}
-	return strings.Join(lines, "\n")
+// findingsText lists findings one a line, as every command prints them (finding.Line).
+func findingsText(fs []finding.Finding, withFile bool) string {
+	return finding.Lines(fs, withFile)
 }

@@ -19,8 +19,8 @@ import (
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 const returnsDir = "../../testdata/returns"
@@ -59,7 +59,7 @@ func sample(t *testing.T) *aggregate.Result {
 }
 
 func collect(dir string) (*aggregate.Result, error) {
-	files, err := form.ListReturns(dir)
+	files, err := returns.ListReturns(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +199,7 @@ func TestWardTextIsNeverAFormula(t *testing.T) {
 // blank, not zero.
 func TestIncomplete(t *testing.T) {
 	dir := t.TempDir()
-	files, err := form.ListReturns(returnsDir)
+	files, err := returns.ListReturns(returnsDir)
 	if err != nil {
 		t.Fatal(err)
 	}

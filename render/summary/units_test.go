@@ -13,6 +13,7 @@ import (
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // roomsYAML is a survey answered by 相談支援室, without blocks and without a choice
@@ -67,7 +68,7 @@ func roomsResult(t *testing.T) *aggregate.Result {
 		}
 		answers := formtest.ValidAnswers(sc)
 		answers[form.MetaWard] = u.Name
-		if err := form.Fill(f, answers); err != nil {
+		if err := formtest.Fill(f, answers); err != nil {
 			t.Fatal(err)
 		}
 		if err := f.SaveAs(filepath.Join(dir, u.Name+".xlsx")); err != nil {
@@ -75,7 +76,7 @@ func roomsResult(t *testing.T) *aggregate.Result {
 		}
 		f.Close()
 	}
-	files, err := form.ListReturns(dir)
+	files, err := returns.ListReturns(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,43 +2,30 @@ package form
 
 import (
 	"bytes"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/osaka-city/zaitaku/render/atomic"
+	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
-// Annotate writes a copy of the return at src to dst with every cell that has a finding
+// Annotate writes to w a copy of the return data with every cell that has a finding
 // filled red (errors) or orange (warnings) and an Excel comment saying what is wrong, so
-// the ward fixes it where it sees it. src is never modified.
-func Annotate(src, dst string, findings []Finding) error {
-	if same, _ := samePath(src, dst); same {
-		return fmt.Errorf("%s: 注記付きの写しを元のファイルと同じ場所には書けません。別のフォルダを指定してください", filepath.Base(src))
-	}
-	data, err := os.ReadFile(src)
+// the ward fixes it where it sees it. data is a return the reader has accepted (the
+// command reads it first); the copy is edited with excelize, which keeps every part of
+// the workbook, within the same size limits.
+func Annotate(w io.Writer, data []byte, findings []finding.Finding) error {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipSize, UnzipXMLSizeLimit: MaxPartSize})
 	if err != nil {
 		return err
-	}
-	if _, err := openWorkbook(data, filepath.Base(src)); err != nil {
-		return err
-	}
-	// The copy is edited with excelize, which keeps every part of the workbook; the checks
-	// above have already refused what it should not be given.
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: maxPartSize})
-	if err != nil {
-		return openError(filepath.Base(src), err)
 	}
 	defer f.Close()
 
 	type mark struct {
 		sheet, cell string
-		worst       Severity
+		worst       finding.Severity
 		msgs        []string
 	}
 	marks := map[string]*mark{}
@@ -50,31 +37,25 @@ func Annotate(src, dst string, findings []Finding) error {
 		k := fd.Sheet + "!" + fd.Cell
 		m := marks[k]
 		if m == nil {
-			m = &mark{sheet: fd.Sheet, cell: fd.Cell, worst: Warning}
+			m = &mark{sheet: fd.Sheet, cell: fd.Cell, worst: finding.Warning}
 			marks[k] = m
 			order = append(order, k)
 		}
-		if fd.Severity == Error {
-			m.worst = Error
+		if fd.Severity == finding.Error {
+			m.worst = finding.Error
 		}
-		msg := "【" + fd.Severity.Japanese() + "】" + fd.Message
-		// The message already names the figures that disagree; only a list of allowed
-		// answers adds anything (and a bare number would wrongly suggest which cell is wrong).
-		if fd.Expected != "" && !strings.Contains(fd.Message, fd.Expected) {
-			msg += "（→ " + fd.Expected + "）"
-		}
-		m.msgs = append(m.msgs, msg)
+		m.msgs = append(m.msgs, "【"+fd.Severity.Japanese()+"】"+fd.Text())
 	}
 	sort.Strings(order)
 	type styleKey struct {
 		old int
-		sev Severity
+		sev finding.Severity
 	}
 	styleCache := map[styleKey]int{}
 	for _, k := range order {
 		m := marks[k]
 		color := "FF8080"
-		if m.worst == Warning {
+		if m.worst == finding.Warning {
 			color = "FFC000"
 		}
 		old, err := f.GetCellStyle(m.sheet, m.cell)
@@ -107,23 +88,6 @@ func Annotate(src, dst string, findings []Finding) error {
 			return err
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	return atomic.WriteFile(dst, func(w io.Writer) error {
-		_, err := f.WriteTo(w)
-		return err
-	})
-}
-
-func samePath(a, b string) (bool, error) {
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false, err
-	}
-	sb, err := os.Stat(b)
-	if err != nil {
-		return false, nil
-	}
-	return os.SameFile(sa, sb), nil
+	_, err = f.WriteTo(w)
+	return err
 }

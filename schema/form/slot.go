@@ -1,12 +1,13 @@
-// Package form is the return workbook (回答票): the .xlsx a ward fills in. It lays the form
-// out from a schema, writes the blank template, reads a filled return back, checks it, and
-// writes an annotated copy that marks each problem in place.
+// Package form is the return workbook (回答票) as zaitaku writes it: the layout of the
+// form from a schema (Slots: one answer, one cell, with its label), the blank template
+// (WriteTemplate) and the annotated copy that marks each problem in place (Annotate). It
+// writes bytes, never files; reading a filled return is schema/returns, judging it
+// schema/check.
 //
-// Answers are found through Excel defined names, one per answer cell (zq_<key>), which
-// Excel and LibreOffice move along when a ward inserts rows, widens columns or renames a
-// sheet. A hidden id column (A) holds each answer's key on its row: every name is checked
-// against it, so an answer cell moved by cut and paste is reported instead of read, and it
-// is the fallback when a tool drops the names.
+// Every answer cell gets an Excel defined name (zq_<key>), which Excel and LibreOffice
+// move along when a ward inserts rows, widens columns or renames a sheet, and its key in
+// the hidden id column (A) of its row: the reader checks one against the other, so an
+// answer cell moved by cut and paste is reported instead of read.
 package form
 
 import (
@@ -169,3 +170,25 @@ func Ordinal(n int) string {
 	}
 	return fmt.Sprintf("%d．", n)
 }
+
+// Location is an answer cell: sheet and A1 reference.
+type Location struct {
+	Sheet string
+	Cell  string
+}
+
+func (l Location) String() string {
+	if l.Sheet == "" {
+		return l.Cell
+	}
+	return l.Sheet + "!" + l.Cell
+}
+
+// Limits on what a return workbook may expand to; a real return is well under a megabyte,
+// so these only stop a zip bomb from taking the machine down. The reader and the
+// annotation writer both hold to them.
+const (
+	MaxFileSize  = 50 << 20
+	MaxPartSize  = 32 << 20
+	MaxUnzipSize = 64 << 20
+)

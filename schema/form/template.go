@@ -3,34 +3,44 @@ package form
 import (
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
 // Sheet layout: A holds answer ids (hidden), B numbers, C labels, D answers, E units and
 // notes. Free text spans C:E so it has room.
+// The columns of an answer row: the hidden id, the number, the label, the answer (or the
+// first row of a list), the note. The reader finds answers by them.
 const (
-	colID     = "A"
-	colNumber = "B"
-	colLabel  = "C"
-	colAnswer = "D"
-	colNote   = "E"
+	IDCol     = "A"
+	NumberCol = "B"
+	LabelCol  = "C"
+	AnswerCol = "D"
+	NoteCol   = "E"
+)
+
+const (
+	colID     = IDCol
+	colNumber = NumberCol
+	colLabel  = LabelCol
+	colAnswer = AnswerCol
+	colNote   = NoteCol
 
 	// ListsSheet is the hidden sheet holding the dropdown lists; a sheet range instead of a
 	// literal list keeps long lists (every municipality's name) under Excel's 255-character
 	// limit for literal lists.
 	ListsSheet = "選択肢"
 
-	// Meta keys in the id column and the defined names of the header cells.
-	metaWard   = "_ward"
-	metaPeriod = "_period"
-	metaForm   = "_form"
+	// Meta keys in the id column and the defined names of the header cells; they are also
+	// the header's keys in findings and in test answers.
+	MetaWard   = "_ward"
+	MetaPeriod = "_period"
+	MetaForm   = "_form"
 	NameWard   = "zaitaku_ward"
 	NamePeriod = "zaitaku_period"
 	NameForm   = "zaitaku_form"
@@ -256,28 +266,7 @@ func (w *sheetWriter) wholeNumber(col string, q *schema.Question) {
 // labelHeight is the row height a wrapped label needs: Excel does not grow rows on open,
 // so a long label would otherwise be cut off in print.
 func labelHeight(text string, colWidth float64) float64 {
-	return float64(TextLines(text, colWidth))*15 + 4
-}
-
-// TextLines estimates how many lines text takes in a wrapped column of the given width.
-// Widths are in Excel's column units (one '0' of the default font); a full-width character
-// of the proportional BIZ UDPゴシック measures about 1.6 of them.
-func TextLines(text string, colWidth float64) int {
-	perLine := max(colWidth*0.95-1, 1)
-	total := 0
-	for _, line := range strings.Split(text, "\n") {
-		cols := 0.0
-		for _, r := range line {
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-				cols += 1.6
-			default:
-				cols++
-			}
-		}
-		total += max(1, int(math.Ceil(cols/perLine)))
-	}
-	return total
+	return float64(textfmt.CellLines(text, colWidth))*15 + 4
 }
 
 func (b *builder) writeSheet(sh *schema.Sheet, first bool) {
@@ -291,7 +280,7 @@ func (b *builder) writeSheet(sh *schema.Sheet, first bool) {
 	w.set(colNumber, fmt.Sprintf("%s 回答票（%s）", b.sc.Title, sh.Name), b.st.title)
 	w.height(24)
 	w.row++
-	w.set(colID, metaForm, 0)
+	w.set(colID, MetaForm, 0)
 	w.set(colLabel, "様式", b.st.small)
 	w.set(colAnswer, b.sc.FormID(), b.st.meta)
 	if first {
@@ -300,13 +289,13 @@ func (b *builder) writeSheet(sh *schema.Sheet, first bool) {
 	w.row++
 	unitLabel := b.sc.Units.Label + "名"
 	if first {
-		w.set(colID, metaWard, 0)
+		w.set(colID, MetaWard, 0)
 		w.set(colLabel, unitLabel, b.st.label)
 		w.set(colAnswer, b.opts.Ward, b.st.input)
 		w.dropdown(colAnswer, "")
 		w.defineName(NameWard, colAnswer, 1)
 		w.row++
-		w.set(colID, metaPeriod, 0)
+		w.set(colID, MetaPeriod, 0)
 		w.set(colLabel, "対象期間（例：令和６年度上半期）", b.st.label)
 		p := ""
 		if !b.opts.Period.IsZero() {

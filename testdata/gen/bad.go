@@ -13,8 +13,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/osaka-city/zaitaku/render/atomic"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 // badCase is one odd or hostile return: how it is made from a good one, and what
@@ -29,6 +30,8 @@ type badCase struct {
 	below int
 	// want is a part of the message (or 問題はありません for a return that must be accepted).
 	want string
+	// code is the finding's code; none for a return that must be accepted.
+	code finding.Code
 	// edit changes the good return; raw, when set, makes the bytes instead.
 	edit func(f *excelize.File, at func(key string) form.Location) error
 	// patch rewrites the saved workbook's XML for what excelize cannot write.
@@ -47,21 +50,21 @@ func setStr(key, v string) func(*excelize.File, func(string) form.Location) erro
 // encrypted.xlsx were made with LibreOffice and are committed as they are.
 func badCases() []badCase {
 	return []badCase{
-		{file: "件数に単位.xlsx", exit: 1, where: "u3.02", want: "数字以外の文字を含みます", edit: setStr("u3.02", "12件")},
+		{file: "件数に単位.xlsx", exit: 1, where: "u3.02", want: "数字以外の文字を含みます", code: finding.NotACount, edit: setStr("u3.02", "12件")},
 		{file: "件数が全角と桁区切り.xlsx", exit: 0, want: "問題はありません", edit: setStr("u3.01", "１,２３４")},
 		{file: "数値が文字列.xlsx", exit: 0, want: "問題はありません", edit: setStr("o1.03", "7")},
-		{file: "件数に日付.xlsx", exit: 1, where: "o1.03", want: "日付として入力されています", edit: func(f *excelize.File, at func(string) form.Location) error {
+		{file: "件数に日付.xlsx", exit: 1, where: "o1.03", want: "日付として入力されています", code: finding.CellDate, edit: func(f *excelize.File, at func(string) form.Location) error {
 			l := at("o1.03")
 			return f.SetCellValue(l.Sheet, l.Cell, time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC))
 		}},
-		{file: "件数にTRUE.xlsx", exit: 1, where: "o1.03", want: "TRUE／FALSE", edit: func(f *excelize.File, at func(string) form.Location) error {
+		{file: "件数にTRUE.xlsx", exit: 1, where: "o1.03", want: "TRUE／FALSE", code: finding.CellBool, edit: func(f *excelize.File, at func(string) form.Location) error {
 			l := at("o1.03")
 			return f.SetCellBool(l.Sheet, l.Cell, true)
 		}},
-		{file: "件数にエラー値.xlsx", exit: 1, where: "o1.03", want: "エラー値「#DIV/0!」", patch: cellXML("o1.03", `<f>1/0</f><v>#DIV/0!</v>`, "e")},
+		{file: "件数にエラー値.xlsx", exit: 1, where: "o1.03", want: "エラー値「#DIV/0!」", code: finding.CellError, patch: cellXML("o1.03", `<f>1/0</f><v>#DIV/0!</v>`, "e")},
 		{file: "数式と計算結果.xlsx", exit: 0, want: "問題はありません", patch: cellXML("o1.03", `<f>1+1</f><v>2</v>`, "")},
-		{file: "数式で計算結果なし.xlsx", exit: 1, where: "o1.03", want: "数式の計算結果が保存されていません", patch: cellXML("o1.03", `<f>1+1</f>`, "")},
-		{file: "回答欄が結合.xlsx", exit: 1, where: "a1.1", want: "他のセルと結合されています", edit: func(f *excelize.File, at func(string) form.Location) error {
+		{file: "数式で計算結果なし.xlsx", exit: 1, where: "o1.03", want: "数式の計算結果が保存されていません", code: finding.NoFormulaResult, patch: cellXML("o1.03", `<f>1+1</f>`, "")},
+		{file: "回答欄が結合.xlsx", exit: 1, where: "a1.1", want: "他のセルと結合されています", code: finding.CellMerged, edit: func(f *excelize.File, at func(string) form.Location) error {
 			l := at("a1.1")
 			return f.MergeCell(l.Sheet, "C"+l.Cell[1:], l.Cell)
 		}},
@@ -83,7 +86,7 @@ func badCases() []badCase {
 			}
 			return f.SetCellStr("メモ", "A1", "=提出前に課長確認")
 		}},
-		{file: "１行ずれて入力.xlsx", exit: 1, where: "a1.5", want: "すぐ下の", edit: func(f *excelize.File, at func(string) form.Location) error {
+		{file: "１行ずれて入力.xlsx", exit: 1, where: "a1.5", want: "すぐ下の", code: finding.MisplacedBelow, edit: func(f *excelize.File, at func(string) form.Location) error {
 			l := at("a1.5")
 			v, _ := f.GetCellValue(l.Sheet, l.Cell)
 			var row int
@@ -93,32 +96,32 @@ func badCases() []badCase {
 			}
 			return f.SetCellStr(l.Sheet, fmt.Sprintf("D%d", row+1), v)
 		}},
-		{file: "隣のセルに入力.xlsx", exit: 1, where: "a1.2", want: "右隣の", edit: func(f *excelize.File, at func(string) form.Location) error {
+		{file: "隣のセルに入力.xlsx", exit: 1, where: "a1.2", want: "右隣の", code: finding.MisplacedRight, edit: func(f *excelize.File, at func(string) form.Location) error {
 			l := at("a1.2")
 			if err := f.SetCellStr(l.Sheet, l.Cell, ""); err != nil {
 				return err
 			}
 			return f.SetCellStr(l.Sheet, "E"+l.Cell[1:], "実施している")
 		}},
-		{file: "リストの上に貼り付け.xlsx", exit: 1, where: "a1.3", want: "「実施済み（一部）」は選択肢にありません", edit: func(f *excelize.File, at func(string) form.Location) error {
+		{file: "リストの上に貼り付け.xlsx", exit: 1, where: "a1.3", want: "「実施済み（一部）」は選択肢にありません", code: finding.NotAChoice, edit: func(f *excelize.File, at func(string) form.Location) error {
 			l := at("a1.3")
 			if err := f.DeleteDataValidation(l.Sheet); err != nil {
 				return err
 			}
 			return f.SetCellStr(l.Sheet, l.Cell, "実施済み（一部）")
 		}},
-		{file: "文字数が上限超え.xlsx", exit: 1, where: "ki3", want: "Excel の上限 32767 字を超えています", patch: cellXML("ki3", "<is><t>"+strings.Repeat("講演会を開催した。", 3700)+"</t></is>", "inlineStr")},
-		{file: "制御文字.xlsx", exit: 0, where: "ki3", want: "制御文字が含まれていたため取り除きました", patch: cellXML("ki3", "<is><t>区民向け講演会を開催_x0007_した</t></is>", "inlineStr")},
-		{file: "空のファイル.xlsx", exit: 2, want: "ファイルが空です", raw: func([]byte) ([]byte, error) { return nil, nil }},
-		{file: "途中で切れた.xlsx", exit: 2, want: "ファイルが壊れているか", raw: func(good []byte) ([]byte, error) { return good[:4096], nil }},
-		{file: "中身が別のzip.xlsx", exit: 2, want: "ファイルが壊れているか", raw: func([]byte) ([]byte, error) {
+		{file: "文字数が上限超え.xlsx", exit: 1, where: "ki3", want: "Excel の上限 32767 字を超えています", code: finding.TooLong, patch: cellXML("ki3", "<is><t>"+strings.Repeat("講演会を開催した。", 3700)+"</t></is>", "inlineStr")},
+		{file: "制御文字.xlsx", exit: 0, where: "ki3", want: "制御文字が含まれていたため取り除きました", code: finding.ControlChar, patch: cellXML("ki3", "<is><t>区民向け講演会を開催_x0007_した</t></is>", "inlineStr")},
+		{file: "空のファイル.xlsx", exit: 2, want: "ファイルが空です", code: finding.Unreadable, raw: func([]byte) ([]byte, error) { return nil, nil }},
+		{file: "途中で切れた.xlsx", exit: 2, want: "ファイルが壊れているか", code: finding.Unreadable, raw: func(good []byte) ([]byte, error) { return good[:4096], nil }},
+		{file: "中身が別のzip.xlsx", exit: 2, want: "ファイルが壊れているか", code: finding.Unreadable, raw: func([]byte) ([]byte, error) {
 			return zipOf(map[string][]byte{"readme.txt": []byte("これは回答票ではありません")})
 		}},
-		{file: "CSVを改名.xlsx", exit: 2, want: "CSV やテキストのファイルです", raw: func([]byte) ([]byte, error) { return []byte("区名,回答\n北区,実施している\n"), nil }},
-		{file: "zip爆弾.xlsx", exit: 2, want: "展開後の大きさが", raw: func(good []byte) ([]byte, error) {
+		{file: "CSVを改名.xlsx", exit: 2, want: "CSV やテキストのファイルです", code: finding.WrongFormat, raw: func([]byte) ([]byte, error) { return []byte("区名,回答\n北区,実施している\n"), nil }},
+		{file: "zip爆弾.xlsx", exit: 2, want: "展開後の大きさが", code: finding.Unreadable, raw: func(good []byte) ([]byte, error) {
 			return replacePart(good, "xl/worksheets/sheet1.xml", bytes.Repeat([]byte{' '}, 200<<20))
 		}},
-		{file: "100MBのシート.xlsx", exit: 2, want: "展開後の大きさが", raw: func(good []byte) ([]byte, error) {
+		{file: "100MBのシート.xlsx", exit: 2, want: "展開後の大きさが", code: finding.Unreadable, raw: func(good []byte) ([]byte, error) {
 			// Rows and cells may leave out their r attribute, so a hundred megabytes of
 			// them compress to a small file to commit.
 			row := []byte(`<row><c t="inlineStr"><is><t>x</t></is></c></row>`)
@@ -130,7 +133,7 @@ func badCases() []badCase {
 			b.WriteString(`</sheetData></worksheet>`)
 			return replacePart(good, "xl/worksheets/sheet2.xml", b.Bytes())
 		}},
-		{file: "百万セルのシート.xlsx", exit: 2, want: "展開後のサイズが大きすぎる", raw: func(good []byte) ([]byte, error) {
+		{file: "百万セルのシート.xlsx", exit: 2, want: "展開後のサイズが大きすぎる", code: finding.Unreadable, raw: func(good []byte) ([]byte, error) {
 			// Under the size check (20 MB), but a million cells: the reader refuses a sheet
 			// of far more cells than a return has instead of holding them all.
 			var b bytes.Buffer
@@ -155,28 +158,32 @@ func writeBad(returnsDir, dir string) (int, error) {
 		return 0, err
 	}
 	var manifest strings.Builder
-	manifest.WriteString("# file\texit\twhere\tmessage part — written by go run ./testdata/gen; checked by cmd/internal/validatecmd TestBadFiles\n")
+	manifest.WriteString("# file\texit\twhere\tcode\tmessage part — written by go run ./testdata/gen; checked by cmd/internal/validatecmd TestBadFiles\n")
 	cases := append(allBadCases(), hostileCases()...)
 	for _, c := range cases {
 		data, where, err := c.make(good)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", c.file, err)
 		}
-		if err := atomic.WriteBytes(filepath.Join(dir, c.file), data); err != nil {
+		if err := writeBytes(filepath.Join(dir, c.file), data); err != nil {
 			return 0, err
 		}
-		fmt.Fprintf(&manifest, "%s\t%d\t%s\t%s\n", c.file, c.exit, where, c.want)
+		code := string(c.code)
+		if code == "" {
+			code = "-"
+		}
+		fmt.Fprintf(&manifest, "%s\t%d\t%s\t%s\t%s\n", c.file, c.exit, where, code, c.want)
 	}
-	for _, fixed := range [][4]string{
-		{"old-format.xls", "2", "", "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください"},
-		{"encrypted.xlsx", "2", "", "パスワードで保護（暗号化）されているため読めません"},
+	for _, fixed := range [][5]string{
+		{"old-format.xls", "2", "", "wrong-format", "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください"},
+		{"encrypted.xlsx", "2", "", "wrong-format", "パスワードで保護（暗号化）されているため読めません"},
 	} {
 		manifest.WriteString(strings.Join(fixed[:], "\t") + "\n")
 	}
 	for _, fixed := range libreOfficeSlotCases {
 		manifest.WriteString(strings.Join(fixed[:], "\t") + "\n")
 	}
-	return len(cases), atomic.WriteBytes(filepath.Join(dir, "cases.tsv"), []byte(manifest.String()))
+	return len(cases), writeBytes(filepath.Join(dir, "cases.tsv"), []byte(manifest.String()))
 }
 
 // make builds the case's bytes and resolves its finding's cell.
@@ -190,7 +197,7 @@ func (c badCase) make(good []byte) ([]byte, string, error) {
 		return nil, "", err
 	}
 	defer f.Close()
-	cells := form.Cells(f)
+	cells := formtest.Cells(f)
 	at := func(key string) form.Location { return cells[form.DefinedName(key)] }
 	where := ""
 	if c.where != "" {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -29,7 +30,7 @@ func hostileCases() []badCase {
 		// Ten thousand sheet entries naming one part, and no defined names, so that the id
 		// column of every sheet is read: parsed once per entry, this took 26 s and 760 MB
 		// from a 70 KB file.
-		{file: "同じシートを一万回.xlsx", exit: 2, want: msgCorrupt, raw: editPart("xl/workbook.xml", func(wb string) string {
+		{file: "同じシートを一万回.xlsx", exit: 2, want: msgCorrupt, code: finding.Unreadable, raw: editPart("xl/workbook.xml", func(wb string) string {
 			var b strings.Builder
 			for i := 1; i <= 10_000; i++ {
 				fmt.Fprintf(&b, `<sheet name="複製%d" sheetId="%d" r:id="rId4"></sheet>`, i, i+10)
@@ -37,11 +38,11 @@ func hostileCases() []badCase {
 			return dropNames(strings.Replace(wb, "</sheets>", b.String()+"</sheets>", 1))
 		})},
 		// Two sheets of one name: which one is 相談支援室?
-		{file: "同じ名前のシート.xlsx", exit: 2, want: msgCorrupt, raw: editPart("xl/workbook.xml", func(wb string) string {
+		{file: "同じ名前のシート.xlsx", exit: 2, want: msgCorrupt, code: finding.Unreadable, raw: editPart("xl/workbook.xml", func(wb string) string {
 			return strings.Replace(wb, `name="相談支援室"`, `name="区役所"`, 1)
 		})},
 		// A thousand and one sheets, each its own (empty) part, and no defined names.
-		{file: "シートが千枚超.xlsx", exit: 2, want: msgTooLarge, raw: func(good []byte) ([]byte, error) {
+		{file: "シートが千枚超.xlsx", exit: 2, want: msgTooLarge, code: finding.Unreadable, raw: func(good []byte) ([]byte, error) {
 			wb, err := readPart(good, "xl/workbook.xml")
 			if err != nil {
 				return nil, err
@@ -62,7 +63,7 @@ func hostileCases() []badCase {
 			return withParts(good, parts)
 		}},
 		// Twenty thousand relationships of the workbook.
-		{file: "関係が二万件.xlsx", exit: 2, want: msgTooLarge, raw: editPart("xl/_rels/workbook.xml.rels", func(rels string) string {
+		{file: "関係が二万件.xlsx", exit: 2, want: msgTooLarge, code: finding.Unreadable, raw: editPart("xl/_rels/workbook.xml.rels", func(rels string) string {
 			var b strings.Builder
 			for i := 1; i <= 20_000; i++ {
 				fmt.Fprintf(&b, `<Relationship Id="rT%d" Target="theme/theme1.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"></Relationship>`, i)
@@ -71,7 +72,7 @@ func hostileCases() []badCase {
 		})},
 		// Ten million unclosed elements (30 MB, 30 KB zipped): a stack of open elements
 		// took 760 MB.
-		{file: "深い入れ子.xlsx", exit: 2, want: msgSheet1, raw: func(good []byte) ([]byte, error) {
+		{file: "深い入れ子.xlsx", exit: 2, want: msgSheet1, code: finding.Unreadable, raw: func(good []byte) ([]byte, error) {
 			head := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
 			return replacePart(good, "xl/worksheets/sheet1.xml", append([]byte(head), bytes.Repeat([]byte("<a>"), 10_000_000)...))
 		}},
@@ -79,10 +80,10 @@ func hostileCases() []badCase {
 		// instruction inside a text, a CDATA section, a DTD with entities (a billion
 		// laughs: never expanded, the DTD refuses the part), an attribute given twice, a
 		// cell given twice, a value given twice.
-		{file: "数値の中にコメント.xlsx", exit: 2, want: msgSheet2, patch: cellXML("o1.03", `<v>1<!-- x -->2</v>`, "")},
-		{file: "文字列の中に処理命令.xlsx", exit: 2, want: msgSheet1, patch: cellXML("ki3", `<is><t>講演会<?pi x?>を開催</t></is>`, "inlineStr")},
-		{file: "CDATAの文字列.xlsx", exit: 2, want: msgSheet1, patch: cellXML("a1.1", `<is><t><![CDATA[実施している]]></t></is>`, "inlineStr")},
-		{file: "DOCTYPEと実体.xlsx", exit: 2, want: msgSheet2, patch: chain(cellXML("o1.03", `<v>&lol9;</v>`, ""), func(data []byte, _ func(string) form.Location) ([]byte, error) {
+		{file: "数値の中にコメント.xlsx", exit: 2, want: msgSheet2, code: finding.Unreadable, patch: cellXML("o1.03", `<v>1<!-- x -->2</v>`, "")},
+		{file: "文字列の中に処理命令.xlsx", exit: 2, want: msgSheet1, code: finding.Unreadable, patch: cellXML("ki3", `<is><t>講演会<?pi x?>を開催</t></is>`, "inlineStr")},
+		{file: "CDATAの文字列.xlsx", exit: 2, want: msgSheet1, code: finding.Unreadable, patch: cellXML("a1.1", `<is><t><![CDATA[実施している]]></t></is>`, "inlineStr")},
+		{file: "DOCTYPEと実体.xlsx", exit: 2, want: msgSheet2, code: finding.Unreadable, patch: chain(cellXML("o1.03", `<v>&lol9;</v>`, ""), func(data []byte, _ func(string) form.Location) ([]byte, error) {
 			dtd := `<!DOCTYPE worksheet [<!ENTITY lol0 "12">`
 			for i := 1; i <= 9; i++ {
 				dtd += fmt.Sprintf(`<!ENTITY lol%d "%s">`, i, strings.Repeat(fmt.Sprintf("&lol%d;", i-1), 10))
@@ -91,17 +92,17 @@ func hostileCases() []badCase {
 				return strings.Replace(s, "?>", "?>"+dtd+"]>", 1)
 			})(data)
 		})},
-		{file: "属性が二重.xlsx", exit: 2, want: msgSheet2, patch: chain(cellXML("o1.03", `<v>5</v>`, ""), func(data []byte, at func(string) form.Location) ([]byte, error) {
+		{file: "属性が二重.xlsx", exit: 2, want: msgSheet2, code: finding.Unreadable, patch: chain(cellXML("o1.03", `<v>5</v>`, ""), func(data []byte, at func(string) form.Location) ([]byte, error) {
 			l := at("o1.03")
 			return editPart("xl/worksheets/sheet2.xml", func(s string) string {
 				return strings.Replace(s, `<c r="`+l.Cell+`"`, `<c r="`+l.Cell+`" r="A1"`, 1)
 			})(data)
 		})},
-		{file: "同じセルが二つ.xlsx", exit: 2, want: msgSheet2, patch: func(data []byte, at func(string) form.Location) ([]byte, error) {
+		{file: "同じセルが二つ.xlsx", exit: 2, want: msgSheet2, code: finding.Unreadable, patch: func(data []byte, at func(string) form.Location) ([]byte, error) {
 			l := at("o1.03")
 			return cellXML("o1.03", `<v>3</v></c><c r="`+l.Cell+`"><v>5</v>`, "")(data, at)
 		}},
-		{file: "値が二つ.xlsx", exit: 2, want: msgSheet2, patch: cellXML("o1.03", `<v>3</v><v>5</v>`, "")},
+		{file: "値が二つ.xlsx", exit: 2, want: msgSheet2, code: finding.Unreadable, patch: cellXML("o1.03", `<v>3</v><v>5</v>`, "")},
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/osaka-city/zaitaku/aggregate"
-	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
@@ -45,7 +44,7 @@ func writeHistory(sc *schema.Schema, sampleDir, outDir string) (int, error) {
 		if err != nil {
 			return 0, fmt.Errorf("history.yaml %s: %w", hp.Period, err)
 		}
-		if err := atomic.WriteFile(filepath.Join(outDir, p.String()+".json"), res.WriteJSON); err != nil {
+		if err := writeFile(filepath.Join(outDir, p.String()+".json"), res.WriteJSON); err != nil {
 			return 0, err
 		}
 	}

@@ -1,6 +1,6 @@
 // Command gen writes the sample returns of testdata/returns: one filled-in return workbook
 // per ward for 令和６年度上半期 (2024H1), made from the answer tables in testdata/sample
-// through the real template (form.BuildTemplate) and form.Fill, exactly as a ward's filled
+// through the real template (form.BuildTemplate) and formtest.Fill, exactly as a ward's filled
 // form would look. Summed over the 24 wards the figures reproduce 資料１.
 //
 // Run it from the repository root whenever the template or the tables change:
@@ -35,8 +35,8 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gopkg.in/yaml.v3"
 
-	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
@@ -138,7 +138,7 @@ func run(sc *schema.Schema, sampleDir, outDir string) (string, error) {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			return "", err
 		}
-		r, err := form.Read(path, sc, form.ReadOptions{Period: samplePeriod})
+		r, err := check.Read(path, sc, check.ReadOptions{Period: samplePeriod})
 		if err != nil {
 			return "", err
 		}
@@ -156,7 +156,7 @@ func run(sc *schema.Schema, sampleDir, outDir string) (string, error) {
 	}
 	for _, u := range sc.Units.List {
 		path := filepath.Join(outDir, u.Name+".xlsx")
-		if err := atomic.WriteFile(path, func(w io.Writer) error {
+		if err := writeFile(path, func(w io.Writer) error {
 			_, err := books[u.Name].WriteTo(w)
 			return err
 		}); err != nil {
@@ -517,7 +517,7 @@ func buildReturn(sc *schema.Schema, ward string, a map[string]any) (*excelize.Fi
 	if err != nil {
 		return nil, err
 	}
-	if err := form.Fill(f, a); err != nil {
+	if err := formtest.Fill(f, a); err != nil {
 		f.Close()
 		return nil, err
 	}

@@ -18,11 +18,11 @@ import (
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/cmd/internal/outset"
-	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
 	"github.com/osaka-city/zaitaku/render/longcsv"
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/finding"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // Output file names inside the output folder.
@@ -54,6 +54,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		Short: "フォルダ内の回答票をすべて確認して集計し、集計結果・集計表・CSV を作る",
 		Long: `フォルダ内の回答票（.xlsx）をすべて確認し、区ごとの指摘、未提出・重複の区を表示します。
 エラーのある回答票や未提出の区があるときは、何も出力せずに終了します（終了コード 1）。
+出力先に書き込めないときは終了コード 3 です（前回の出力はそのまま残ります）。
 --allow-incomplete を付けると、エラーのない回答票だけで集計し、出力に「回答 22／24区」の
 ように回答数と除いた区を明記します。
 
@@ -88,7 +89,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	f.StringArrayVar(&opts.Previous, "previous", nil, "前の期間の aggregate.json（比較に使う。複数指定可）")
 	f.StringVar(&opts.History, "history", "", "前の期間の aggregate.json を集めたフォルダ（複数期間の表に使う）")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "読み込みの進み具合を表示しない")
-	reportcmd.AddReportFlags(f, &opts.Report)
+	cli.AddReportFlags(f, &opts.Report)
 	return cmd
 }
 
@@ -108,15 +109,15 @@ func runAggregate(opts *Options) error {
 	// by the next run.
 	if st, err := os.Stat(opts.Dir); err == nil {
 		if ost, err := os.Stat(opts.Output); err == nil && os.SameFile(st, ost) {
-			return cli.Usage("出力先 %s は回答票のフォルダと同じです。集計表.xlsx などが回答票と混ざるため、別のフォルダを -o で指定してください（例: -o %s）", form.DisplayName(opts.Output), form.DisplayName(filepath.Join(filepath.Dir(filepath.Clean(opts.Dir)), "zaitaku-out")))
+			return cli.Usage("出力先 %s は回答票のフォルダと同じです。集計表.xlsx などが回答票と混ざるため、別のフォルダを -o で指定してください（例: -o %s）", returns.DisplayName(opts.Output), returns.DisplayName(filepath.Join(filepath.Dir(filepath.Clean(opts.Dir)), "zaitaku-out")))
 		}
 	}
-	listing, err := form.ListFolder(opts.Dir)
+	listing, err := returns.ListFolder(opts.Dir)
 	if err != nil {
-		return cli.Usage("フォルダ %s を読めません: %v", form.DisplayName(opts.Dir), err)
+		return cli.Usage("フォルダ %s を読めません: %v", returns.DisplayName(opts.Dir), err)
 	}
 	if len(listing.Returns) == 0 && len(listing.Refused) == 0 {
-		msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", form.DisplayName(opts.Dir))
+		msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", returns.DisplayName(opts.Dir))
 		for _, sk := range listing.Skipped {
 			msg += fmt.Sprintf("\n  %s: %s", sk.Name, sk.Note)
 		}
@@ -138,7 +139,7 @@ func runAggregate(opts *Options) error {
 	}
 	col, err := aggregate.Collect(listing.Returns, sc, copts)
 	if err != nil {
-		return cli.Usage("%s: %v", form.DisplayName(opts.Dir), err)
+		return cli.Usage("%s: %v", returns.DisplayName(opts.Dir), err)
 	}
 	out := opts.IO.Out
 	printFindings(out, col)
@@ -154,7 +155,10 @@ func runAggregate(opts *Options) error {
 		return cli.Usage("%v", err)
 	}
 	written, id, err := writeOutputs(opts.Output, res, opts.Report, func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) })
-	if err != nil {
+	var oe *outset.Error
+	if errors.As(err, &oe) {
+		return cli.Output(err)
+	} else if err != nil {
 		return cli.Usage("%v", err)
 	}
 	fmt.Fprintf(out, "\n%s %s\n", res.PeriodLabel, sub.Summary)
@@ -245,7 +249,7 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting 
 // checkDir makes sure the argument is a folder, and says what to give instead when it is a
 // file: a return (check it with validate), our own summary, or something else.
 func checkDir(dir string) error {
-	shown := form.DisplayName(dir)
+	shown := returns.DisplayName(dir)
 	st, err := os.Stat(dir)
 	switch {
 	case err != nil:
@@ -253,12 +257,12 @@ func checkDir(dir string) error {
 	case st.IsDir():
 		return nil
 	}
-	if sk, own := form.OwnOutput(dir); own {
+	if sk, own := returns.OwnOutput(dir); own {
 		return cli.Usage("%s は、%s。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown, sk.Note)
 	}
 	switch strings.ToLower(filepath.Ext(dir)) {
 	case ".xlsx", ".xlsm", ".xls":
-		return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate %s）。１つの回答票を確認するときは zaitaku validate %s", shown, form.DisplayName(filepath.Dir(dir)), shown)
+		return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate %s）。１つの回答票を確認するときは zaitaku validate %s", shown, returns.DisplayName(filepath.Dir(dir)), shown)
 	}
 	return cli.Usage("%s はフォルダではなくファイルです。aggregate には回答票を集めたフォルダを指定してください（例: zaitaku aggregate ./回答票）", shown)
 }
@@ -278,11 +282,11 @@ func printFindings(w io.Writer, col *aggregate.Collection) {
 		}
 		fmt.Fprintf(w, "■ %s（%s）: エラー %d・警告 %d\n", ws.Ward, strings.Join(files, "、"), ws.Errors, ws.Warnings)
 		if len(ws.Files) < 2 {
-			form.WriteFindings(w, ws.Findings)
+			finding.WriteText(w, ws.Findings, false)
 			continue
 		}
-		var wardLevel []form.Finding
-		byFile := map[string][]form.Finding{}
+		var wardLevel []finding.Finding
+		byFile := map[string][]finding.Finding{}
 		for _, f := range ws.Findings {
 			if f.File == "" {
 				wardLevel = append(wardLevel, f)
@@ -290,28 +294,18 @@ func printFindings(w io.Writer, col *aggregate.Collection) {
 				byFile[f.File] = append(byFile[f.File], f)
 			}
 		}
-		form.WriteFindings(w, wardLevel)
+		finding.WriteText(w, wardLevel, false)
 		for _, name := range files {
 			if fs := byFile[name]; len(fs) > 0 {
 				fmt.Fprintf(w, "  ［%s］\n", name)
-				form.WriteFindings(w, fs)
+				finding.WriteText(w, fs, false)
 			}
 		}
 	}
 	if len(sub.Others) > 0 {
 		fmt.Fprintf(w, "■ %sを特定できないファイル\n", col.Schema.Units.Label)
 		for _, o := range sub.Others {
-			for _, f := range o.Findings {
-				where := f.Where()
-				if where != "" {
-					where = "  " + where
-				}
-				label := ""
-				if f.Label != "" {
-					label = f.Label + ": "
-				}
-				fmt.Fprintf(w, "  %s%s  %s%s\n", o.Name, where, label, f.Message)
-			}
+			finding.WriteText(w, o.Findings, true)
 		}
 	}
 	if len(sub.Missing) > 0 {

@@ -19,6 +19,7 @@ import (
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/aggregate.json from the sample returns")
@@ -75,7 +76,7 @@ func edit(t *testing.T, path string, set map[string]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cells := form.Cells(f)
+	cells := formtest.Cells(f)
 	for name, v := range set {
 		loc, ok := cells[name]
 		if !ok {

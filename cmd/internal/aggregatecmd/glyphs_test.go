@@ -12,6 +12,7 @@ import (
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 // TestGlyphWarning: a ward's 研修テーマ with 𠮷, which the report's font lacks, is a
@@ -24,7 +25,7 @@ func TestGlyphWarning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cell := form.Cells(f)[form.DefinedName("ka2")].String()
+	cell := formtest.Cells(f)[form.DefinedName("ka2")].String()
 	f.Close()
 	out := filepath.Join(t.TempDir(), "out")
 	msg, code := run(t, &Options{Dir: dir, Output: out, Quiet: true})

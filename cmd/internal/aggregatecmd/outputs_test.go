@@ -124,7 +124,7 @@ func TestOneOutputBlockedKeepsThePreviousSet(t *testing.T) {
 	os.Mkdir(filepath.Join(out, report.HTMLName), 0o755)
 	delete(before, report.HTMLName)
 	msg, code := run(t, &Options{Dir: samples, Output: out, History: history})
-	if code != cli.ExitUsage || !strings.Contains(msg, "report.html という名前のフォルダがある") {
+	if code != cli.ExitOutput || !strings.Contains(msg, "report.html という名前のフォルダがある") {
 		t.Fatalf("exit %d\n%s", code, msg)
 	}
 	after := snapshot(t, out)

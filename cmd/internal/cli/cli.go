@@ -1,5 +1,6 @@
 // Package cli holds what every zaitaku command shares: the IO streams a command writes to,
-// the exit codes, and loading the schema named by --schema.
+// the exit codes, loading the schema named by --schema, and the flags several commands
+// take (--schema, the report settings).
 package cli
 
 import (
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
@@ -22,6 +24,9 @@ const (
 	ExitFindings = 1
 	// ExitUsage: a wrong command line, or an input that could not be read at all.
 	ExitUsage = 2
+	// ExitOutput: an output could not be written (folder not writable, disk full, file
+	// held open); the previous outputs are left as they were.
+	ExitOutput = 3
 )
 
 // IO is where a command reads and writes, injected so tests drive commands without a terminal.
@@ -58,11 +63,16 @@ func isTerminal(f *os.File) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// ExitError ends a command with a code. Msg, when set, is printed to stderr by main.
+// ExitError ends a command with a code. Msg, when set, is printed to stderr by main. Err,
+// when set, is the error that decided the code, kept for errors.Is/As.
 type ExitError struct {
 	Code int
 	Msg  string
+	Err  error
 }
+
+// Unwrap gives the error that decided the code.
+func (e *ExitError) Unwrap() error { return e.Err }
 
 func (e *ExitError) Error() string {
 	if e.Msg == "" {
@@ -74,6 +84,11 @@ func (e *ExitError) Error() string {
 // Usage is an ExitUsage error with a message.
 func Usage(format string, args ...any) error {
 	return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Output is an ExitOutput error: err says which output could not be written and why.
+func Output(err error) error {
+	return &ExitError{Code: ExitOutput, Msg: err.Error(), Err: err}
 }
 
 // Code returns the exit code for an error returned by a command.
@@ -116,4 +131,12 @@ func ParsePeriod(s string) (period.Period, error) {
 // AddSchemaFlag adds --schema to a command; every command that reads returns takes it.
 func AddSchemaFlag(fs *pflag.FlagSet, p *string) {
 	fs.StringVar(p, "schema", "", "調査の定義ファイル（YAML）。省略時は組み込みの大阪市の調査")
+}
+
+// AddReportFlags adds the report settings shared by `aggregate` and `report`.
+func AddReportFlags(fs *pflag.FlagSet, o *report.Options) {
+	fs.StringVar(&o.DocLabel, "doc-label", "資料１", "表紙の資料番号（空にすると枠を出さない）")
+	fs.StringVar(&o.Title, "title", "", "報告書の題名（省略時は調査の定義の report_title）")
+	fs.BoolVar(&o.IncludeCases, "include-cases", false, "相談事例（具体例）を報告書に含める（個人に関わる内容のため既定では含めない）")
+	fs.StringVar(&o.FontPath, "font", "", "報告書（PDF）に使う TrueType フォント（省略時は組み込みの BIZ UDPゴシック）")
 }

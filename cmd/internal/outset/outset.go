@@ -83,9 +83,46 @@ type journalEntry struct {
 
 const journalFormat = "zaitaku-outset-1"
 
+// Error is every failure of Write and Recover: the set could not be written or settled.
+// Commands test for it with errors.As to tell an output that cannot be written from a bad
+// input; Err is the reason (Japanese) and wraps the operating system's error where there
+// is one (errors.Is(err, fs.ErrPermission), syscall.ENOSPC).
+type Error struct{ Err error }
+
+func (e *Error) Error() string { return e.Err.Error() }
+
+// Unwrap gives the reason.
+func (e *Error) Unwrap() error { return e.Err }
+
+// asError wraps a failure of Write or Recover; a simulated kill stays as it is.
+func asError(err error) error {
+	if err == nil || isKilled(err) {
+		return err
+	}
+	return &Error{Err: err}
+}
+
+// cause is a Japanese message that keeps the error it explains, for errors.Is.
+type cause struct {
+	msg string
+	err error
+}
+
+func (c *cause) Error() string { return c.msg }
+func (c *cause) Unwrap() error { return c.err }
+
+func withCause(err error, format string, args ...any) error {
+	return &cause{msg: fmt.Sprintf(format, args...), err: err}
+}
+
 // Write replaces the files of set in dir all at once, creating dir if needed. On error the
-// folder holds the previous set and the message (Japanese) says why and which file.
+// folder holds the previous set and the message (Japanese) says why and which file; the
+// error is an *Error.
 func Write(dir string, set []File, opts Options) error {
+	return asError(write(dir, set, opts))
+}
+
+func write(dir string, set []File, opts Options) error {
 	if err := checkNames(set); err != nil {
 		return err
 	}
@@ -120,6 +157,10 @@ func Write(dir string, set []File, opts Options) error {
 // (zaitaku report reads aggregate.json); Write does it by itself. A folder with nothing of
 // outset's in it is not touched.
 func Recover(dir string, opts Options) error {
+	return asError(recoverDir(dir, opts))
+}
+
+func recoverDir(dir string, opts Options) error {
 	if !hasLeftovers(dir) {
 		return nil
 	}
@@ -541,18 +582,18 @@ func writeError(path string, err error) error {
 	name := filepath.Base(path)
 	switch {
 	case isDiskFull(err):
-		return fmt.Errorf("ディスクの空きが足りないため %s を書き込めません。空きを作ってからもう一度実行してください。出力先のファイルは前のままです", name)
+		return withCause(err, "ディスクの空きが足りないため %s を書き込めません。空きを作ってからもう一度実行してください。出力先のファイルは前のままです", name)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("出力先のフォルダ %s に書き込めません（書き込みの権限がありません）。別の出力先を指定してください。出力先のファイルは前のままです", filepath.Dir(path))
+		return withCause(err, "出力先のフォルダ %s に書き込めません（書き込みの権限がありません）。別の出力先を指定してください。出力先のファイルは前のままです", filepath.Dir(path))
 	}
-	return fmt.Errorf("%s を書き込めません（%v）。出力先のファイルは前のままです", path, plain(err))
+	return withCause(err, "%s を書き込めません（%v）。出力先のファイルは前のままです", path, plain(err))
 }
 
 // replaceError says why the file at path could not be replaced.
 func replaceError(path string, err error) error {
 	name := filepath.Base(path)
 	if isInUse(err) {
-		return fmt.Errorf("%s が%sで開かれているため置き換えられません。閉じてからもう一度実行してください。出力先のファイルは前のままです", name, openedBy(name))
+		return withCause(err, "%s が%sで開かれているため置き換えられません。閉じてからもう一度実行してください。出力先のファイルは前のままです", name, openedBy(name))
 	}
 	return writeError(path, err)
 }
@@ -572,11 +613,11 @@ func openedBy(name string) string {
 func folderError(dir string, err error) error {
 	switch {
 	case isDiskFull(err):
-		return fmt.Errorf("ディスクの空きが足りないため出力先 %s に書き込めません。空きを作ってからもう一度実行してください", dir)
+		return withCause(err, "ディスクの空きが足りないため出力先 %s に書き込めません。空きを作ってからもう一度実行してください", dir)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("出力先のフォルダ %s に書き込めません（書き込みの権限がありません）。別の出力先を指定してください。出力先のファイルは前のままです", dir)
+		return withCause(err, "出力先のフォルダ %s に書き込めません（書き込みの権限がありません）。別の出力先を指定してください。出力先のファイルは前のままです", dir)
 	}
-	return fmt.Errorf("出力先のフォルダ %s を使えません（%v）", dir, plain(err))
+	return withCause(err, "出力先のフォルダ %s を使えません（%v）", dir, plain(err))
 }
 
 // plain drops the Go operation and path from an OS error ("open x: no such file"), which

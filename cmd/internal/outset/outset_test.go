@@ -286,6 +286,11 @@ func TestDiskFull(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "ディスクの空きが足りないため report.pdf を書き込めません") {
 		t.Fatalf("error %v", err)
 	}
+	// The kind survives the Japanese message: callers decide by it, not by the text.
+	var oe *Error
+	if !errors.As(err, &oe) || !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("error %#v is not an *Error wrapping ENOSPC", err)
+	}
 	if !holds(dir, oldSet) {
 		t.Errorf("after disk full: %s", listing(dir))
 	}
@@ -331,6 +336,9 @@ func TestUnwritableFolder(t *testing.T) {
 	err := Write(dir, newSet, Options{})
 	if err == nil || !strings.Contains(err.Error(), "に書き込めません（書き込みの権限がありません）") {
 		t.Fatalf("error %v", err)
+	}
+	if !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("error %#v does not wrap fs.ErrPermission", err)
 	}
 	if strings.Contains(err.Error(), "permission denied") {
 		t.Errorf("English in the message: %v", err)

@@ -11,13 +11,12 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/cmd/internal/outset"
 	"github.com/osaka-city/zaitaku/render/report"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // Options are the inputs of `zaitaku report`.
@@ -38,7 +37,8 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		Long: `zaitaku aggregate が出力した aggregate.json から、報告書の PDF（資料１の形式）と
 グラフの HTML を作り直します。題名や資料番号を変えたいときに使います。
 出力先を両方とも省略すると aggregate.json と同じフォルダに report.pdf と report.html を書きます。
--o だけを指定すると PDF だけを、--html だけを指定すると HTML だけを書きます。`,
+-o だけを指定すると PDF だけを、--html だけを指定すると HTML だけを書きます。
+終了コード: 0 作成した、2 指定の誤り・集計結果を読めない、3 出力先に書き込めない`,
 		Example: `  zaitaku report zaitaku-out/aggregate.json --doc-label 資料２
   zaitaku report zaitaku-out/aggregate.json -o 推進会議資料.pdf --html 推進会議資料.html`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -58,7 +58,7 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	f := cmd.Flags()
 	f.StringVarP(&opts.PDF, "output", "o", "", "PDF の出力先（-o も --html も省略すると aggregate.json と同じフォルダの report.pdf）")
 	f.StringVar(&opts.HTML, "html", "", "HTML の出力先（-o も --html も省略すると aggregate.json と同じフォルダの report.html）")
-	AddReportFlags(f, &opts.Report)
+	cli.AddReportFlags(f, &opts.Report)
 	return cmd
 }
 
@@ -70,7 +70,7 @@ func runReport(opts *Options) error {
 	wait := outset.Options{Wait: outset.DefaultWait, Waiting: func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) }}
 	if st, err := os.Stat(dir); err == nil && st.IsDir() {
 		if err := outset.Recover(dir, wait); err != nil {
-			return cli.Usage("%v", err)
+			return cli.Output(err)
 		}
 	}
 	if err := checkInput(opts.Input); err != nil {
@@ -110,9 +110,9 @@ func runReport(opts *Options) error {
 	for _, d := range dirs {
 		if err := outset.Write(d, byDir[d], wait); err != nil {
 			if len(written) > 0 {
-				return cli.Usage("%v\n（書き込んだもの: %s）", err, strings.Join(written, "、"))
+				return cli.Output(fmt.Errorf("%w\n（書き込んだもの: %s）", err, strings.Join(written, "、")))
 			}
-			return cli.Usage("%v", err)
+			return cli.Output(err)
 		}
 		for _, f := range byDir[d] {
 			written = append(written, filepath.Join(d, f.Name))
@@ -163,7 +163,7 @@ func reportTargets(opts *Options) ([]target, error) {
 // output folder as readily as for aggregate.json.
 func checkInput(path string) error {
 	const want = "zaitaku aggregate が出力した aggregate.json を指定してください（例: zaitaku report zaitaku-out/aggregate.json）"
-	shown := form.DisplayName(path)
+	shown := returns.DisplayName(path)
 	st, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -174,7 +174,7 @@ func checkInput(path string) error {
 	if st.IsDir() {
 		inside := filepath.Join(path, aggregateJSON)
 		if _, err := os.Stat(inside); err == nil {
-			return cli.Usage("%s はフォルダです。その中の集計結果を指定してください（zaitaku report %s）", shown, form.DisplayName(inside))
+			return cli.Usage("%s はフォルダです。その中の集計結果を指定してください（zaitaku report %s）", shown, returns.DisplayName(inside))
 		}
 		return cli.Usage("%s はフォルダです。%s", shown, want)
 	}
@@ -195,7 +195,7 @@ func checkInput(path string) error {
 	}
 	msg := fmt.Sprintf("%s は %s。report は集計結果から報告書を作り直すコマンドです。%s", shown, kind, want)
 	if inside := filepath.Join(filepath.Dir(path), aggregateJSON); fileExists(inside) {
-		msg += fmt.Sprintf("。同じフォルダにあります: zaitaku report %s", form.DisplayName(inside))
+		msg += fmt.Sprintf("。同じフォルダにあります: zaitaku report %s", returns.DisplayName(inside))
 	}
 	if kind == "Excel ファイルです" {
 		msg += "。回答票を集計するときは zaitaku aggregate 回答票のフォルダ を使います"
@@ -209,12 +209,4 @@ const aggregateJSON = "aggregate.json"
 func fileExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && !st.IsDir()
-}
-
-// AddReportFlags adds the report settings shared by `aggregate` and `report`.
-func AddReportFlags(fs *pflag.FlagSet, o *report.Options) {
-	fs.StringVar(&o.DocLabel, "doc-label", "資料１", "表紙の資料番号（空にすると枠を出さない）")
-	fs.StringVar(&o.Title, "title", "", "報告書の題名（省略時は調査の定義の report_title）")
-	fs.BoolVar(&o.IncludeCases, "include-cases", false, "相談事例（具体例）を報告書に含める（個人に関わる内容のため既定では含めない）")
-	fs.StringVar(&o.FontPath, "font", "", "報告書（PDF）に使う TrueType フォント（省略時は組み込みの BIZ UDPゴシック）")
 }

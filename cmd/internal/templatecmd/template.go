@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/osaka-city/zaitaku/cmd/internal/atomicfile"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
-	"github.com/osaka-city/zaitaku/render/atomic"
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
@@ -36,7 +36,8 @@ func NewCmdTemplate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		Use:   "template [--ward 区名 | --all] [--period 期間] [-o 出力先]",
 		Short: "回答票（.xlsx）を作る",
 		Long: `各区が記入する回答票（Excel）を作ります。選択式の欄にはリストが付き、
-入力欄以外は保護されます。--all で全区分を一度に作ります。`,
+入力欄以外は保護されます。--all で全区分を一度に作ります。
+終了コード: 0 作成した、2 指定の誤り（既存のファイルを上書きしない）、3 出力先に書き込めない`,
 		Example: `  zaitaku template --ward 北区 --period 2024H1 -o 北区.xlsx
   zaitaku template --all --period 令和６年度上半期 -o 回答票`,
 		Args: cobra.NoArgs,
@@ -95,7 +96,7 @@ func runTemplate(opts *Options) error {
 		dir = "回答票"
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return cli.Usage("フォルダ %s を作れません: %v", dir, err)
+		return cli.Output(fmt.Errorf("フォルダ %s を作れません: %w", dir, err))
 	}
 	// Check every target first so that a refusal leaves no partial set behind.
 	if !opts.Force {
@@ -119,7 +120,7 @@ func refuseOverwrite(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return cli.Usage("%s はすでにあります。記入済みの回答票を上書きしないよう中止しました（上書きするときは --force）", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return cli.Usage("%s を確認できません: %v", path, err)
+		return cli.Output(fmt.Errorf("%s を確認できません: %w", path, err))
 	}
 	return nil
 }
@@ -132,14 +133,14 @@ func write(opts *Options, sc *schema.Schema, p period.Period, ward, path string)
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return cli.Usage("フォルダ %s を作れません: %v", dir, err)
+			return cli.Output(fmt.Errorf("フォルダ %s を作れません: %w", dir, err))
 		}
 	}
-	err := atomic.WriteFile(path, func(w io.Writer) error {
+	err := atomicfile.WriteFile(path, func(w io.Writer) error {
 		return form.WriteTemplate(w, sc, form.TemplateOptions{Ward: ward, Period: p})
 	})
 	if err != nil {
-		return cli.Usage("%v", err)
+		return cli.Output(err)
 	}
 	return nil
 }

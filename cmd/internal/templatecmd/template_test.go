@@ -11,6 +11,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -43,7 +44,7 @@ func TestWardTemplateIsAnEmptyReturnForThatWard(t *testing.T) {
 	if !strings.Contains(msg, out) {
 		t.Errorf("output does not say where: %q", msg)
 	}
-	r, err := form.Read(out, schema.Default(), form.ReadOptions{})
+	r, err := check.Read(out, schema.Default(), check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,6 +71,19 @@ func TestWardTemplateIsAnEmptyReturnForThatWard(t *testing.T) {
 	// It refuses to overwrite what may be a filled-in return.
 	if _, err := run(&Options{Ward: "北区", Output: out}); cli.Code(err) != cli.ExitUsage || !strings.Contains(err.Error(), "すでにあります") {
 		t.Errorf("overwrite not refused: %v", err)
+	}
+}
+
+// An output that cannot be written exits 3, not 2: the command line was right.
+func TestUnwritableOutput(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "ファイル")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []*Options{{Output: filepath.Join(file, "北区.xlsx")}, {All: true, Output: filepath.Join(file, "回答票")}} {
+		if _, err := run(o); cli.Code(err) != cli.ExitOutput {
+			t.Errorf("%s: exit %d (%v), want %d", o.Output, cli.Code(err), err, cli.ExitOutput)
+		}
 	}
 }
 
@@ -101,7 +115,7 @@ func TestAllWritesEveryWard(t *testing.T) {
 	}
 	sc := schema.Default()
 	for _, u := range sc.Units.List {
-		r, err := form.Read(filepath.Join(dir, u.Name+".xlsx"), sc, form.ReadOptions{})
+		r, err := check.Read(filepath.Join(dir, u.Name+".xlsx"), sc, check.ReadOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", u.Name, err)
 		}

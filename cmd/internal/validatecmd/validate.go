@@ -3,6 +3,7 @@
 package validatecmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -10,8 +11,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/osaka-city/zaitaku/cmd/internal/atomicfile"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema/check"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // Options are the inputs of `zaitaku validate`.
@@ -33,7 +38,8 @@ func NewCmdValidate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		Long: `回答票を読み、記入漏れ・選択肢にない回答・件数の誤り・内訳や合計の不一致などを
 すべて一覧にします。フォルダを指定すると、その中の .xlsx をすべて確認します。
 
-終了コード: 0 エラーなし（警告のみは 0）、1 エラーあり、2 ファイルを読めない・指定の誤り`,
+終了コード: 0 エラーなし（警告のみは 0）、1 エラーあり、2 ファイルを読めない・指定の誤り、
+3 注記付きの写しを書き込めない`,
 		Example: `  zaitaku validate 北区.xlsx
   zaitaku validate --period 2024H1 --annotate 確認結果 ./回答票`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -72,14 +78,24 @@ func runValidate(opts *Options) error {
 		return err
 	}
 	out := opts.IO.Out
-	var all []form.Finding
+	var all []finding.Finding
 	code := cli.ExitOK
+	// printFile lists one file's findings under its name, then the verdict.
+	printFile := func(name string, fs []finding.Finding) {
+		if opts.Format != "text" {
+			return
+		}
+		if len(fs) > 0 {
+			fmt.Fprintln(out, name)
+			finding.WriteText(out, fs, false)
+		}
+		fmt.Fprintln(out, finding.Summary(name, fs))
+	}
 	for _, fe := range refused {
 		code = cli.ExitUsage
-		all = append(all, form.Finding{File: fe.File, Severity: form.Error, Message: fe.Msg})
-		if opts.Format == "text" {
-			fmt.Fprintf(out, "%s: 読めません。%s\n", fe.File, fe.Msg)
-		}
+		f := fe.Finding()
+		all = append(all, f)
+		printFile(fe.File, []finding.Finding{f})
 	}
 	if opts.Format == "text" {
 		for _, sk := range skipped {
@@ -87,33 +103,26 @@ func runValidate(opts *Options) error {
 		}
 	}
 	for _, path := range files {
-		r, err := form.ReadNamed(path, form.DisplayName(filepath.Base(path)), sc, form.ReadOptions{Period: p, Glyphs: cli.Glyphs("")})
-		var fe *form.FileError
+		r, err := check.ReadNamed(path, returns.DisplayName(filepath.Base(path)), sc, check.ReadOptions{Period: p, Glyphs: cli.Glyphs("")})
+		var fe *returns.FileError
 		if errors.As(err, &fe) {
 			code = cli.ExitUsage
-			all = append(all, form.Finding{File: fe.File, Severity: form.Error, Message: fe.Msg})
-			if opts.Format == "text" {
-				fmt.Fprintf(out, "%s: 読めません。%s\n", fe.File, fe.Msg)
-			}
+			f := fe.Finding()
+			all = append(all, f)
+			printFile(fe.File, []finding.Finding{f})
 			continue
 		} else if err != nil {
-			return cli.Usage("%s: %v", form.DisplayName(path), err)
+			return cli.Usage("%s: %v", returns.DisplayName(path), err)
 		}
 		all = append(all, r.Findings...)
 		if r.Errors() > 0 && code == cli.ExitOK {
 			code = cli.ExitFindings
 		}
-		if opts.Format == "text" {
-			if len(r.Findings) > 0 {
-				fmt.Fprintln(out, r.Name)
-				form.WriteFindings(out, r.Findings)
-			}
-			fmt.Fprintln(out, form.Summary(r.Name, r.Findings))
-		}
+		printFile(r.Name, r.Findings)
 		if opts.Annotate != "" && hasCells(r.Findings) {
 			dst := filepath.Join(opts.Annotate, r.Name)
-			if err := form.Annotate(path, dst, r.Findings); err != nil {
-				return cli.Usage("%v", err)
+			if err := annotate(path, dst, r.Findings); err != nil {
+				return err
 			}
 			if opts.Format == "text" {
 				fmt.Fprintf(out, "  → 不備の箇所に印を付けた写し: %s\n", dst)
@@ -121,7 +130,7 @@ func runValidate(opts *Options) error {
 		}
 	}
 	if opts.Format == "json" {
-		if err := form.WriteJSON(out, all); err != nil {
+		if err := finding.WriteJSON(out, all); err != nil {
 			return err
 		}
 	} else if n := len(files) + len(refused); n > 1 {
@@ -135,10 +144,10 @@ func runValidate(opts *Options) error {
 
 // printTotals closes a run over several files with one verdict: a plain 「問題はありません」
 // when nothing was found, so nobody has to read 「0 ファイルにエラー」 as good news.
-func printTotals(opts *Options, n int, all []form.Finding) {
+func printTotals(opts *Options, n int, all []finding.Finding) {
 	bad, warned := map[string]bool{}, map[string]bool{}
 	for _, f := range all {
-		if f.Severity == form.Error {
+		if f.Severity == finding.Error {
 			bad[f.File] = true
 		} else {
 			warned[f.File] = true
@@ -158,7 +167,7 @@ func printTotals(opts *Options, n int, all []form.Finding) {
 	}
 }
 
-func hasCells(fs []form.Finding) bool {
+func hasCells(fs []finding.Finding) bool {
 	for _, f := range fs {
 		if f.Cell != "" {
 			return true
@@ -169,17 +178,17 @@ func hasCells(fs []form.Finding) bool {
 
 // expand turns folders into the returns they hold, so a whole folder can be checked; it
 // also gives what those folders hold in a format that cannot be read, and what is left
-// alone (see form.ListFolder).
-func expand(args []string) (files []string, refused []*form.FileError, skipped []form.Skipped, err error) {
+// alone (see returns.ListFolder).
+func expand(args []string) (files []string, refused []*returns.FileError, skipped []returns.Skipped, err error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err == nil && st.IsDir() {
-			l, err := form.ListFolder(a)
+			l, err := returns.ListFolder(a)
 			if err != nil {
-				return nil, nil, nil, cli.Usage("フォルダ %s を読めません: %v", form.DisplayName(a), err)
+				return nil, nil, nil, cli.Usage("フォルダ %s を読めません: %v", returns.DisplayName(a), err)
 			}
 			if len(l.Returns) == 0 && len(l.Refused) == 0 {
-				msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", form.DisplayName(a))
+				msg := fmt.Sprintf("フォルダ %s に回答票（.xlsx）がありません", returns.DisplayName(a))
 				for _, sk := range l.Skipped {
 					msg += fmt.Sprintf("\n  %s: %s", sk.Name, sk.Note)
 				}
@@ -193,4 +202,40 @@ func expand(args []string) (files []string, refused []*form.FileError, skipped [
 		files = append(files, a)
 	}
 	return files, refused, skipped, nil
+}
+
+// annotate writes the marked copy of the return at src to dst, never over src: the
+// copy is made in memory, then written whole (atomicfile). A source that cannot be read is
+// exit 2, a copy that cannot be written exit 3.
+func annotate(src, dst string, findings []finding.Finding) error {
+	if same, _ := samePath(src, dst); same {
+		return cli.Usage("%s: 注記付きの写しを元のファイルと同じ場所には書けません。別のフォルダを指定してください", filepath.Base(src))
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return cli.Usage("%s を読めません: %v", returns.DisplayName(src), err)
+	}
+	var buf bytes.Buffer
+	if err := form.Annotate(&buf, data, findings); err != nil {
+		return cli.Usage("%s に印を付けられません: %v", returns.DisplayName(src), err)
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return cli.Output(fmt.Errorf("フォルダ %s を作れません: %w", filepath.Dir(dst), err))
+	}
+	if err := atomicfile.WriteBytes(dst, buf.Bytes()); err != nil {
+		return cli.Output(err)
+	}
+	return nil
+}
+
+func samePath(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		return false, nil
+	}
+	return os.SameFile(sa, sb), nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
@@ -75,6 +76,18 @@ func TestFindingsListedWithCell(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "確認結果", "北区.xlsx")); err != nil {
 		t.Errorf("annotated copy not written: %v", err)
 	}
+	// Never over the return itself: that is a wrong command line (2), the return unchanged.
+	before, _ := os.ReadFile(path)
+	if out, code := run(t, &Options{Files: []string{path}, Annotate: dir}); code != cli.ExitUsage || !strings.Contains(out, "同じ場所には書けません") {
+		t.Errorf("annotating onto the return: exit %d\n%s", code, out)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the return was modified")
+	}
+	// A copy that cannot be written is exit 3.
+	if out, code := run(t, &Options{Files: []string{path}, Annotate: filepath.Join(path, "x")}); code != cli.ExitOutput {
+		t.Errorf("annotating into a file: exit %d, want 3\n%s", code, out)
+	}
 }
 
 func TestJSONFormat(t *testing.T) {
@@ -94,14 +107,14 @@ func TestJSONFormat(t *testing.T) {
 	}
 	f := got[0]
 	loc := cells[form.DefinedName("i1")]
-	want := map[string]string{"file": "北区.xlsx", "sheet": loc.Sheet, "cell": loc.Cell, "question_id": "i1", "severity": "error", "value": "わからない"}
+	want := map[string]string{"file": "北区.xlsx", "sheet": loc.Sheet, "cell": loc.Cell, "question_id": "i1", "severity": "error", "code": "not-a-choice", "value": "わからない"}
 	for k, v := range want {
 		if f[k] != v {
 			t.Errorf("%s = %q, want %q", k, f[k], v)
 		}
 	}
-	if !strings.Contains(f["message"], "選択肢にありません") {
-		t.Errorf("message %q", f["message"])
+	if f["message"] == "" {
+		t.Errorf("no message")
 	}
 }
 
@@ -133,16 +146,17 @@ func TestUnusableInputs(t *testing.T) {
 
 	cases := []struct {
 		name, path, want string
+		code             finding.Code // "" for a usage error, which gives no finding
 	}{
-		{"zero bytes", write("空.xlsx", nil), "ファイルが空です"},
-		{"old xls", write("北区.xls", append(ole, make([]byte, 600)...)), "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください"},
-		{"encrypted", write("暗号.xlsx", append(append(ole, make([]byte, 100)...), encName...)), "パスワードで保護"},
-		{"csv", write("北区.csv", []byte("区名,回答\n北区,実施している\n")), "CSV やテキストのファイルです"},
-		{"truncated", write("途中.xlsx", goodBytes[:2000]), "ファイルが壊れているか"},
-		{"zip of something else", write("zip.xlsx", zbuf.Bytes()), "ファイルが壊れているか"},
-		{"not our form", otherPath, "zaitaku の回答票ではありません"},
-		{"missing file", filepath.Join(dir, "ない.xlsx"), "ファイルがありません"},
-		{"folder without returns", mkdir(t, filepath.Join(dir, "空のフォルダ")), "回答票（.xlsx）がありません"},
+		{"zero bytes", write("空.xlsx", nil), "ファイルが空です", finding.Unreadable},
+		{"old xls", write("北区.xls", append(ole, make([]byte, 600)...)), "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください", finding.WrongFormat},
+		{"encrypted", write("暗号.xlsx", append(append(ole, make([]byte, 100)...), encName...)), "パスワードで保護", finding.WrongFormat},
+		{"csv", write("北区.csv", []byte("区名,回答\n北区,実施している\n")), "CSV やテキストのファイルです", finding.WrongFormat},
+		{"truncated", write("途中.xlsx", goodBytes[:2000]), "ファイルが壊れているか", finding.Unreadable},
+		{"zip of something else", write("zip.xlsx", zbuf.Bytes()), "ファイルが壊れているか", finding.Unreadable},
+		{"not our form", otherPath, "zaitaku の回答票ではありません", finding.NotAReturn},
+		{"missing file", filepath.Join(dir, "ない.xlsx"), "ファイルがありません", finding.Unreadable},
+		{"folder without returns", mkdir(t, filepath.Join(dir, "空のフォルダ")), "回答票（.xlsx）がありません", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,6 +169,14 @@ func TestUnusableInputs(t *testing.T) {
 			}
 			if strings.Contains(out, "panic") || strings.Contains(out, "goroutine") {
 				t.Errorf("stack trace in output:\n%s", out)
+			}
+			if tc.code == "" {
+				return
+			}
+			js, _ := run(t, &Options{Files: []string{tc.path}, Format: "json"})
+			var got []finding.Finding
+			if err := json.Unmarshal([]byte(js), &got); err != nil || len(got) != 1 || got[0].Code != tc.code {
+				t.Errorf("JSON %s, want one finding of code %s (%v)", js, tc.code, err)
 			}
 		})
 	}
@@ -206,24 +228,32 @@ func TestBadFiles(t *testing.T) {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != 4 {
+		if len(cols) != 5 {
 			t.Fatalf("bad manifest line %q", line)
 		}
-		name, exit, where, want := cols[0], cols[1], cols[2], cols[3]
+		// The message part documents the case for people; the code decides it.
+		name, exit, where, want := cols[0], cols[1], cols[2], finding.Code(cols[3])
 		n++
 		t.Run(name, func(t *testing.T) {
-			out, code := run(t, &Options{Files: []string{filepath.Join(dir, name)}})
+			path := filepath.Join(dir, name)
+			out, code := run(t, &Options{Files: []string{path}})
 			if fmt.Sprint(code) != exit {
 				t.Errorf("exit %d, want %s\n%s", code, exit, out)
 			}
-			found := false
-			for _, l := range strings.Split(out, "\n") {
-				if strings.Contains(l, want) && (where == "" || strings.Contains(l, "  "+where+"  ")) {
-					found = true
-				}
+			if !strings.Contains(out, name) || (where != "" && !strings.Contains(out, "  "+where+"  ")) {
+				t.Errorf("no line at %q naming the file:\n%s", where, out)
 			}
-			if !found || !strings.Contains(out, name) {
-				t.Errorf("no line with %q at %q naming the file:\n%s", want, where, out)
+			js, _ := run(t, &Options{Files: []string{path}, Format: "json"})
+			var got []finding.Finding
+			if err := json.Unmarshal([]byte(js), &got); err != nil {
+				t.Fatalf("JSON: %v\n%s", err, js)
+			}
+			found := want == "-" && finding.Count(got, finding.Error) == 0
+			for _, f := range got {
+				found = found || (f.Code == want && f.Where() == where)
+			}
+			if !found {
+				t.Errorf("no finding %s at %q: %+v", want, where, got)
 			}
 			if strings.Contains(out, "goroutine") || strings.Contains(out, "panic") {
 				t.Errorf("stack trace:\n%s", out)
@@ -284,7 +314,8 @@ func TestFolderWithWrongFormats(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "回答票.zip"), []byte("PK\x03\x04"), 0o644)
 	out, code := run(t, &Options{Files: []string{dir}})
 	for _, w := range []string{
-		"西区.xls: 読めません。Excel 97-2003 形式 (.xls) は読めません",
+		"  エラー  （ファイル全体）  読めません。Excel 97-2003 形式 (.xls) は読めません",
+		"西区.xls: 不備 1件（エラー 1・警告 0）",
 		"回答票.zip: 圧縮ファイルは読みません",
 		"北区.xlsx: 問題はありません",
 		"2 ファイル中 1 ファイルにエラーがあります",

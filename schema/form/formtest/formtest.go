@@ -1,5 +1,6 @@
-// Package formtest builds filled-in returns for tests: a complete, consistent answer set
-// and a helper that writes it through the real template.
+// Package formtest builds filled-in returns for tests and the generator: a complete,
+// consistent answer set, Fill (answers typed into a template by slot key, as a ward
+// would) and Cells (where each answer landed), kept out of the production packages.
 package formtest
 
 import (
@@ -52,14 +53,14 @@ func WriteReturn(t testing.TB, dir, name string, answers map[string]any) (string
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := form.Fill(f, answers); err != nil {
+	if err := Fill(f, answers); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	return path, form.Cells(f)
+	return path, Cells(f)
 }
 
 // Soffice finds LibreOffice for tests that re-save or convert with it. CI installs it, so

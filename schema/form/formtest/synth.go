@@ -222,7 +222,7 @@ func SyntheticReturn(sc *schema.Schema, i int, seed int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if err := form.Fill(f, SyntheticAnswers(sc, u.Name, unitRand(seed, i))); err != nil {
+	if err := Fill(f, SyntheticAnswers(sc, u.Name, unitRand(seed, i))); err != nil {
 		return nil, fmt.Errorf("%s: %w", u.Name, err)
 	}
 	var buf bytes.Buffer

@@ -8,8 +8,10 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 func TestSyntheticSchema(t *testing.T) {
@@ -45,7 +47,7 @@ func TestWriteSyntheticValidAndDeterministic(t *testing.T) {
 	if err := formtest.WriteSynthetic(dir, sc, seed); err != nil {
 		t.Fatal(err)
 	}
-	files, err := form.ListReturns(dir)
+	files, err := returns.ListReturns(dir)
 	if err != nil || len(files) != n {
 		t.Fatalf("%d files (%v), want %d", len(files), err, n)
 	}
@@ -53,7 +55,7 @@ func TestWriteSyntheticValidAndDeterministic(t *testing.T) {
 	var lists, texts, sum int64
 	for i, u := range sc.Units.List {
 		path := filepath.Join(dir, formtest.SyntheticFileName(u))
-		r, err := form.Read(path, sc, form.ReadOptions{Period: formtest.SyntheticPeriod})
+		r, err := check.Read(path, sc, check.ReadOptions{Period: formtest.SyntheticPeriod})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package form_test
+package check_test
 
 import (
 	"archive/zip"
@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
@@ -56,11 +56,11 @@ func TestLibreOfficeResavedReturnReadsTheSame(t *testing.T) {
 	answers["o1.19"] = 40
 	answers["o1.01"] = 12
 	path, _ := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
-	before, err := form.Read(path, sc, form.ReadOptions{})
+	before, err := check.Read(path, sc, check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	after, err := form.Read(resave(t, bin, path), sc, form.ReadOptions{})
+	after, err := check.Read(resave(t, bin, path), sc, check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,11 @@
-package form
+package check
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/osaka-city/zaitaku/schema/finding"
+	"github.com/osaka-city/zaitaku/schema/form"
 )
 
 // Glyphs tells the checks which characters the report's font can print, so that free
@@ -22,16 +25,16 @@ const maxGlyphsNamed = 5
 
 // checkGlyphs warns, once per cell, about the characters of the free-text answers that
 // reach the report (Texts, Lists, case fields) and that its font lacks.
-func (r *Return) checkGlyphs(g *Glyphs) {
+func (r *checker) checkGlyphs(g *Glyphs) {
 	if g == nil || g.CanDraw == nil {
 		return
 	}
-	for _, s := range Slots(r.Schema) {
+	for _, s := range form.Slots(r.Schema) {
 		var text string
 		switch s.Kind {
-		case SlotText:
+		case form.SlotText:
 			text = r.Texts[s.Key]
-		case SlotList:
+		case form.SlotList:
 			text = strings.Join(r.Lists[s.Key], "\n")
 		default:
 			continue
@@ -49,7 +52,7 @@ func (r *Return) checkGlyphs(g *Glyphs) {
 			names = append(names, fmt.Sprintf("「%c」(U+%04X)", ch, ch))
 		}
 		where := ""
-		if s.Kind == SlotList {
+		if s.Kind == form.SlotList {
 			// A list's findings sit on its first cell; name the line so it can be found.
 			for _, l := range r.Lists[s.Key] {
 				if len(missingGlyphs(l, g.CanDraw)) > 0 {
@@ -60,7 +63,7 @@ func (r *Return) checkGlyphs(g *Glyphs) {
 		}
 		msg := fmt.Sprintf("報告書（PDF）の文字に%s がないため、%s該当の字は「%c」で表示されます（集計の値や PDF からコピーした文字は元のままです）。必要なら別の字に置き換えてください",
 			strings.Join(names, "、"), where, g.Substitute)
-		r.add(at(r.Cells[s.Key], Warning, s.Key, s.Label(), msg))
+		r.add(at(r.Cells[s.Key], finding.Warning, finding.GlyphMissing, s.Key, s.Label(), msg))
 	}
 }
 

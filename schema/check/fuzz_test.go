@@ -1,4 +1,4 @@
-package form_test
+package check_test
 
 import (
 	"errors"
@@ -12,7 +12,8 @@ import (
 	"testing/quick"
 
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/check"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // FuzzParseCount: no input panics, an accepted count is a whole number in range that
@@ -24,7 +25,7 @@ func FuzzParseCount(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, number bool) {
-		n, problem := form.ParseCount(s, number)
+		n, problem := check.ParseCount(s, number)
 		if !number {
 			checkLiteralCount(t, s, n, problem)
 		}
@@ -35,7 +36,7 @@ func FuzzParseCount(f *testing.F) {
 			t.Fatalf("ParseCount(%q, %v) = %d accepted out of range", s, number, n)
 		}
 		for _, asNumber := range []bool{false, true} {
-			if m, p := form.ParseCount(strconv.FormatInt(n, 10), asNumber); p != "" || m != n {
+			if m, p := check.ParseCount(strconv.FormatInt(n, 10), asNumber); p != "" || m != n {
 				t.Fatalf("ParseCount(%q, %v) = %d, but %d reads back as %d (%s)", s, number, n, n, m, p)
 			}
 		}
@@ -114,7 +115,7 @@ func TestParseCountLiteralProperty(t *testing.T) {
 	}
 	accepted := 0
 	prop := func(s string) bool {
-		n, problem := form.ParseCount(s, false)
+		n, problem := check.ParseCount(s, false)
 		checkLiteralCount(t, s, n, problem)
 		if problem == "" {
 			accepted++
@@ -163,8 +164,8 @@ func FuzzReadBytes(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := form.ReadBytes("fuzz.xlsx", data, sc, form.ReadOptions{})
-		var fe *form.FileError
+		r, err := check.ReadBytes("fuzz.xlsx", data, sc, check.ReadOptions{})
+		var fe *returns.FileError
 		switch {
 		case err != nil && !errors.As(err, &fe):
 			t.Fatalf("error is not a FileError: %v", err)
@@ -172,8 +173,8 @@ func FuzzReadBytes(f *testing.F) {
 			t.Fatal("no return and no error")
 		case err == nil:
 			for _, fd := range r.Findings {
-				if fd.File != "fuzz.xlsx" || fd.Message == "" {
-					t.Fatalf("finding without file or message: %+v", fd)
+				if fd.File != "fuzz.xlsx" || fd.Message == "" || fd.Code == "" {
+					t.Fatalf("finding without file, message or code: %+v", fd)
 				}
 			}
 		}

@@ -1,7 +1,7 @@
-// Package atomic writes output files so that they appear under their final name only when
+// Package atomicfile writes output files so that they appear under their final name only when
 // complete: a failure or a kill part-way leaves the previous file (or none), never a
 // half-written report that someone might print.
-package atomic
+package atomicfile
 
 import (
 	"fmt"

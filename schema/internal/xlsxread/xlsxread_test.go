@@ -13,7 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/osaka-city/zaitaku/schema/form/xlsxread"
+	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
 )
 
 const maxPart = 32 << 20
@@ -211,7 +211,7 @@ func refusedBad(t *testing.T) map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, line := range strings.Split(string(manifest), "\n") {
-		if cols := strings.Split(line, "\t"); len(cols) == 4 && cols[1] == "2" {
+		if cols := strings.Split(line, "\t"); len(cols) == 5 && cols[1] == "2" {
 			out[cols[0]] = true
 		}
 	}

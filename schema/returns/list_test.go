@@ -1,4 +1,4 @@
-package form_test
+package returns_test
 
 import (
 	"os"
@@ -11,8 +11,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // sjisKitaku is 「北区」 in Shift_JIS, as a Windows zip unpacked on Linux leaves it.
@@ -32,7 +33,7 @@ func TestDisplayName(t *testing.T) {
 		// A lone control character is not taken as Shift_JIS text.
 		{"\x81\x01.xlsx", `\x81` + "\x01.xlsx"},
 	} {
-		got := form.DisplayName(tc.in)
+		got := returns.DisplayName(tc.in)
 		if got != tc.want || !utf8.ValidString(got) {
 			t.Errorf("DisplayName(%q) = %q, want %q", tc.in, got, tc.want)
 		}
@@ -44,7 +45,7 @@ func FuzzDisplayName(f *testing.F) {
 	f.Add(sjisKitaku + ".xlsx")
 	f.Add("caf\xe9")
 	f.Fuzz(func(t *testing.T, s string) {
-		got := form.DisplayName(s)
+		got := returns.DisplayName(s)
 		if !utf8.ValidString(got) {
 			t.Fatalf("DisplayName(%q) = %q is not UTF-8", s, got)
 		}
@@ -104,16 +105,16 @@ func TestListFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	l, err := form.ListFolder(dir)
+	l, err := returns.ListFolder(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var returns []string
+	var got []string
 	for _, p := range l.Returns {
-		returns = append(returns, filepath.Base(p))
+		got = append(got, filepath.Base(p))
 	}
-	if want := []string{"北区.xlsx", "港区.xls"}; !reflect.DeepEqual(returns, want) {
-		t.Errorf("returns %v, want %v", returns, want)
+	if want := []string{"北区.xlsx", "港区.xls"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("returns %v, want %v", got, want)
 	}
 	refused := map[string]string{}
 	var order []string
@@ -158,7 +159,7 @@ func TestListFolder(t *testing.T) {
 	if len(skipped) != 6 {
 		t.Errorf("skipped %v", skipped)
 	}
-	if rs, err := form.ListReturns(dir); err != nil || !reflect.DeepEqual(rs, l.Returns) {
+	if rs, err := returns.ListReturns(dir); err != nil || !reflect.DeepEqual(rs, l.Returns) {
 		t.Errorf("ListReturns %v, %v", rs, err)
 	}
 }
@@ -180,12 +181,12 @@ func TestReadNamedShiftJISFile(t *testing.T) {
 	if err := os.Rename(ret, raw); err != nil {
 		t.Fatal(err)
 	}
-	l, err := form.ListFolder(dir)
+	l, err := returns.ListFolder(dir)
 	if err != nil || len(l.Returns) != 1 || l.Returns[0] != raw {
 		t.Fatalf("listing %+v, %v", l, err)
 	}
-	name := form.DisplayName(filepath.Base(raw))
-	r, err := form.ReadNamed(raw, name, schema.Default(), form.ReadOptions{})
+	name := returns.DisplayName(filepath.Base(raw))
+	r, err := check.ReadNamed(raw, name, schema.Default(), check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +208,7 @@ func TestOwnOutput(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "集計.csv"), []byte("\uFEFF期間,区,ブロック,設問ID,設問,選択肢・区分,値\r\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "メモ.csv"), []byte("a,b\n"), 0o644)
 	for name, want := range map[string]bool{"集計表.xlsx": true, "集計.csv": true, filepath.Base(ret): false, "メモ.csv": false, "ない.pdf": false} {
-		sk, own := form.OwnOutput(filepath.Join(dir, name))
+		sk, own := returns.OwnOutput(filepath.Join(dir, name))
 		if own != want || (own && (sk.Name != name || !sk.Own || sk.Note == "")) {
 			t.Errorf("%s: %+v %v, want %v", name, sk, own, want)
 		}

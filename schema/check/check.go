@@ -1,9 +1,12 @@
-package form
+// Package check holds the rules over a read return: which answers are valid (choices,
+// counts read literally by ParseCount, texts), the header (form, unit, period), the sums
+// between counts (内訳, totals, 再掲), the case records and the report font's glyphs. Read
+// reads a return (schema/returns) and checks it, as validate and aggregate do.
+package check
 
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -13,65 +16,75 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/finding"
+	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
-
-// Severity is how bad a finding is: errors stop the aggregate, warnings do not.
-type Severity string
-
-// The severities.
-const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-)
-
-// Japanese is the severity as printed for people.
-func (s Severity) Japanese() string {
-	if s == Warning {
-		return "警告"
-	}
-	return "エラー"
-}
-
-// Finding is one problem in one return, located to its cell where it has one.
-type Finding struct {
-	File       string   `json:"file"`
-	Sheet      string   `json:"sheet"`
-	Cell       string   `json:"cell"`
-	QuestionID string   `json:"question_id"`
-	Label      string   `json:"label"`
-	Severity   Severity `json:"severity"`
-	Message    string   `json:"message"`
-	Value      string   `json:"value"`
-	Expected   string   `json:"expected,omitempty"`
-}
-
-// Where is the finding's sheet!cell, or "" for file-level findings.
-func (f Finding) Where() string {
-	return Location{Sheet: f.Sheet, Cell: f.Cell}.String()
-}
-
-func (r *Return) add(f Finding) {
-	f.File = r.Name
-	r.Findings = append(r.Findings, f)
-}
 
 // at builds a finding on a cell.
-func at(c *Cell, sev Severity, key, label, msg string) Finding {
-	f := Finding{Severity: sev, QuestionID: key, Label: label, Message: msg}
+func at(c *returns.Cell, sev finding.Severity, code finding.Code, key, label, msg string) finding.Finding {
+	f := finding.Finding{Severity: sev, Code: code, QuestionID: key, Label: label, Message: msg}
 	if c != nil {
 		f.Sheet, f.Cell, f.Value = c.Sheet, c.Cell, c.Value
 	}
 	return f
 }
 
-func (r *Return) check(opts ReadOptions) {
+// ReadOptions are the expectations a return is checked against.
+type ReadOptions struct {
+	// Period, when set, is the period every return must be for.
+	Period period.Period
+	// Glyphs, when set, warns about free text the report's font cannot print.
+	Glyphs *Glyphs
+}
+
+// Read reads the return at path (returns.Read) and checks it. A file that is not a usable
+// return at all gives a *returns.FileError; problems inside a return are its Findings.
+func Read(path string, sc *schema.Schema, opts ReadOptions) (*returns.Return, error) {
+	return checked(returns.Read(path, sc))(opts)
+}
+
+// ReadNamed is Read with the file called name in every message (returns.ReadNamed).
+func ReadNamed(path, name string, sc *schema.Schema, opts ReadOptions) (*returns.Return, error) {
+	return checked(returns.ReadNamed(path, name, sc))(opts)
+}
+
+// ReadBytes is Read on a return already in memory; name is used in messages.
+func ReadBytes(name string, data []byte, sc *schema.Schema, opts ReadOptions) (*returns.Return, error) {
+	return checked(returns.ReadBytes(name, data, sc))(opts)
+}
+
+func checked(r *returns.Return, err error) func(ReadOptions) (*returns.Return, error) {
+	return func(opts ReadOptions) (*returns.Return, error) {
+		if err != nil {
+			return r, err
+		}
+		Return(r, opts)
+		return r, nil
+	}
+}
+
+// Return checks a read return: it fills the checked answers (Ward, Period, Choices,
+// Counts, Texts, Lists) from the valid cells and adds a finding for every rule broken, in
+// form order.
+func Return(r *returns.Return, opts ReadOptions) {
+	(&checker{r}).check(opts)
+}
+
+// checker is a return being checked.
+type checker struct{ *returns.Return }
+
+func (r *checker) add(f finding.Finding) { r.Add(f) }
+
+func (r *checker) check(opts ReadOptions) {
 	r.Choices = map[string]*schema.Option{}
 	r.Counts = map[string]int64{}
 	r.Texts = map[string]string{}
 	r.Lists = map[string][]string{}
 	r.checkHeader(opts)
-	for _, s := range Slots(r.Schema) {
+	for _, s := range form.Slots(r.Schema) {
 		if c := r.Cells[s.Key]; c != nil {
 			r.checkSlot(s, c)
 		}
@@ -84,28 +97,28 @@ func (r *Return) check(opts ReadOptions) {
 	r.sortFindings()
 }
 
-func (r *Return) checkHeader(opts ReadOptions) {
+func (r *checker) checkHeader(opts ReadOptions) {
 	sc := r.Schema
 	const formKey = "_form"
 	// A header cell that another answer shares (cut and pasted over) is already reported.
 	switch c := r.FormCell; {
-	case r.blocked[metaForm]:
+	case r.Blocked[form.MetaForm]:
 	case c == nil || c.Value == "":
-		r.add(at(c, Warning, formKey, "様式", "様式の番号がありません。zaitaku template で作った様式か確認してください"))
+		r.add(at(c, finding.Warning, finding.FormMissing, formKey, "様式", "様式の番号がありません。zaitaku template で作った様式か確認してください"))
 	default:
 		id, ver, _ := strings.Cut(c.Value, "/")
 		n, _ := strconv.Atoi(ver)
 		switch {
 		case id != sc.ID:
-			f := at(c, Error, formKey, "様式", fmt.Sprintf("別の調査の様式です（この回答票は「%s」、集計する調査は「%s」）", id, sc.ID))
+			f := at(c, finding.Error, finding.WrongSurvey, formKey, "様式", fmt.Sprintf("別の調査の様式です（この回答票は「%s」、集計する調査は「%s」）", id, sc.ID))
 			f.Expected = sc.FormID()
 			r.add(f)
 		case n < sc.Version:
-			f := at(c, Error, formKey, "様式", fmt.Sprintf("旧様式（第%d版）の回答票です。最新の様式（第%d版）に記入し直してください", n, sc.Version))
+			f := at(c, finding.Error, finding.FormVersion, formKey, "様式", fmt.Sprintf("旧様式（第%d版）の回答票です。最新の様式（第%d版）に記入し直してください", n, sc.Version))
 			f.Expected = sc.FormID()
 			r.add(f)
 		case n > sc.Version:
-			f := at(c, Error, formKey, "様式", fmt.Sprintf("この回答票は新しい様式（第%d版）です。お使いの zaitaku（第%d版まで対応）を更新するか、様式の配布元に確認してください", n, sc.Version))
+			f := at(c, finding.Error, finding.FormVersion, formKey, "様式", fmt.Sprintf("この回答票は新しい様式（第%d版）です。お使いの zaitaku（第%d版まで対応）を更新するか、様式の配布元に確認してください", n, sc.Version))
 			f.Expected = sc.FormID()
 			r.add(f)
 		}
@@ -113,58 +126,39 @@ func (r *Return) checkHeader(opts ReadOptions) {
 
 	unitWord := sc.Units.Label + "名"
 	switch c := r.WardCell; {
-	case r.blocked[metaWard]:
+	case r.Blocked[form.MetaWard]:
 	case c == nil:
-		r.add(Finding{Severity: Error, QuestionID: "_ward", Label: unitWord, Message: unitWord + "の欄が見つかりません"})
+		r.add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: "_ward", Label: unitWord, Message: unitWord + "の欄が見つかりません"})
 	case c.Value == "":
-		r.add(at(c, Error, "_ward", unitWord, unitWord+"が未記入です"))
+		r.add(at(c, finding.Error, finding.Missing, "_ward", unitWord, unitWord+"が未記入です"))
 	case sc.Unit(c.Value) == nil:
-		r.add(at(c, Error, "_ward", unitWord, fmt.Sprintf("「%s」は調査の対象の%sにありません。▼のリストから選んでください", c.Value, sc.Units.Label)))
+		r.add(at(c, finding.Error, finding.UnknownUnit, "_ward", unitWord, fmt.Sprintf("「%s」は調査の対象の%sにありません。▼のリストから選んでください", c.Value, sc.Units.Label)))
 	default:
 		r.Ward = sc.Unit(c.Value)
-		if other := unitInFileName(sc, r.Name); other != nil && other != r.Ward {
-			r.add(at(c, Warning, "_ward", unitWord, fmt.Sprintf("ファイル名は「%s」ですが、回答票の%sは「%s」です。どちらが正しいか確認してください", other.Name, unitWord, r.Ward.Name)))
+		if other := returns.UnitInFileName(sc, r.Name); other != nil && other != r.Ward {
+			r.add(at(c, finding.Warning, finding.UnitNameMismatch, "_ward", unitWord, fmt.Sprintf("ファイル名は「%s」ですが、回答票の%sは「%s」です。どちらが正しいか確認してください", other.Name, unitWord, r.Ward.Name)))
 		}
 	}
 
 	switch c := r.PeriodCell; {
-	case r.blocked[metaPeriod]:
+	case r.Blocked[form.MetaPeriod]:
 	case c == nil:
-		r.add(Finding{Severity: Error, QuestionID: "_period", Label: "対象期間", Message: "対象期間の欄が見つかりません"})
+		r.add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: "_period", Label: "対象期間", Message: "対象期間の欄が見つかりません"})
 	case c.Value == "":
-		r.add(at(c, Error, "_period", "対象期間", "対象期間が未記入です（例：令和６年度上半期）"))
+		r.add(at(c, finding.Error, finding.Missing, "_period", "対象期間", "対象期間が未記入です（例：令和６年度上半期）"))
 	default:
 		p, err := period.Parse(c.Value)
 		if err != nil {
-			r.add(at(c, Error, "_period", "対象期間", err.Error()))
+			r.add(at(c, finding.Error, finding.NotAPeriod, "_period", "対象期間", err.Error()))
 			break
 		}
 		r.Period = p
 		if !opts.Period.IsZero() && p != opts.Period {
-			f := at(c, Error, "_period", "対象期間", fmt.Sprintf("対象期間が「%s」になっています（集計するのは「%s」）", p.Japanese(), opts.Period.Japanese()))
+			f := at(c, finding.Error, finding.WrongPeriod, "_period", "対象期間", fmt.Sprintf("対象期間が「%s」になっています（集計するのは「%s」）", p.Japanese(), opts.Period.Japanese()))
 			f.Expected = opts.Period.Japanese()
 			r.add(f)
 		}
 	}
-}
-
-// unitInFileName returns the unit a file name names, taking the longest match so that
-// 西淀川区.xlsx names 西淀川区, not 淀川区.
-func unitInFileName(sc *schema.Schema, name string) *schema.Unit {
-	base := schema.Fold(strings.TrimSuffix(name, filepath.Ext(name)))
-	// Usually the file is named after its unit, and no longer match exists; the search
-	// below is for names like 北区_回答.xlsx and costs a pass over every unit.
-	if u := sc.Unit(base); u != nil {
-		return u
-	}
-	var best *schema.Unit
-	for _, u := range sc.Units.List {
-		n := schema.Fold(u.Name)
-		if strings.Contains(base, n) && (best == nil || len(n) > len(schema.Fold(best.Name))) {
-			best = u
-		}
-	}
-	return best
 }
 
 // excelCellLimit is the most characters an Excel cell holds; more can only come from
@@ -177,31 +171,31 @@ var controlChars = regexp.MustCompile(`[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]`)
 
 // checkCellKind rejects what a cell holds before its text is judged: a merged-away cell, a
 // boolean, an error value, a date. It reports whether the slot may be checked further.
-func (r *Return) checkCellKind(s *Slot, c *Cell, label string) bool {
+func (r *checker) checkCellKind(s *form.Slot, c *returns.Cell, label string) bool {
 	switch {
 	case c.NoResult:
-		r.add(at(c, Error, s.Key, label, "数式の計算結果が保存されていません。Excel で開いて保存し直すか、値を直接入力してください"))
+		r.add(at(c, finding.Error, finding.NoFormulaResult, s.Key, label, "数式の計算結果が保存されていません。Excel で開いて保存し直すか、値を直接入力してください"))
 	case c.MergedInto != "":
-		r.add(at(c, Error, s.Key, label, fmt.Sprintf("回答欄が他のセルと結合されています（%s）。結合を解除して、回答欄 %s に入力し直してください", c.MergedInto, c.Cell)))
-	case c.Kind == KindBool:
-		r.add(at(c, Error, s.Key, label, "TRUE／FALSE（論理値）が入っています。回答を入力し直してください"))
-	case c.Kind == KindError:
-		r.add(at(c, Error, s.Key, label, fmt.Sprintf("エラー値「%s」が入っています。数式や貼り付けた値を確認してください", c.Value)))
-	case c.Kind == KindDate && s.Kind != SlotText && s.Kind != SlotList:
-		r.add(at(c, Error, s.Key, label, "日付として入力されています（Excel が日付に変換しました）。数字や選択肢をそのまま入力し直してください"))
-	case c.Kind == KindDate:
-		r.add(at(c, Warning, s.Key, label, "日付の値（シリアル値 "+c.Value+"）として保存されています。文字として入力し直すと確実です"))
+		r.add(at(c, finding.Error, finding.CellMerged, s.Key, label, fmt.Sprintf("回答欄が他のセルと結合されています（%s）。結合を解除して、回答欄 %s に入力し直してください", c.MergedInto, c.Cell)))
+	case c.Kind == returns.KindBool:
+		r.add(at(c, finding.Error, finding.CellBool, s.Key, label, "TRUE／FALSE（論理値）が入っています。回答を入力し直してください"))
+	case c.Kind == returns.KindError:
+		r.add(at(c, finding.Error, finding.CellError, s.Key, label, fmt.Sprintf("エラー値「%s」が入っています。数式や貼り付けた値を確認してください", c.Value)))
+	case c.Kind == returns.KindDate && s.Kind != form.SlotText && s.Kind != form.SlotList:
+		r.add(at(c, finding.Error, finding.CellDate, s.Key, label, "日付として入力されています（Excel が日付に変換しました）。数字や選択肢をそのまま入力し直してください"))
+	case c.Kind == returns.KindDate:
+		r.add(at(c, finding.Warning, finding.CellDate, s.Key, label, "日付の値（シリアル値 "+c.Value+"）として保存されています。文字として入力し直すと確実です"))
 		return true
 	case c.Value == "" && c.Beside != nil && validFor(s, c.BesideValue):
-		f := at(c, Error, s.Key, label, fmt.Sprintf("回答欄 %s が空で、右隣の %s に「%s」があります。黄色の回答欄に入力してください", c.Cell, c.Beside.Cell, c.BesideValue))
+		f := at(c, finding.Error, finding.MisplacedRight, s.Key, label, fmt.Sprintf("回答欄 %s が空で、右隣の %s に「%s」があります。黄色の回答欄に入力してください", c.Cell, c.Beside.Cell, c.BesideValue))
 		f.Value = c.BesideValue
 		r.add(f)
 	case c.Value == "" && c.Below != nil && validFor(s, c.BelowValue) && !r.isAnswerCell(*c.Below):
-		f := at(c, Error, s.Key, label, fmt.Sprintf("回答欄 %s が空で、すぐ下の %s に「%s」があります。１行ずれて入力していないか確認してください", c.Cell, c.Below.Cell, c.BelowValue))
+		f := at(c, finding.Error, finding.MisplacedBelow, s.Key, label, fmt.Sprintf("回答欄 %s が空で、すぐ下の %s に「%s」があります。１行ずれて入力していないか確認してください", c.Cell, c.Below.Cell, c.BelowValue))
 		f.Value = c.BelowValue
 		r.add(f)
 	case len([]rune(c.Value)) > excelCellLimit:
-		r.add(at(c, Error, s.Key, label, fmt.Sprintf("文字数（%d 字）が Excel の上限 %d 字を超えています。短くしてください", len([]rune(c.Value)), excelCellLimit)))
+		r.add(at(c, finding.Error, finding.TooLong, s.Key, label, fmt.Sprintf("文字数（%d 字）が Excel の上限 %d 字を超えています。短くしてください", len([]rune(c.Value)), excelCellLimit)))
 	default:
 		return true
 	}
@@ -209,7 +203,7 @@ func (r *Return) checkCellKind(s *Slot, c *Cell, label string) bool {
 }
 
 // isAnswerCell reports whether loc is one of the return's answer cells.
-func (r *Return) isAnswerCell(loc Location) bool {
+func (r *checker) isAnswerCell(loc form.Location) bool {
 	for _, c := range r.Cells {
 		if c.Location == loc {
 			return true
@@ -221,12 +215,12 @@ func (r *Return) isAnswerCell(loc Location) bool {
 // validFor reports whether v would be a valid answer for the slot: a value next to an empty
 // answer cell is only taken for a misplaced answer when it is one, so the template's own
 // notes and units are never mistaken for answers.
-func validFor(s *Slot, v string) bool {
+func validFor(s *form.Slot, v string) bool {
 	switch s.Kind {
-	case SlotChoice:
+	case form.SlotChoice:
 		_, ok := s.List.Match(v)
 		return ok
-	case SlotCount:
+	case form.SlotCount:
 		// The neighbour's value is read as typed text: a number cell's stored form of a
 		// whole number ("12") reads the same either way.
 		_, problem := ParseCount(v, false)
@@ -235,10 +229,10 @@ func validFor(s *Slot, v string) bool {
 	return false
 }
 
-func (r *Return) checkSlot(s *Slot, c *Cell) {
+func (r *checker) checkSlot(s *form.Slot, c *returns.Cell) {
 	label := s.Label()
 	rowError := false
-	if s.Kind == SlotList {
+	if s.Kind == form.SlotList {
 		// Every row of a list is a cell of its own: each gets the checks the first gets,
 		// and a rejected row gives no line.
 		var lines []string
@@ -255,18 +249,18 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 	} else if !r.checkCellKind(s, c, label) {
 		return
 	}
-	if (s.Kind == SlotText || s.Kind == SlotList) && controlChars.MatchString(c.Value+strings.Join(c.Lines, "")) {
+	if (s.Kind == form.SlotText || s.Kind == form.SlotList) && controlChars.MatchString(c.Value+strings.Join(c.Lines, "")) {
 		c.Value = controlChars.ReplaceAllString(c.Value, "")
 		for i, l := range c.Lines {
 			c.Lines[i] = controlChars.ReplaceAllString(l, "")
 		}
-		r.add(at(c, Warning, s.Key, label, "目に見えない制御文字が含まれていたため取り除きました。内容を確認してください"))
+		r.add(at(c, finding.Warning, finding.ControlChar, s.Key, label, "目に見えない制御文字が含まれていたため取り除きました。内容を確認してください"))
 	}
 	switch s.Kind {
-	case SlotChoice:
+	case form.SlotChoice:
 		if c.Value == "" {
 			if s.Required() {
-				f := at(c, Error, s.Key, label, "未回答です")
+				f := at(c, finding.Error, finding.Missing, s.Key, label, "未回答です")
 				f.Expected = strings.Join(s.List.Labels(), "／")
 				r.add(f)
 			}
@@ -274,16 +268,16 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 		}
 		o, ok := s.List.Match(c.Value)
 		if !ok {
-			f := at(c, Error, s.Key, label, fmt.Sprintf("「%s」は選択肢にありません。▼のリストから選んでください", c.Value))
+			f := at(c, finding.Error, finding.NotAChoice, s.Key, label, fmt.Sprintf("「%s」は選択肢にありません。▼のリストから選んでください", c.Value))
 			f.Expected = strings.Join(s.List.Labels(), "／")
 			r.add(f)
 			return
 		}
 		r.Choices[s.Key] = o
-	case SlotCount:
+	case form.SlotCount:
 		if c.Value == "" {
 			if s.Required() {
-				f := at(c, Error, s.Key, label, "未記入です（該当がなければ 0 を入力してください）")
+				f := at(c, finding.Error, finding.Missing, s.Key, label, "未記入です（該当がなければ 0 を入力してください）")
 				f.Expected = "0 以上の整数"
 				r.add(f)
 			}
@@ -292,7 +286,7 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 		n, problem := ParseCount(c.Value, c.Number)
 		if problem != "" {
 			shown, legend := Visible(c.Value)
-			f := at(c, Error, s.Key, label, fmt.Sprintf("「%s」%sは%s。0 以上の整数を入力してください", shown, legend, problem))
+			f := at(c, finding.Error, finding.NotACount, s.Key, label, fmt.Sprintf("「%s」%sは%s。0 以上の整数を入力してください", shown, legend, problem))
 			f.Expected = "0 以上の整数"
 			r.add(f)
 			return
@@ -303,24 +297,24 @@ func (r *Return) checkSlot(s *Slot, c *Cell) {
 			if q.Max != nil {
 				exp = fmt.Sprintf("%d 以上 %d 以下", q.MinValue(), *q.Max)
 			}
-			f := at(c, Error, s.Key, label, fmt.Sprintf("%s は範囲外です（%s）", Thousands(n), exp))
+			f := at(c, finding.Error, finding.OutOfRange, s.Key, label, fmt.Sprintf("%s は範囲外です（%s）", Thousands(n), exp))
 			f.Expected = exp
 			r.add(f)
 			return
 		}
 		r.Counts[s.Key] = n
-	case SlotText:
+	case form.SlotText:
 		if c.Value == "" {
 			if s.Required() {
-				r.add(at(c, Error, s.Key, label, "未記入です"))
+				r.add(at(c, finding.Error, finding.Missing, s.Key, label, "未記入です"))
 			}
 			return
 		}
 		r.Texts[s.Key] = c.Value
-	case SlotList:
+	case form.SlotList:
 		if len(c.Lines) == 0 {
 			if s.Required() && !rowError {
-				r.add(at(c, Error, s.Key, label, "未記入です"))
+				r.add(at(c, finding.Error, finding.Missing, s.Key, label, "未記入です"))
 			}
 			return
 		}
@@ -361,7 +355,7 @@ func parseNumberCell(v string) (int64, string) {
 	if v == "" {
 		return 0, "空欄です"
 	}
-	if !isPlainNumber(v) {
+	if !returns.IsPlainNumber(v) {
 		return 0, "数ではありません"
 	}
 	f, err := strconv.ParseFloat(v, 64)
@@ -496,22 +490,11 @@ func Visible(s string) (shown, legend string) {
 	return b.String(), legend
 }
 
-// Thousands writes 1234 as 1,234, as findings, the report and the charts print figures.
-func Thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		return "-" + s
-	}
-	return s
-}
+// Thousands writes 1234 as 1,234 (textfmt.Thousands).
+func Thousands(n int64) string { return textfmt.Thousands(n) }
 
 // value returns a checked count for a category or total key, and whether it is known.
-func (r *Return) value(key string) (int64, bool) {
+func (r *checker) value(key string) (int64, bool) {
 	n, ok := r.Counts[key]
 	return n, ok
 }
@@ -519,7 +502,7 @@ func (r *Return) value(key string) (int64, bool) {
 // checkSums applies the rules between counts: 内訳 add up to their parent, entered totals
 // equal their parts, and a 再掲 never exceeds what it is part of. A rule is only judged when
 // every number in it was read, so one bad cell is reported once.
-func (r *Return) checkSums(q *schema.Question) {
+func (r *checker) checkSums(q *schema.Question) {
 	sc := r.Schema
 	unit := q.Unit
 	switch q.Type {
@@ -531,7 +514,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			v, ok1 := r.value(c.Key)
 			p, ok2 := r.value(c.RepeatKey)
 			if ok1 && ok2 && v > p {
-				f := at(r.Cells[c.Key], Error, c.Key, (&Slot{Question: q, Category: c}).Label(),
+				f := at(r.Cells[c.Key], finding.Error, finding.RepeatExceeds, c.Key, (&form.Slot{Question: q, Category: c}).Label(),
 					fmt.Sprintf("再掲（%s %s）が「%s」の %s %s を超えています。再掲はその内数です", Thousands(v), unit, parentLabel(sc, c.RepeatKey), Thousands(p), unit))
 				f.Expected = "≦ " + Thousands(p)
 				r.add(f)
@@ -554,7 +537,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			sum += v
 		}
 		if sum != p {
-			f := at(r.Cells[parent.Key], Error, q.ID, QuestionLabel(q),
+			f := at(r.Cells[parent.Key], finding.Error, finding.BreakdownMismatch, q.ID, form.QuestionLabel(q),
 				fmt.Sprintf("内訳の合計（%s %s）が「%s」の %s %sと一致しません。「%s」の各欄と見比べてください", Thousands(sum), unit, parent.Label, Thousands(p), unit, q.Label))
 			f.Expected = Thousands(sum)
 			r.add(f)
@@ -575,7 +558,7 @@ func (r *Return) checkSums(q *schema.Question) {
 			parts = append(parts, Thousands(v))
 		}
 		if sum != t {
-			f := at(r.Cells[q.ID], Error, q.ID, QuestionLabel(q),
+			f := at(r.Cells[q.ID], finding.Error, finding.TotalMismatch, q.ID, form.QuestionLabel(q),
 				fmt.Sprintf("%s（%s %s）が内訳の合計 %s ＝ %s %s と一致しません", q.Label, Thousands(t), unit, strings.Join(parts, " ＋ "), Thousands(sum), unit))
 			f.Expected = Thousands(sum)
 			r.add(f)
@@ -595,7 +578,7 @@ func parentLabel(sc *schema.Schema, key string) string {
 
 // checkCases asks for the choice fields (場面) of every case record that has any content,
 // since a record without its 場面 cannot be placed in the report.
-func (r *Return) checkCases() {
+func (r *checker) checkCases() {
 	for _, q := range r.Schema.Questions() {
 		if q.Type != schema.Cases {
 			continue
@@ -603,18 +586,18 @@ func (r *Return) checkCases() {
 		for rec := 1; rec <= q.Records; rec++ {
 			used := false
 			for _, f := range q.Fields {
-				c := r.Cells[CaseKey(q, rec, f)]
+				c := r.Cells[form.CaseKey(q, rec, f)]
 				used = used || (c != nil && c.Value != "")
 			}
 			if !used {
 				continue
 			}
 			for _, f := range q.Fields {
-				key := CaseKey(q, rec, f)
+				key := form.CaseKey(q, rec, f)
 				c := r.Cells[key]
 				if f.Type == schema.Choice && c != nil && c.Value == "" {
-					s := &Slot{Key: key, Question: q, Field: f, Record: rec, List: f.List}
-					fd := at(c, Error, key, s.Label(), fmt.Sprintf("事例%dの「%s」が未選択です", rec, f.Label))
+					s := &form.Slot{Key: key, Question: q, Field: f, Record: rec, List: f.List}
+					fd := at(c, finding.Error, finding.Missing, key, s.Label(), fmt.Sprintf("事例%dの「%s」が未選択です", rec, f.Label))
 					fd.Expected = strings.Join(f.List.Labels(), "／")
 					r.add(fd)
 				}
@@ -625,12 +608,12 @@ func (r *Return) checkCases() {
 
 // sortFindings puts findings in form order: file-level first, then by sheet as the schema
 // orders them, row and column, so a ward can work down the sheet.
-func (r *Return) sortFindings() {
+func (r *checker) sortFindings() {
 	sheetIdx := map[string]int{}
 	for i, sh := range r.Schema.Sheets {
 		sheetIdx[sh.Name] = i + 1
 	}
-	key := func(f Finding) (int, int, int) {
+	key := func(f finding.Finding) (int, int, int) {
 		if f.Cell == "" {
 			return 0, 0, 0
 		}

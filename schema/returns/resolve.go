@@ -1,11 +1,13 @@
-package form
+package returns
 
 import (
 	"fmt"
 	"sort"
 	"strings"
 
-	"github.com/osaka-city/zaitaku/schema/form/xlsxread"
+	"github.com/osaka-city/zaitaku/schema/finding"
+	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
 )
 
 // An answer is found twice over: by its defined name (zq_<key>), which Excel and
@@ -19,9 +21,9 @@ import (
 // spot is one place an answer is looked up: a slot or a header cell.
 type spot struct {
 	key, name, col string
-	list           bool   // a range of rows (a text list); otherwise one cell
-	slot           *Slot  // nil for the header cells
-	header         string // a header cell's label
+	list           bool       // a range of rows (a text list); otherwise one cell
+	slot           *form.Slot // nil for the header cells
+	header         string     // a header cell's label
 }
 
 // label is the spot as findings name it; built only for a finding, as labels cost.
@@ -40,13 +42,13 @@ func (sp *spot) short() string {
 	case s == nil:
 		return sp.header
 	case s.Row != nil:
-		return RowLabel(s.Question, s.Row)
+		return form.RowLabel(s.Question, s.Row)
 	case s.Category != nil:
-		return CategoryLabel(s.Category)
+		return form.CategoryLabel(s.Category)
 	case s.Field != nil:
 		return fmt.Sprintf("事例%d %s", s.Record, s.Field.Label)
 	}
-	return QuestionLabel(s.Question)
+	return form.QuestionLabel(s.Question)
 }
 
 // definedName is one workbook-scoped name as the workbook holds it, looked up without
@@ -119,7 +121,7 @@ func (c *idColumn) of(id string, buf []idRange) []idRange {
 func scanIDColumn(f *xlsxread.Workbook, sheets []string) *idColumn {
 	c := &idColumn{first: make(map[string]int32, 256), runs: make([]idRange, 0, 256), next: make([]int32, 0, 256)}
 	for _, sh := range sheets {
-		if sh == ListsSheet {
+		if sh == form.ListsSheet {
 			continue
 		}
 		s, err := f.Sheet(sh)
@@ -227,7 +229,7 @@ type cellKey struct {
 // resolve decides, for every spot, which cell (or rows) it reads, and reports on the
 // return every spot that cannot be read without guessing. The spots it leaves out of the
 // answer map are returned too, so that they are not reported again as missing or empty.
-func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []Finding, blocked map[string]bool) {
+func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []finding.Finding, blocked map[string]bool) {
 	names := nameTable(f.SheetList(), f.DefinedNames())
 	// Column A of the sheets the names point at; every sheet when a name is missing.
 	var sheets []string
@@ -360,7 +362,7 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []Fi
 const movedAdvice = "切り取り・貼り付けで回答欄が動いた可能性があります。様式を作り直すか、元の位置に値を入力し直してください"
 
 // sharedCellFinding is the error on a cell that two or more answers point at.
-func sharedCellFinding(f *xlsxread.Workbook, spots []*spot, idx []int, k cellKey) Finding {
+func sharedCellFinding(f *xlsxread.Workbook, spots []*spot, idx []int, k cellKey) finding.Finding {
 	sameQuestion := true
 	for _, i := range idx {
 		s := spots[i].slot
@@ -376,11 +378,11 @@ func sharedCellFinding(f *xlsxread.Workbook, spots []*spot, idx []int, k cellKey
 	}
 	label := spots[idx[0]].label()
 	if sameQuestion {
-		label = QuestionLabel(spots[idx[0]].slot.Question)
+		label = form.QuestionLabel(spots[idx[0]].slot.Question)
 	}
 	ref := fmt.Sprintf("%s%d", k.col, k.row)
-	return Finding{
-		Severity: Error, QuestionID: spots[idx[0]].key, Label: label,
+	return finding.Finding{
+		Severity: finding.Error, Code: finding.SlotConflict, QuestionID: spots[idx[0]].key, Label: label,
 		Sheet: k.sheet, Cell: ref, Value: cellValue(f, k.sheet, ref),
 		Message: fmt.Sprintf("%sの回答欄が同じセル %s を指しています。%s", strings.Join(labels, "と"), ref, movedAdvice),
 	}
@@ -388,8 +390,8 @@ func sharedCellFinding(f *xlsxread.Workbook, spots []*spot, idx []int, k cellKey
 
 // spotFinding is the error on one answer whose name is broken, repeated or elsewhere
 // than its row, placed on the answer's own cell (its row in the id column) when known.
-func spotFinding(f *xlsxread.Workbook, sp *spot, res resolved) Finding {
-	fd := Finding{Severity: Error, QuestionID: sp.key, Label: sp.label()}
+func spotFinding(f *xlsxread.Workbook, sp *spot, res resolved) finding.Finding {
+	fd := finding.Finding{Severity: finding.Error, QuestionID: sp.key, Label: sp.label()}
 	home := ""
 	if res.hasID {
 		home = fmt.Sprintf("%s%d", res.home.col, res.home.from)
@@ -397,17 +399,20 @@ func spotFinding(f *xlsxread.Workbook, sp *spot, res resolved) Finding {
 	}
 	switch res.state {
 	case stateTwice:
+		fd.Code = finding.SlotAmbiguous
 		refs := append([]string{res.name.raw}, res.name.others...)
 		fd.Message = fmt.Sprintf("回答欄の名前「%s」が %d 通りに定義されています（%s）。どのセルが回答欄か決められません。様式を作り直すか、配布した様式に記入し直してください",
 			sp.name, len(refs), strings.Join(refs, "、"))
 	case stateBroken:
+		fd.Code = finding.SlotBroken
 		fd.Message = fmt.Sprintf("回答欄の名前「%s」の参照先が壊れています（%s）。%s", sp.name, res.name.raw, movedAdvice)
 		if !res.hasID {
 			fd.Message = fmt.Sprintf("回答欄が見つかりません（回答欄の名前「%s」の参照先が壊れています：%s）。行・列の削除や切り取り・貼り付けで様式が崩れています。配布した様式に記入し直してください", sp.name, res.name.raw)
 		}
 	case stateDisagree:
+		fd.Code = finding.SlotMoved
 		nt := res.name.t
-		at := Location{Sheet: nt.sheet, Cell: fmt.Sprintf("%s%d", nt.col, nt.from)}
+		at := form.Location{Sheet: nt.sheet, Cell: fmt.Sprintf("%s%d", nt.col, nt.from)}
 		if nt.to != nt.from {
 			at.Cell += fmt.Sprintf(":%s%d", nt.col, nt.to)
 		}

@@ -1,4 +1,4 @@
-package form_test
+package check_test
 
 // Benchmarks of reading one return, from the sample returns and from synthetic surveys of
 // 24 and 1,741 units. A return made for one unit carries only that unit's name, so the
@@ -17,9 +17,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
-	"github.com/osaka-city/zaitaku/schema/form/xlsxread"
+	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
 )
 
 // benchReturn is one return to read and the schema it answers.
@@ -48,7 +48,7 @@ func benchReturns(b *testing.B) []benchReturn {
 	return out
 }
 
-// BenchmarkRead is form.Read of one return: open, locate every answer, check.
+// BenchmarkRead is check.Read of one return: open, locate every answer, check.
 func BenchmarkRead(b *testing.B) {
 	for _, r := range benchReturns(b) {
 		b.Run(r.name, func(b *testing.B) {
@@ -56,7 +56,7 @@ func BenchmarkRead(b *testing.B) {
 			b.SetBytes(st.Size())
 			b.ReportAllocs()
 			for b.Loop() {
-				ret, err := form.Read(r.path, r.sc, form.ReadOptions{})
+				ret, err := check.Read(r.path, r.sc, check.ReadOptions{})
 				if err != nil {
 					b.Fatal(err)
 				}

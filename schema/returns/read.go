@@ -1,4 +1,9 @@
-package form
+// Package returns reads filled-in returns: it opens a workbook (refusing, with a
+// FileError saying what to do, anything that is not a usable .xlsx), locates every answer
+// cell by its defined name and the hidden id column (resolve.go: one answer, one cell),
+// reads each cell as it is stored, and lists a folder of returns (list.go). Judging the
+// answers is schema/check's job.
+package returns
 
 import (
 	"archive/zip"
@@ -17,16 +22,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form/xlsxread"
+	"github.com/osaka-city/zaitaku/schema/finding"
+	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
 	"github.com/osaka-city/zaitaku/schema/period"
 )
 
-// Limits on what a return may expand to; a real return is well under a megabyte, so these
-// only stop a zip bomb from taking the machine down.
+// The limits on what a return may expand to (form.MaxFileSize…).
 const (
-	maxFileSize    = 50 << 20
-	maxPartSize    = 32 << 20
-	unzipSizeLimit = 64 << 20
+	maxFileSize    = form.MaxFileSize
+	maxPartSize    = form.MaxPartSize
+	unzipSizeLimit = form.MaxUnzipSize
 )
 
 // checkZipSizes refuses a workbook that would expand to more than any real return before
@@ -36,43 +42,52 @@ const (
 func checkZipSizes(data []byte, name string) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return &FileError{name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください"}
+		return unreadable(name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください", err)
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > maxPartSize || total > unzipSizeLimit {
-			return &FileError{name, fmt.Sprintf("展開後の大きさが %d MB を超えるため読めません（通常の回答票は 1 MB 未満です）。回答票に記入し直してください", unzipSizeLimit>>20)}
+			return unreadable(name, fmt.Sprintf("展開後の大きさが %d MB を超えるため読めません（通常の回答票は 1 MB 未満です）。回答票に記入し直してください", unzipSizeLimit>>20), xlsxread.ErrTooLarge)
 		}
 	}
 	return nil
 }
 
 // FileError says a file is not a usable return at all (wrong format, encrypted, corrupt),
-// as opposed to a return with findings.
+// as opposed to a return with findings. Kind says which of the three file-level codes it
+// is (finding.Unreadable, finding.WrongFormat, finding.NotAReturn); Err, when set, is the
+// underlying error, so callers can test it with errors.Is (fs.ErrNotExist,
+// xlsxread.ErrTooLarge…).
 type FileError struct {
 	File string
+	Kind finding.Code
 	Msg  string
+	Err  error
 }
 
 func (e *FileError) Error() string { return e.File + ": " + e.Msg }
 
-// Location is an answer cell: sheet and A1 reference.
-type Location struct {
-	Sheet string
-	Cell  string
+// Unwrap gives the underlying error.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Finding is the file-level finding the file gives wherever it is reported (validate,
+// aggregate, 提出状況): the one way a file that cannot be read becomes a finding.
+func (e *FileError) Finding() finding.Finding {
+	return finding.Finding{File: e.File, Severity: finding.Error, Code: e.Kind, Message: "読めません。" + e.Msg}
 }
 
-func (l Location) String() string {
-	if l.Sheet == "" {
-		return l.Cell
-	}
-	return l.Sheet + "!" + l.Cell
+func unreadable(name, msg string, err error) *FileError {
+	return &FileError{File: name, Kind: finding.Unreadable, Msg: msg, Err: err}
+}
+
+func wrongFormat(name, msg string) *FileError {
+	return &FileError{File: name, Kind: finding.WrongFormat, Msg: msg}
 }
 
 // Cell is what the reader found in one answer slot.
 type Cell struct {
-	Location
+	form.Location
 	// Value is the cell's stored value (a formula's saved result), with surrounding spaces trimmed.
 	Value string
 	// Lines are the non-empty entries of a text list, one per row or line.
@@ -91,12 +106,12 @@ type Cell struct {
 	MergedInto string
 	// Beside is what stands in the cell to the right of an empty answer cell: an answer
 	// typed one cell off.
-	Beside *Location
+	Beside *form.Location
 	// BesideValue is that cell's value.
 	BesideValue string
 	// Below and BelowValue are the same for the cell under an empty answer cell (an answer
 	// typed one row off); the checks ignore it when that cell is itself an answer cell.
-	Below      *Location
+	Below      *form.Location
 	BelowValue string
 }
 
@@ -136,46 +151,36 @@ type Return struct {
 	Lists   map[string][]string
 
 	// Findings are every problem found, in form order.
-	Findings []Finding
+	Findings []finding.Finding
 
-	// blocked are the answers (slot or header keys) that could not be tied to exactly one
+	// Blocked are the answers (slot or header keys) that could not be tied to exactly one
 	// cell of their own; they are reported once by locate and read as nothing.
-	blocked map[string]bool
+	Blocked map[string]bool
+}
+
+// Add records a finding on the return, naming its file.
+func (r *Return) Add(f finding.Finding) {
+	f.File = r.Name
+	r.Findings = append(r.Findings, f)
 }
 
 // Errors counts findings of severity error.
-func (r *Return) Errors() int { return count(r.Findings, Error) }
+func (r *Return) Errors() int { return finding.Count(r.Findings, finding.Error) }
 
 // Warnings counts findings of severity warning.
-func (r *Return) Warnings() int { return count(r.Findings, Warning) }
+func (r *Return) Warnings() int { return finding.Count(r.Findings, finding.Warning) }
 
-func count(fs []Finding, sev Severity) int {
-	n := 0
-	for _, f := range fs {
-		if f.Severity == sev {
-			n++
-		}
-	}
-	return n
-}
-
-// ReadOptions are the expectations a return is checked against.
-type ReadOptions struct {
-	// Period, when set, is the period every return must be for.
-	Period period.Period
-	// Glyphs, when set, warns about free text the report's font cannot print.
-	Glyphs *Glyphs
-}
-
-// Read opens a return, reads every answer and checks it against the schema. A file that is
-// not a usable return at all gives a *FileError; problems inside a return are Findings.
-func Read(path string, sc *schema.Schema, opts ReadOptions) (*Return, error) {
+// Read opens a return and reads every answer cell, located as the schema's form lays
+// them out; schema/check then judges the answers (check.Read does both). A file that is
+// not a usable return at all gives a *FileError; an answer cell that cannot be found or
+// tied to one cell is a finding.
+func Read(path string, sc *schema.Schema) (*Return, error) {
 	name := filepath.Base(path)
 	data, err := readFile(path, name)
 	if err != nil {
 		return nil, err
 	}
-	r, err := ReadBytes(name, data, sc, opts)
+	r, err := ReadBytes(name, data, sc)
 	if r != nil {
 		r.File = path
 	}
@@ -183,9 +188,9 @@ func Read(path string, sc *schema.Schema, opts ReadOptions) (*Return, error) {
 }
 
 // ReadBytes is Read on a return already in memory; name is used in messages.
-func ReadBytes(name string, data []byte, sc *schema.Schema, opts ReadOptions) (*Return, error) {
+func ReadBytes(name string, data []byte, sc *schema.Schema) (*Return, error) {
 	if len(data) == 0 {
-		return nil, &FileError{name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください"}
+		return nil, unreadable(name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください", nil)
 	}
 	path := name
 	sum := sha256.Sum256(data)
@@ -197,7 +202,6 @@ func ReadBytes(name string, data []byte, sc *schema.Schema, opts ReadOptions) (*
 	if err := r.locate(f); err != nil {
 		return nil, err
 	}
-	r.check(opts)
 	return r, nil
 }
 
@@ -205,19 +209,19 @@ func readFile(path, name string) ([]byte, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, &FileError{name, "ファイルがありません。ファイル名とフォルダを確認してください"}
+		return nil, unreadable(name, "ファイルがありません。ファイル名とフォルダを確認してください", err)
 	case err != nil:
-		return nil, &FileError{name, "ファイルを開けません（" + err.Error() + "）"}
+		return nil, unreadable(name, "ファイルを開けません（"+err.Error()+"）", err)
 	case st.IsDir():
-		return nil, &FileError{name, "フォルダです。回答票の .xlsx ファイルを指定してください"}
+		return nil, wrongFormat(name, "フォルダです。回答票の .xlsx ファイルを指定してください")
 	case st.Size() == 0:
-		return nil, &FileError{name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください"}
+		return nil, unreadable(name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください", nil)
 	case st.Size() > maxFileSize:
-		return nil, &FileError{name, fmt.Sprintf("ファイルが大きすぎます（%d MB）。回答票は通常 1 MB 未満です。画像などを削除して保存し直してください", st.Size()>>20)}
+		return nil, unreadable(name, fmt.Sprintf("ファイルが大きすぎます（%d MB）。回答票は通常 1 MB 未満です。画像などを削除して保存し直してください", st.Size()>>20), nil)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &FileError{name, "ファイルを読めません（" + err.Error() + "）"}
+		return nil, unreadable(name, "ファイルを読めません（"+err.Error()+"）", err)
 	}
 	return data, nil
 }
@@ -236,14 +240,14 @@ func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
 		if bytes.Contains(data, encryptionInfo) {
-			return nil, &FileError{name, "パスワードで保護（暗号化）されているため読めません。Excel でパスワードを解除して保存し直してください"}
+			return nil, wrongFormat(name, "パスワードで保護（暗号化）されているため読めません。Excel でパスワードを解除して保存し直してください")
 		}
-		return nil, &FileError{name, "Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください"}
+		return nil, wrongFormat(name, adviceXLS)
 	case !bytes.HasPrefix(data, zipMagic):
 		if ext == ".csv" || ext == ".txt" || looksLikeText(data) {
-			return nil, &FileError{name, "CSV やテキストのファイルです。zaitaku template で作った回答票（.xlsx）に記入して提出してください"}
+			return nil, wrongFormat(name, adviceCSV)
 		}
-		return nil, &FileError{name, "Excel ファイル（.xlsx）ではありません。回答票を Excel で開き、.xlsx として保存し直してください"}
+		return nil, wrongFormat(name, "Excel ファイル（.xlsx）ではありません。回答票を Excel で開き、.xlsx として保存し直してください")
 	}
 	if err := checkZipSizes(data, name); err != nil {
 		return nil, err
@@ -253,7 +257,7 @@ func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
 		return nil, openError(name, err)
 	}
 	if len(f.SheetList()) == 0 {
-		return nil, &FileError{name, "シートがありません。Excel ファイルとして壊れています"}
+		return nil, unreadable(name, "シートがありません。Excel ファイルとして壊れています", nil)
 	}
 	return f, nil
 }
@@ -261,9 +265,9 @@ func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
 // openError is the message for a workbook or sheet the reader refused.
 func openError(name string, err error) *FileError {
 	if errors.Is(err, xlsxread.ErrTooLarge) {
-		return &FileError{name, "展開後のサイズが大きすぎるため読めません（通常の回答票ではありません）"}
+		return unreadable(name, "展開後のサイズが大きすぎるため読めません（通常の回答票ではありません）", err)
 	}
-	return &FileError{name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください"}
+	return unreadable(name, "ファイルが壊れているか、Excel ファイルではないため開けません。Excel で開けるか確認し、保存し直してください", err)
 }
 
 func looksLikeText(data []byte) bool {
@@ -358,39 +362,26 @@ func namedTargets(sheetList []string, defined []xlsxread.DefinedName) map[string
 	return names
 }
 
-// excelizeTargets is namedTargets of a workbook being written.
-func excelizeTargets(f *excelize.File) map[string]target {
-	var defined []xlsxread.DefinedName
-	for _, dn := range f.GetDefinedName() {
-		scope := dn.Scope
-		if scope == "Workbook" {
-			scope = ""
-		}
-		defined = append(defined, xlsxread.DefinedName{Name: dn.Name, Scope: scope, RefersTo: dn.RefersTo})
-	}
-	return namedTargets(f.GetSheetList(), defined)
-}
-
 // locate finds every answer cell by its defined name, checked against the hidden id
 // column (resolve.go); a return that lost its names is read by the id column alone.
 func (r *Return) locate(f *xlsxread.Workbook) error {
 	spots := []*spot{
-		{key: metaForm, name: NameForm, col: colAnswer, header: "様式"},
-		{key: metaWard, name: NameWard, col: colAnswer, header: r.Schema.Units.Label + "名"},
-		{key: metaPeriod, name: NamePeriod, col: colAnswer, header: "対象期間"},
+		{key: form.MetaForm, name: form.NameForm, col: form.AnswerCol, header: "様式"},
+		{key: form.MetaWard, name: form.NameWard, col: form.AnswerCol, header: r.Schema.Units.Label + "名"},
+		{key: form.MetaPeriod, name: form.NamePeriod, col: form.AnswerCol, header: "対象期間"},
 	}
-	slots := Slots(r.Schema)
+	slots := form.Slots(r.Schema)
 	all := make([]spot, len(slots))
 	for i, s := range slots {
 		sp := &all[i]
-		*sp = spot{key: s.Key, name: s.Name(), col: colAnswer, slot: s, list: s.Kind == SlotList}
-		if s.Kind == SlotList || (s.Kind == SlotText && s.Field == nil) {
-			sp.col = colLabel
+		*sp = spot{key: s.Key, name: s.Name(), col: form.AnswerCol, slot: s, list: s.Kind == form.SlotList}
+		if s.Kind == form.SlotList || (s.Kind == form.SlotText && s.Field == nil) {
+			sp.col = form.LabelCol
 		}
 		spots = append(spots, sp)
 	}
 	res, findings, blocked := resolve(f, spots)
-	r.blocked = blocked
+	r.Blocked = blocked
 	rd := &cellReader{f: f, used: map[string]bool{}}
 	r.Cells = map[string]*Cell{}
 	var missing []*spot
@@ -411,11 +402,11 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 				c.Lines = nil
 			}
 			r.Cells[sp.key] = c
-		case sp.key == metaForm:
+		case sp.key == form.MetaForm:
 			r.FormCell = c
-		case sp.key == metaWard:
+		case sp.key == form.MetaWard:
 			r.WardCell = c
-		case sp.key == metaPeriod:
+		case sp.key == form.MetaPeriod:
 			r.PeriodCell = c
 		}
 	}
@@ -426,7 +417,7 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 		if err := f.SheetErr(sheet); errors.Is(err, xlsxread.ErrTooLarge) {
 			return openError(r.Name, err)
 		} else if err != nil {
-			return &FileError{r.Name, "シート「" + sheet + "」の中身が壊れていて読めません。Excel で開けるか確認し、保存し直してください"}
+			return unreadable(r.Name, "シート「"+sheet+"」の中身が壊れていて読めません。Excel で開けるか確認し、保存し直してください", err)
 		}
 	}
 	if len(r.Cells) == 0 && r.FormCell == nil && len(blocked) == 0 {
@@ -434,13 +425,13 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 		for _, sh := range r.Schema.Sheets {
 			want = append(want, "「"+sh.Name+"」")
 		}
-		return &FileError{r.Name, "zaitaku の回答票ではありません（" + strings.Join(want, "") + "シートも回答欄も見つかりません）。zaitaku template で作った様式に記入してください"}
+		return &FileError{File: r.Name, Kind: finding.NotAReturn, Msg: "zaitaku の回答票ではありません（" + strings.Join(want, "") + "シートも回答欄も見つかりません）。zaitaku template で作った様式に記入してください"}
 	}
 	for _, fd := range findings {
-		r.add(fd)
+		r.Add(fd)
 	}
 	for _, sp := range missing {
-		r.add(Finding{Severity: Error, QuestionID: sp.key, Label: sp.label(),
+		r.Add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: sp.key, Label: sp.label(),
 			Message: "回答欄が見つかりません。行・列の削除やシートの変更で様式が崩れています。配布した様式に記入し直してください"})
 	}
 	return nil
@@ -459,7 +450,7 @@ func (rd *cellReader) read(t target, list bool) *Cell {
 	sh, _ := rd.f.Sheet(t.sheet)
 	col, err := excelize.ColumnNameToNumber(t.col)
 	if sh == nil || err != nil {
-		return &Cell{Location: Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
+		return &Cell{Location: form.Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}}
 	}
 	first := rd.one(sh, t.sheet, col, t.from)
 	c := &first
@@ -477,10 +468,10 @@ func (rd *cellReader) read(t target, list bool) *Cell {
 	if c.Value == "" && t.from == t.to {
 		if v := plainValue(sh, col+1, t.from); v != "" {
 			ref, _ := excelize.CoordinatesToCellName(col+1, t.from)
-			c.Beside, c.BesideValue = &Location{Sheet: t.sheet, Cell: ref}, v
+			c.Beside, c.BesideValue = &form.Location{Sheet: t.sheet, Cell: ref}, v
 		}
 		if v := plainValue(sh, col, t.from+1); v != "" {
-			c.Below, c.BelowValue = &Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from+1)}, v
+			c.Below, c.BelowValue = &form.Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from+1)}, v
 		}
 	}
 	return c
@@ -491,7 +482,7 @@ func (rd *cellReader) one(sh *xlsxread.Sheet, sheet string, col, row int) Cell {
 	ref, _ := excelize.CoordinatesToCellName(col, row)
 	cell := sh.Cell(col, row)
 	v := cell.Value
-	c := Cell{Location: Location{Sheet: sheet, Cell: ref}, Value: strings.TrimSpace(v), Kind: rd.kind(cell)}
+	c := Cell{Location: form.Location{Sheet: sheet, Cell: ref}, Value: strings.TrimSpace(v), Kind: rd.kind(cell)}
 	c.Number = c.Kind == KindNumber
 	c.NoResult = cell.Formula && v == ""
 	if m, ok := sh.MergeAt(col, row); ok && (m.Col1 != col || m.Row1 != row) {
@@ -507,7 +498,8 @@ func (rd *cellReader) one(sh *xlsxread.Sheet, sheet string, col, row int) Cell {
 
 var plainNumber = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][-+]?\d+)?$`)
 
-func isPlainNumber(s string) bool { return plainNumber.MatchString(s) }
+// IsPlainNumber reports whether s is a number as a cell stores it ("12", "-3.5", "1E+3").
+func IsPlainNumber(s string) bool { return plainNumber.MatchString(s) }
 
 // kind classifies a cell from its stored type and, for numbers, its number format: a date
 // is stored as a number (45000) and would otherwise pass as a count.
@@ -527,7 +519,7 @@ func (rd *cellReader) kind(c xlsxread.Cell) CellKind {
 		return KindText
 	}
 	// A formula's text result is stored as t="str"; a numeric result is stored untyped.
-	if !isPlainNumber(raw) {
+	if !IsPlainNumber(raw) {
 		return KindText
 	}
 	if c.Style != 0 {

@@ -1,4 +1,4 @@
-package form_test
+package check_test
 
 import (
 	"bytes"
@@ -9,8 +9,10 @@ import (
 	"testing"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
+	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // The sample returns of testdata/returns are written by testdata/gen from the tables in
@@ -28,20 +30,20 @@ var samplePeriod = period.Period{Year: 2024, Half: period.FirstHalf}
 
 // readSampleReturns reads every file of testdata/returns, checked against the default
 // schema and period 2024H1.
-func readSampleReturns(t *testing.T) (*schema.Schema, []*form.Return) {
+func readSampleReturns(t *testing.T) (*schema.Schema, []*returns.Return) {
 	t.Helper()
 	sc := schema.Default()
 	entries, err := os.ReadDir(sampleReturns)
 	if err != nil {
 		t.Fatalf("sample returns missing (run `go run ./testdata/gen` from the repository root): %v", err)
 	}
-	var out []*form.Return
+	var out []*returns.Return
 	for _, e := range entries {
 		if e.IsDir() || filepath.Ext(e.Name()) != ".xlsx" {
 			t.Errorf("%s: unexpected entry in testdata/returns", e.Name())
 			continue
 		}
-		r, err := form.Read(filepath.Join(sampleReturns, e.Name()), sc, form.ReadOptions{Period: samplePeriod})
+		r, err := check.Read(filepath.Join(sampleReturns, e.Name()), sc, check.ReadOptions{Period: samplePeriod})
 		if err != nil {
 			t.Fatalf("%s: %v", e.Name(), err)
 		}

@@ -1,4 +1,4 @@
-package form_test
+package check_test
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/osaka-city/zaitaku/schema/check"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 )
 
@@ -68,7 +70,7 @@ func TestParseCount(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("%q/%v", tc.in, tc.number), func(t *testing.T) {
-			n, problem := form.ParseCount(tc.in, tc.number)
+			n, problem := check.ParseCount(tc.in, tc.number)
 			switch {
 			case tc.problem == "" && (problem != "" || n != tc.want):
 				t.Errorf("ParseCount = %d, %q; want %d", n, problem, tc.want)
@@ -92,7 +94,7 @@ func TestVisible(t *testing.T) {
 		{"１２件", "１２件", ""},
 	}
 	for _, tc := range cases {
-		shown, legend := form.Visible(tc.in)
+		shown, legend := check.Visible(tc.in)
 		if shown != tc.shown || legend != tc.legend {
 			t.Errorf("Visible(%q) = %q, %q; want %q, %q", tc.in, shown, legend, tc.shown, tc.legend)
 		}
@@ -126,18 +128,18 @@ func TestEveryListRowIsChecked(t *testing.T) {
 		name string
 		row  int // 0-based row of the ka2 list
 		set  func(f *excelize.File, sheet, cell string) error
-		sev  form.Severity
-		msg  string
+		sev  finding.Severity
+		code finding.Code
 	}{
-		{"TRUE in the second row", 1, func(f *excelize.File, sh, c string) error { return f.SetCellBool(sh, c, true) }, form.Error, "TRUE／FALSE"},
+		{"TRUE in the second row", 1, func(f *excelize.File, sh, c string) error { return f.SetCellBool(sh, c, true) }, finding.Error, finding.CellBool},
 		{"formula without a result in the third row", 2, func(f *excelize.File, sh, c string) error {
 			// Emptied first: excelize would keep the old value's string index as the result.
 			if err := f.SetCellValue(sh, c, nil); err != nil {
 				return err
 			}
 			return f.SetCellFormula(sh, c, "C40&C41")
-		}, form.Error, "数式の計算結果が保存されていません"},
-		{"two rows merged", 1, func(f *excelize.File, sh, c string) error { return f.MergeCell(sh, "C40", "E41") }, form.Error, "他のセルと結合されています"},
+		}, finding.Error, finding.NoFormulaResult},
+		{"two rows merged", 1, func(f *excelize.File, sh, c string) error { return f.MergeCell(sh, "C40", "E41") }, finding.Error, finding.CellMerged},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -169,8 +171,8 @@ func TestEveryListRowIsChecked(t *testing.T) {
 				t.Fatalf("%d findings, want 1", len(r.Findings))
 			}
 			fd := r.Findings[0]
-			if fd.Where() != "区役所!"+cell || fd.Severity != tc.sev || !strings.Contains(fd.Message, tc.msg) {
-				t.Errorf("finding %s %s %q, want %s at 区役所!%s containing %q", fd.Where(), fd.Severity, fd.Message, tc.sev, cell, tc.msg)
+			if fd.Where() != "区役所!"+cell || fd.Severity != tc.sev || fd.Code != tc.code {
+				t.Errorf("finding %s %s %s %q, want %s %s at 区役所!%s", fd.Where(), fd.Severity, fd.Code, fd.Message, tc.sev, tc.code, cell)
 			}
 			for _, line := range r.Lists["ka2"] {
 				if line == "1" || line == "TRUE" {

@@ -1,4 +1,4 @@
-package form
+package returns
 
 import (
 	"archive/zip"
@@ -81,7 +81,7 @@ func ListFolder(dir string) (*Listing, error) {
 		}
 		path := filepath.Join(dir, n)
 		shown := DisplayName(n)
-		refuse := func(msg string) { l.Refused = append(l.Refused, &FileError{shown, msg}) }
+		refuse := func(msg string) { l.Refused = append(l.Refused, wrongFormat(shown, msg)) }
 		skip := func(note string) { l.Skipped = append(l.Skipped, Skipped{Name: shown, Note: note}) }
 		own := func(note string) { l.Skipped = append(l.Skipped, Skipped{Name: shown, Note: note, Own: true}) }
 		switch strings.ToLower(filepath.Ext(n)) {
@@ -147,12 +147,12 @@ func OwnOutput(path string) (Skipped, bool) {
 
 // ReadNamed is Read with the file called name in every message and finding, for a file
 // whose name on disk is not what a person should see (see DisplayName).
-func ReadNamed(path, name string, sc *schema.Schema, opts ReadOptions) (*Return, error) {
+func ReadNamed(path, name string, sc *schema.Schema) (*Return, error) {
 	data, err := readFile(path, name)
 	if err != nil {
 		return nil, err
 	}
-	r, err := ReadBytes(name, data, sc, opts)
+	r, err := ReadBytes(name, data, sc)
 	if r != nil {
 		r.File = path
 	}
@@ -162,7 +162,20 @@ func ReadNamed(path, name string, sc *schema.Schema, opts ReadOptions) (*Return,
 // UnitInFileName is the unit a file name names (北区_回答.xls → 北区), or nil; the longest
 // name wins, so 西淀川区.xls is 西淀川区 and not 淀川区.
 func UnitInFileName(sc *schema.Schema, name string) *schema.Unit {
-	return unitInFileName(sc, name)
+	base := schema.Fold(strings.TrimSuffix(name, filepath.Ext(name)))
+	// Usually the file is named after its unit, and no longer match exists; the search
+	// below is for names like 北区_回答.xlsx and costs a pass over every unit.
+	if u := sc.Unit(base); u != nil {
+		return u
+	}
+	var best *schema.Unit
+	for _, u := range sc.Units.List {
+		n := schema.Fold(u.Name)
+		if strings.Contains(base, n) && (best == nil || len(n) > len(schema.Fold(best.Name))) {
+			best = u
+		}
+	}
+	return best
 }
 
 // DisplayName is a file name as a person should see it and as every output may carry

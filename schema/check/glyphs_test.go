@@ -1,4 +1,4 @@
-package form_test
+package check_test
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/check"
+	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
@@ -13,7 +15,7 @@ import (
 
 // fakeGlyphs stands for a font without 𠮷, ⚠, emoji and Hangul, as BIZ UDPGothic is (the
 // real font is render/fonts', which this package must not import).
-var fakeGlyphs = &form.Glyphs{
+var fakeGlyphs = &check.Glyphs{
 	CanDraw: func(r rune) bool {
 		return r != '𠮷' && r != '⚠' && r < 0x1F000 && !unicode.Is(unicode.Hangul, r)
 	},
@@ -30,7 +32,7 @@ func TestGlyphWarnings(t *testing.T) {
 	path, loc := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
 	p := period.Period{Year: 2024, Half: period.FirstHalf}
 
-	r, err := form.Read(path, sc, form.ReadOptions{Period: p, Glyphs: fakeGlyphs})
+	r, err := check.Read(path, sc, check.ReadOptions{Period: p, Glyphs: fakeGlyphs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,10 +41,10 @@ func TestGlyphWarnings(t *testing.T) {
 		"ki3":         {"「한」(U+D55C)、「국」(U+AD6D)、「어」(U+C5B4)、「자」(U+C790)、「료」(U+B8CC)、ほか 3 字 がないため"},
 		"o3.1.client": {"「𠮷」(U+20BB7) がないため、該当の字は「〓」で表示されます"},
 	}
-	got := map[string]form.Finding{}
+	got := map[string]finding.Finding{}
 	for _, f := range r.Findings {
-		if strings.Contains(f.Message, "報告書（PDF）の文字に") {
-			if f.Severity != form.Warning {
+		if f.Code == finding.GlyphMissing {
+			if f.Severity != finding.Warning {
 				t.Errorf("%s: severity %s, want warning", f.QuestionID, f.Severity)
 			}
 			got[f.QuestionID] = f
@@ -71,12 +73,12 @@ func TestGlyphWarnings(t *testing.T) {
 	}
 
 	// Without Glyphs (the default) nothing is said about the font.
-	r, err = form.Read(path, sc, form.ReadOptions{Period: p})
+	r, err = check.Read(path, sc, check.ReadOptions{Period: p})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range r.Findings {
-		if strings.Contains(f.Message, "報告書（PDF）") {
+		if f.Code == finding.GlyphMissing {
 			t.Errorf("warning without Glyphs: %s", f.Message)
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/osaka-city/zaitaku/schema/form/xlsxread"
+	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
 )
 
 const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`

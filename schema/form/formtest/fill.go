@@ -1,19 +1,22 @@
-package form
+package formtest
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/osaka-city/zaitaku/schema/form"
 )
 
-// Fill writes answers into a workbook made by BuildTemplate, by slot key, the way a ward
+// Fill writes answers into a workbook made by form.BuildTemplate, by slot key, the way a ward
 // would type them: a string is stored as text, an integer as a number, and the lines of a
 // text list ("\n"-separated) go one per row. The meta keys "_ward" and "_period" fill the
 // header. It is how the tests and the sample returns are produced.
 func Fill(f *excelize.File, answers map[string]any) error {
-	names := excelizeTargets(f)
+	names := targets(f)
 	// excelize numbers shared strings in the order they are first written, so writing in a
 	// fixed order (header, then sorted keys) keeps the file byte-identical from run to run.
 	keys := make([]string, 0, len(answers))
@@ -23,14 +26,14 @@ func Fill(f *excelize.File, answers map[string]any) error {
 	sort.Strings(keys)
 	for _, key := range keys {
 		v := answers[key]
-		name := DefinedName(key)
+		name := form.DefinedName(key)
 		switch key {
-		case metaWard:
-			name = NameWard
-		case metaPeriod:
-			name = NamePeriod
-		case metaForm:
-			name = NameForm
+		case form.MetaWard:
+			name = form.NameWard
+		case form.MetaPeriod:
+			name = form.NamePeriod
+		case form.MetaForm:
+			name = form.NameForm
 		}
 		t, ok := names[name]
 		if !ok {
@@ -64,17 +67,46 @@ func Fill(f *excelize.File, answers map[string]any) error {
 
 // Cells maps each slot key of a workbook to its cell, for tests that need to know where an
 // answer landed.
-func Cells(f *excelize.File) map[string]Location {
-	out := map[string]Location{}
-	for name, t := range excelizeTargets(f) {
-		out[name] = Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}
+func Cells(f *excelize.File) map[string]form.Location {
+	out := map[string]form.Location{}
+	for name, t := range targets(f) {
+		out[name] = form.Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}
 	}
 	return out
 }
 
-// MetaWard and MetaPeriod are the Fill keys of the header cells.
-const (
-	MetaWard   = metaWard
-	MetaPeriod = metaPeriod
-	MetaForm   = metaForm
-)
+// refersTo matches a defined name's target as the template writes it: 'Sheet'!$D$8 or
+// 'Sheet'!$D$8:$D$15.
+var refersTo = regexp.MustCompile(`^=?(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?([A-Z]+)\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?$`)
+
+type target struct {
+	sheet    string
+	col      string
+	from, to int
+}
+
+// targets maps each workbook-scoped defined name of a workbook being written to its cell
+// or column range.
+func targets(f *excelize.File) map[string]target {
+	out := map[string]target{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Scope != "" && dn.Scope != "Workbook" {
+			continue
+		}
+		m := refersTo.FindStringSubmatch(strings.TrimSpace(dn.RefersTo))
+		if m == nil {
+			continue
+		}
+		t := target{sheet: strings.ReplaceAll(m[1], "''", "'"), col: m[3]}
+		if t.sheet == "" {
+			t.sheet = m[2]
+		}
+		fmt.Sscan(m[4], &t.from)
+		t.to = t.from
+		if m[5] != "" {
+			fmt.Sscan(m[5], &t.to)
+		}
+		out[dn.Name] = t
+	}
+	return out
+}
