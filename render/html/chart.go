@@ -267,11 +267,10 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 			var parts []string
 			for _, col := range sb.Earlier {
 				s := charts.Dash
-				if bi < len(col.Values) && col.Values[bi] != nil {
-					s = charts.Thousands(int64(*col.Values[bi])) + unitLabel
+				if bi < len(col.Cells) {
+					s = col.Cells[bi]
 				}
-				s = text(s)
-				parts = append(parts, s)
+				parts = append(parts, text(s))
 			}
 			vals[bi] = category{Value: strings.Join(parts, "／")}
 		}
@@ -314,7 +313,7 @@ func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTM
 		it := barItem{Value: b.Value, Tip: t}
 		if b.Repeat {
 			c.TextStyle = &textStyle{Color: "#555"}
-			t.S = append(t.S, "再掲（合計には含まない）")
+			t.S = append(t.S, charts.RepeatNotInTotal)
 			it.ItemStyle = &itemStyle{Color: hexColor(charts.RepeatColor), Decal: &decal{
 				Symbol: "rect", Color: "rgba(255,255,255,0.55)",
 				DashArrayX: []float64{1, 0}, DashArrayY: []float64{3, 4}, Rotation: -0.785398,

@@ -67,6 +67,8 @@ type page struct {
 	Notice   string
 	CSS      template.CSS
 	JS       template.JS
+	// AggregateIDLabel names the 集計ID in the footer.
+	AggregateIDLabel string
 }
 
 type sectionView struct {
@@ -102,7 +104,7 @@ type blockView struct {
 
 // build lays the report out as page data, rendering each chart.
 func build(rep *charts.Report) (*page, error) {
-	p := &page{Rep: rep, ECharts: template.JS(echartsJS), Notice: echartsNotice, CSS: template.CSS(pageCSS), JS: template.JS(pageJS)}
+	p := &page{Rep: rep, ECharts: template.JS(echartsJS), Notice: echartsNotice, CSS: template.CSS(pageCSS), JS: template.JS(pageJS), AggregateIDLabel: charts.AggregateIDLabel}
 	ids := newIDs()
 	for si, s := range rep.Sections {
 		sec := sectionView{Anchor: fmt.Sprintf("s%d", si+1), Title: s.Title}

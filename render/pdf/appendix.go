@@ -1,10 +1,6 @@
 package pdf
 
-import (
-	"strings"
-
-	"github.com/osaka-city/zaitaku/charts"
-)
+import "github.com/osaka-city/zaitaku/charts"
 
 // appendix lays out one page of the ward × question grid: ward names down the left, the
 // short codes across, the codes' key beside the grid (or under it when there is no room)
@@ -31,10 +27,10 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 	grouped := false
 	codeW := 22.0
 	for i, c := range mx.Columns {
-		groups[i] = groupOf(c.Short)
+		groups[i] = c.Group
 		subs[i] = c.Short
 		if groups[i] != "" {
-			subs[i] = c.Short[len(groups[i])+1:]
+			subs[i] = c.Sub
 			grouped = true
 		}
 		codeW = max(codeW, t.width(subs[i], hsize, true)+8)
@@ -184,9 +180,6 @@ func firstRune(s string) rune {
 
 // matrixKey lists the short codes with their questions, 「ア-1　１．…」, under the
 // question's heading once for the rows of a group.
-//
-// The model gives each column one Label that repeats the group's heading before the row
-// label; the heading is recovered here as the labels' common prefix up to a space.
 func (t typesetter) matrixKey(cols []charts.MatrixColumn, w, size float64) *piece {
 	p := &piece{}
 	codeW := 0.0
@@ -197,17 +190,12 @@ func (t typesetter) matrixKey(cols []charts.MatrixColumn, w, size float64) *piec
 	y := 0.0
 	lh := lineH(size)
 	for i := 0; i < len(cols); {
-		grp := groupOf(cols[i].Short)
+		grp := cols[i].Group
 		j := i + 1
-		for j < len(cols) && grp != "" && groupOf(cols[j].Short) == grp {
+		for j < len(cols) && grp != "" && cols[j].Group == grp {
 			j++
 		}
-		heading := ""
-		if j-i > 1 {
-			heading = commonHeading(cols[i:j])
-		} else if grp != "" {
-			heading = headingBeforeRow(cols[i].Label)
-		}
+		heading := cols[i].GroupHeading
 		if y > 0 {
 			y += 3
 		}
@@ -218,7 +206,10 @@ func (t typesetter) matrixKey(cols []charts.MatrixColumn, w, size float64) *piec
 			}
 		}
 		for _, c := range cols[i:j] {
-			label := strings.TrimSpace(strings.TrimPrefix(c.Label, heading))
+			label := c.Label
+			if c.Group != "" {
+				label = c.RowLabel
+			}
 			x := 0.0
 			if heading != "" {
 				x = size
@@ -233,36 +224,4 @@ func (t typesetter) matrixKey(cols []charts.MatrixColumn, w, size float64) *piec
 	}
 	p.h = y
 	return p
-}
-
-// groupOf is the part of a short code before 「-」: ア-1 and ア-2 are rows of one question.
-func groupOf(short string) string {
-	if i := strings.Index(short, "-"); i > 0 {
-		return short[:i]
-	}
-	return ""
-}
-
-func commonHeading(cols []charts.MatrixColumn) string {
-	prefix := []rune(cols[0].Label)
-	for _, c := range cols[1:] {
-		r := []rune(c.Label)
-		n := 0
-		for n < len(prefix) && n < len(r) && prefix[n] == r[n] {
-			n++
-		}
-		prefix = prefix[:n]
-	}
-	s := string(prefix)
-	if i := strings.LastIndex(s, " "); i > 0 {
-		return s[:i]
-	}
-	return ""
-}
-
-func headingBeforeRow(label string) string {
-	if i := strings.LastIndex(label, " "); i > 0 {
-		return label[:i]
-	}
-	return ""
 }

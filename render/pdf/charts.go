@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"strings"
-
 	"github.com/osaka-city/zaitaku/charts"
 )
 
@@ -21,14 +19,6 @@ const (
 	tickLen     = 3.0
 	earlierColW = 64.0
 )
-
-// noteText marks a note as one, the way 資料１ prints its remarks.
-func noteText(s string) string {
-	if s == "" || strings.HasPrefix(s, "※") {
-		return s
-	}
-	return "※" + s
-}
 
 // contSuffix marks a heading repeated on the next page.
 const contSuffix = charts.Continued
@@ -199,7 +189,7 @@ func (t typesetter) stackedChart(sb *charts.StackedBars, w float64) *chunk {
 		}
 		y := t.para(p, h, 0, 0, w, sizeBlock, true, colText)
 		if sb.Note != "" && !cont {
-			y = t.para(p, noteText(sb.Note), 0, y, w, sizeSmall, false, colMuted)
+			y = t.para(p, sb.Note, 0, y, w, sizeSmall, false, colMuted)
 		}
 		y += 3
 		bandTop = y
@@ -273,8 +263,8 @@ func (t typesetter) stackedChart(sb *charts.StackedBars, w float64) *chunk {
 		x := earlierX
 		for ci, e := range sb.Earlier {
 			v := charts.Dash
-			if i < len(e.Values) && e.Values[i] != nil {
-				v = itoa(*e.Values[i])
+			if i < len(e.Cells) {
+				v = e.Cells[i]
 			}
 			p.add(t.text(v, x+colW[ci]/2, by+(barH-sizeBody)/2, sizeBody, false, colText, center))
 			x += colW[ci]
@@ -325,12 +315,11 @@ func (t typesetter) countChart(cb *charts.CountBars, w float64) *chunk {
 	// (more than the model's CountLabelWidth: a proportional face fits more in it).
 	maxLabelW := max(float64(charts.CountLabelWidth)*labelSize/2, 0.36*w)
 	headSize := sizeBlock
-	heading := strings.TrimSpace(cb.Heading + "　" + cb.TotalText)
+	heading := cb.Title + cb.TitleTotal
 	if cb.Breakdown {
 		labelSize = sizeSmall
 		maxLabelW = min(float64(charts.BreakdownLabelWidth)*labelSize/2, 0.42*w)
 		headSize = 11.5
-		heading = "【 " + cb.Heading + " 】" + cb.TotalText
 	}
 	// 再掲 rows are indented by one character under the row they re-list.
 	indent := labelSize
@@ -373,7 +362,7 @@ func (t typesetter) countChart(cb *charts.CountBars, w float64) *chunk {
 				y = t.para(p, l, 0, y, w, sizeLabel, false, colText)
 			}
 			if cb.Note != "" {
-				y = t.para(p, noteText(cb.Note), 0, y, w, sizeSmall, false, colMuted)
+				y = t.para(p, cb.Note, 0, y, w, sizeSmall, false, colMuted)
 			}
 		}
 		p.h = y + 4

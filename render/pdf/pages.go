@@ -47,7 +47,7 @@ func layoutReport(rep *charts.Report, m measurer) ([]*page, error) {
 		}
 		// The 集計ID closes the report, where a reader checking a printout looks for it.
 		if rep.AggregateID != "" && i == len(pages)-1 {
-			pg.chrome = append(pg.chrome, t.text("集計ID "+rep.AggregateID, pageW-marginX, footerY+4, sizeSmall, false, colMuted, right))
+			pg.chrome = append(pg.chrome, t.text(charts.AggregateIDLabel+" "+rep.AggregateID, pageW-marginX, footerY+4, sizeSmall, false, colMuted, right))
 		}
 	}
 	return pages, nil
@@ -123,9 +123,9 @@ func (t typesetter) cover(rep *charts.Report) *page {
 	y += 8
 	p.add(rectEl{r: rect{x, y, 140, 4}, fill: colAccent})
 	y += 4
-	if !rep.Complete && rep.Summary != "" {
+	if rep.Notice != "" {
 		y += 28
-		lines := wrapStrings(t.m, rep.Summary, 15, true, w-24)
+		lines := wrapStrings(t.m, rep.Notice, 15, true, w-24)
 		bh := float64(len(lines))*lineH(15) - (lineH(15) - 15) + 20
 		p.add(rectEl{r: rect{x, y, w, bh}, fill: colBad, stroke: colAlert, lw: 0.8})
 		ly := y + 10
@@ -262,7 +262,7 @@ func (t typesetter) blockChunks(blocks []charts.Block, w float64) []*chunk {
 // status lays out the 提出状況 page: the submission line, the wards' table with the
 // returns not counted highlighted, and the earlier aggregates used for comparison.
 func (t typesetter) status(pages *[]*page, st *charts.StatusTable, complete bool) error {
-	f := t.headedFlow(pages, statusPage, "提出状況")
+	f := t.headedFlow(pages, statusPage, st.Title)
 	sp := &piece{}
 	c := colText
 	if !complete {
@@ -279,7 +279,7 @@ func (t typesetter) status(pages *[]*page, st *charts.StatusTable, complete bool
 	}
 	if len(st.Earlier) > 0 {
 		p := &piece{}
-		y := t.para(p, "比較に用いた過去の集計", 0, 0, contentW, sizeLabel, true, colText)
+		y := t.para(p, st.EarlierTitle, 0, 0, contentW, sizeLabel, true, colText)
 		for _, e := range st.Earlier {
 			y = t.para(p, "・"+e, 0, y, contentW, sizeSmall, false, colText)
 		}

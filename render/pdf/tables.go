@@ -317,10 +317,7 @@ func (t typesetter) periodTable(pt *charts.PeriodTable, w float64) *chunk {
 		}
 		tb.rows = append(tb.rows, tr)
 	}
-	unit := ""
-	if pt.Unit != "" {
-		unit = "（" + pt.Unit + "）"
-	}
+	unit := pt.Unit
 	tw := tb.width()
 	head := t.headingPiece(pt.Heading, w, func(p *piece, y float64) float64 {
 		if unit != "" {

@@ -33,7 +33,7 @@ const (
 	SheetSummary = "集計"
 	SheetCounts  = "件数"
 	SheetTexts   = "自由記述"
-	SheetStatus  = "提出状況"
+	SheetStatus  = charts.StatusTitle
 	SheetCharts  = "グラフ"
 )
 
@@ -189,7 +189,7 @@ func (b *book) build() error {
 	if b.id != "" {
 		// Excel shows Keywords as タグ in the file's properties.
 		props.Identifier = b.id
-		props.Keywords = "集計ID " + b.id
+		props.Keywords = charts.AggregateIDLabel + " " + b.id
 	}
 	b.check(f.SetDocProps(props))
 	f.SetActiveSheet(0)
