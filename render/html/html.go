@@ -17,6 +17,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	ttemplate "text/template"
 
 	"github.com/osaka-city/zaitaku/charts"
 )
@@ -27,7 +28,9 @@ var (
 	//go:embed assets/echarts.min.js
 	echartsJS string
 	//go:embed page.css
-	pageCSS string
+	pageCSSTemplate string
+	// pageCSS is page.css with the palette's colours filled in.
+	pageCSS = paletteCSS(pageCSSTemplate)
 	//go:embed page.js
 	pageJS string
 	//go:embed page.tmpl
@@ -235,6 +238,20 @@ func (s *idSet) make(id string) string {
 	}
 	(*s)[out] = true
 	return out
+}
+
+// cssColor is a palette colour as page.css writes colours: 「#1f4e79」.
+func cssColor(c charts.Color) string { return "#" + strings.ToLower(string(c)) }
+
+// paletteCSS fills the palette's colours into the style sheet src, so that the page marks
+// the same roles in the same colours as the PDF and the workbook.
+func paletteCSS(src string) string {
+	var b strings.Builder
+	ttemplate.Must(ttemplate.New("page.css").Parse(src)).Execute(&b, map[string]string{
+		"Ink": cssColor(charts.InkColor), "Muted": cssColor(charts.MutedColor), "Accent": cssColor(charts.AccentColor),
+		"Alert": cssColor(charts.AlertColor), "AlertFill": cssColor(charts.AlertFill),
+	})
+	return b.String()
 }
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{

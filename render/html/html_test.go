@@ -242,7 +242,7 @@ func TestTooltipsNameWards(t *testing.T) {
 	}
 	// The 再掲 row is drawn lighter, hatched, and its label greyed.
 	if !strings.Contains(ci, `"itemStyle":{"color":"#`+string(charts.RepeatColor)+`","decal":`) ||
-		!strings.Contains(ci, `{"value":"（再掲：積極的役割を担う医療機関）","textStyle":{"color":"#555"}}`) {
+		!strings.Contains(ci, `{"value":"（再掲：積極的役割を担う医療機関）","textStyle":{"color":"`+cssColor(charts.MutedColor)+`"}}`) {
 		t.Error("再掲 bar not drawn as a part")
 	}
 	// The value axis is the model's: 0 to Max, a tick per step, the unit at the end.

@@ -66,7 +66,7 @@ const (
 	// docDate is fixed so the same result always gives the same bytes.
 	docDate = "2000-01-01T00:00:00Z"
 	// accent fills the section headings, in the report's dark blue.
-	accent = "1F4E79"
+	accent = string(charts.AccentColor)
 )
 
 // Write writes the summary workbook of res to w. id is the 集計ID (aggregate.ID) shown on
