@@ -2,21 +2,83 @@ package pdf
 
 import "github.com/osaka-city/zaitaku/charts"
 
+// The appendix grid's sizes: text, header codes, row height, and the key's smallest size
+// and its gap from the grid.
+const (
+	gridSize     = sizeSmall
+	gridHeadSize = sizeSmall - 0.5
+	gridRowH     = 13.5
+	keyMinSize   = sizeTiny
+	keyGap       = 20.0
+)
+
 // appendix lays out one page of the ward × question grid: ward names down the left, the
 // short codes across, the codes' key beside the grid (or under it when there is no room)
 // and the legend of the answer numbers at the foot.
 func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 	f := t.headedFlow(pages, appendixPage, mx.Title)
-	const (
-		size    = sizeSmall
-		hsize   = sizeSmall - 0.5
-		rowH    = 13.5
-		keySize = sizeTiny
-		keyGap  = 20.0
-	)
+	g := t.matrixLayout(mx)
+	grid := &piece{}
+	t.matrixHeader(g, grid)
+	t.matrixBody(g, grid)
+	gridW := g.gridW
+
+	keyX := gridW + keyGap
+	beside := contentW - keyX
+	// The key beside the grid in the largest gridSize that fits its height.
+	var key *piece
+	for _, ks := range []float64{sizeSmall, 8.5, keyMinSize} {
+		key = t.matrixKey(mx.Columns, beside, ks)
+		if key.h <= grid.h {
+			break
+		}
+	}
+	if beside >= 200 && key.h <= grid.h {
+		p := &piece{}
+		p.addAt(grid, 0, 0)
+		p.addAt(key, keyX, 0)
+		p.h = grid.h
+		if err := f.add(fixedChunk("grid "+mx.Title, p)); err != nil {
+			return err
+		}
+	} else {
+		if err := f.add(fixedChunk("grid "+mx.Title, grid)); err != nil {
+			return err
+		}
+		key = t.matrixKey(mx.Columns, contentW, keyMinSize)
+		if err := f.add(fixedChunk("key "+mx.Title, key)); err != nil {
+			return err
+		}
+	}
+	if len(mx.Legend) > 0 {
+		p := &piece{}
+		y := 0.0
+		for _, l := range mx.Legend {
+			y = t.para(p, l, 0, y, contentW, sizeSmall, false, colText)
+		}
+		p.h = y
+		return f.add(fixedChunk("legend "+mx.Title, p))
+	}
+	return nil
+}
+
+// matrixGeom is the appendix grid's columns: the ward column, then one column per
+// question row, those of one question under a shared header cell.
+type matrixGeom struct {
+	mx *charts.Matrix
+	n  int
+	// groups are the columns' question codes (empty for a one-row question), subs their
+	// header texts.
+	groups, subs        []string
+	wardW, codeW, gridW float64
+	subH, headH         float64
+}
+
+// matrixLayout measures the grid's columns and header.
+func (t typesetter) matrixLayout(mx *charts.Matrix) *matrixGeom {
 	wardW := 0.0
 	for _, r := range mx.Rows {
-		wardW = max(wardW, t.width(r.Ward, size, true))
+		wardW = max(wardW, t.width(r.Ward, gridSize, true))
 	}
 	wardW += 14
 	// Codes of one question's rows (イ2-1 … イ2-10) share a header cell with the question's
@@ -33,7 +95,7 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 			subs[i] = c.Sub
 			grouped = true
 		}
-		codeW = max(codeW, t.width(subs[i], hsize, true)+8)
+		codeW = max(codeW, t.width(subs[i], gridHeadSize, true)+8)
 	}
 	for i := 0; i < n; {
 		j := i + 1
@@ -41,7 +103,7 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 			j++
 		}
 		if groups[i] != "" {
-			codeW = max(codeW, (t.width(groups[i], hsize, true)+6)/float64(j-i))
+			codeW = max(codeW, (t.width(groups[i], gridHeadSize, true)+6)/float64(j-i))
 		}
 		i = j
 	}
@@ -54,13 +116,18 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 	if grouped {
 		headH = 2 * subH
 	}
+	return &matrixGeom{mx: mx, n: n, groups: groups, subs: subs, wardW: wardW, codeW: codeW, gridW: gridW, subH: subH, headH: headH}
+}
 
-	grid := &piece{}
+// matrixHeader draws the header row of the grid: the codes, a question's code over its
+// rows' numbers.
+func (t typesetter) matrixHeader(g *matrixGeom, grid *piece) {
+	n, groups, subs, wardW, codeW, gridW, subH, headH := g.n, g.groups, g.subs, g.wardW, g.codeW, g.gridW, g.subH, g.headH
 	grid.add(rectEl{r: rect{0, 0, gridW, headH}, fill: colHeaderFill})
 	for i := 0; i < n; {
 		x := wardW + codeW*float64(i)
 		if groups[i] == "" {
-			grid.add(t.text(subs[i], x+codeW/2, (headH-hsize)/2, hsize, true, colText, center))
+			grid.add(t.text(subs[i], x+codeW/2, (headH-gridHeadSize)/2, gridHeadSize, true, colText, center))
 			i++
 			continue
 		}
@@ -69,47 +136,53 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 			j++
 		}
 		spanW := codeW * float64(j-i)
-		grid.add(t.text(groups[i], x+spanW/2, (subH-hsize)/2, hsize, true, colText, center))
+		grid.add(t.text(groups[i], x+spanW/2, (subH-gridHeadSize)/2, gridHeadSize, true, colText, center))
 		grid.add(lineEl{x1: x, y1: subH, x2: x + spanW, y2: subH, lw: 0.3, color: colRule})
 		for k := i; k < j; k++ {
 			xk := wardW + codeW*float64(k)
-			grid.add(t.text(subs[k], xk+codeW/2, subH+(subH-hsize)/2, hsize, true, colText, center))
+			grid.add(t.text(subs[k], xk+codeW/2, subH+(subH-gridHeadSize)/2, gridHeadSize, true, colText, center))
 			if k > i {
 				grid.add(lineEl{x1: xk, y1: subH, x2: xk, y2: headH, lw: 0.3, color: colGrid})
 			}
 		}
 		i = j
 	}
+}
+
+// matrixBody draws the wards' rows, the column rules and the frame, and sets the grid's
+// height.
+func (t typesetter) matrixBody(g *matrixGeom, grid *piece) {
+	mx, n, groups, wardW, codeW, gridW, headH := g.mx, g.n, g.groups, g.wardW, g.codeW, g.gridW, g.headH
 	y := headH
 	bodyTop := y
 	var overlay []element
 	for ri, r := range mx.Rows {
 		switch {
 		case r.Missing:
-			grid.add(rectEl{r: rect{0, y, gridW, rowH}, fill: colBand})
+			grid.add(rectEl{r: rect{0, y, gridW, gridRowH}, fill: colBand})
 		case ri%2 == 1:
-			grid.add(rectEl{r: rect{0, y, gridW, rowH}, fill: colZebra})
+			grid.add(rectEl{r: rect{0, y, gridW, gridRowH}, fill: colZebra})
 		}
 		c := colText
 		if r.Missing {
 			c = colMuted
 		}
-		grid.add(t.text(r.Ward, 7, y+(rowH-size)/2, size, true, c, left))
+		grid.add(t.text(r.Ward, 7, y+(gridRowH-gridSize)/2, gridSize, true, c, left))
 		if r.Missing {
 			// Drawn after the column rules, so that the status reads across the row.
 			overlay = append(overlay,
-				rectEl{r: rect{wardW + 0.5, y + 0.3, gridW - wardW - 1, rowH - 0.6}, fill: colBand},
-				t.text(r.Status, wardW+(gridW-wardW)/2, y+(rowH-size)/2, size, false, colMuted, center))
+				rectEl{r: rect{wardW + 0.5, y + 0.3, gridW - wardW - 1, gridRowH - 0.6}, fill: colBand},
+				t.text(r.Status, wardW+(gridW-wardW)/2, y+(gridRowH-gridSize)/2, gridSize, false, colMuted, center))
 		} else {
 			for i, cell := range r.Cells {
 				if i >= n {
 					break
 				}
 				x := wardW + codeW*float64(i)
-				grid.add(t.text(cell, x+codeW/2, y+(rowH-size)/2, size, false, colText, center))
+				grid.add(t.text(cell, x+codeW/2, y+(gridRowH-gridSize)/2, gridSize, false, colText, center))
 			}
 		}
-		y += rowH
+		y += gridRowH
 		if ri < len(mx.Rows)-1 {
 			grid.add(lineEl{x1: 0, y1: y, x2: gridW, y2: y, lw: 0.3, color: colGrid})
 		}
@@ -132,43 +205,6 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 	grid.add(rectEl{r: rect{0, 0, gridW, y}, stroke: colRule, lw: 0.75})
 	grid.h = y
 
-	keyX := gridW + keyGap
-	beside := contentW - keyX
-	// The key beside the grid in the largest size that fits its height.
-	var key *piece
-	for _, ks := range []float64{sizeSmall, 8.5, keySize} {
-		key = t.matrixKey(mx.Columns, beside, ks)
-		if key.h <= grid.h {
-			break
-		}
-	}
-	if beside >= 200 && key.h <= grid.h {
-		p := &piece{}
-		p.addAt(grid, 0, 0)
-		p.addAt(key, keyX, 0)
-		p.h = grid.h
-		if err := f.add(fixedChunk("grid "+mx.Title, p)); err != nil {
-			return err
-		}
-	} else {
-		if err := f.add(fixedChunk("grid "+mx.Title, grid)); err != nil {
-			return err
-		}
-		key = t.matrixKey(mx.Columns, contentW, keySize)
-		if err := f.add(fixedChunk("key "+mx.Title, key)); err != nil {
-			return err
-		}
-	}
-	if len(mx.Legend) > 0 {
-		p := &piece{}
-		y := 0.0
-		for _, l := range mx.Legend {
-			y = t.para(p, l, 0, y, contentW, sizeSmall, false, colText)
-		}
-		p.h = y
-		return f.add(fixedChunk("legend "+mx.Title, p))
-	}
-	return nil
 }
 
 func firstRune(s string) rune {
