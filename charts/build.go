@@ -368,7 +368,7 @@ func (b *builder) appendix() []*Matrix {
 		}
 		for i, r := range q.Rows {
 			code := toHalf(q.ItemMark + strings.TrimSpace(strings.Trim(q.Number, "（）()")))
-			mc := MatrixColumn{Key: r.Key, Short: code, Label: QuestionHeading(q)}
+			mc := MatrixColumn{Key: r.Key, Short: code, Label: QuestionHeading(q), Item: q.ItemMark}
 			if q.Type == schema.ChoiceGroup {
 				// The rows of one question share a header cell and a heading in the key.
 				mc.Group, mc.Sub = code, fmt.Sprint(i+1)

@@ -250,6 +250,8 @@ type MatrixColumn struct {
 	Key   string
 	Short string // 「ア1」, 「イ2-3」
 	Label string
+	// Item is the national item's mark (「イ」): the appendix sets items apart.
+	Item string
 	// Group is the short code of the question whose row this is when it has several
 	// (「イ2」), with Sub the row's part of Short (「3」), GroupHeading the question
 	// heading and RowLabel the row's own label; all empty for a one-row question.

@@ -41,6 +41,9 @@ func TestModelCarriesFrameWords(t *testing.T) {
 	groups := 0
 	for _, m := range rep.Appendix {
 		for _, c := range m.Columns {
+			if c.Item == "" || !strings.HasPrefix(c.Short, c.Item) {
+				t.Errorf("column %s has item %q", c.Short, c.Item)
+			}
 			if c.Group == "" {
 				if c.GroupHeading != "" || c.RowLabel != "" || strings.Contains(c.Short, "-") {
 					t.Errorf("single column %+v", c)

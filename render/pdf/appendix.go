@@ -192,7 +192,7 @@ func (t typesetter) matrixBody(g *matrixGeom, grid *piece) {
 	for i := range mx.Columns {
 		x := wardW + codeW*float64(i)
 		switch {
-		case i == 0 || firstRune(mx.Columns[i].Short) != firstRune(mx.Columns[i-1].Short):
+		case i == 0 || mx.Columns[i].Item != mx.Columns[i-1].Item:
 			grid.add(lineEl{x1: x, y1: 0, x2: x, y2: y, lw: 0.9, color: colRule})
 		case groups[i] == "" || groups[i] != groups[i-1]:
 			grid.add(lineEl{x1: x, y1: 0, x2: x, y2: y, lw: 0.5, color: colRule})
@@ -205,13 +205,6 @@ func (t typesetter) matrixBody(g *matrixGeom, grid *piece) {
 	grid.add(rectEl{r: rect{0, 0, gridW, y}, stroke: colRule, lw: 0.75})
 	grid.h = y
 
-}
-
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
 }
 
 // matrixKey lists the short codes with their questions, 「ア-1　１．…」, under the
