@@ -113,45 +113,38 @@ func build(rep *charts.Report) (*page, error) {
 		sec := sectionView{Anchor: fmt.Sprintf("s%d", si+1), Title: s.Title}
 		for ii, it := range s.Items {
 			iv := itemView{Anchor: fmt.Sprintf("s%d-%d", si+1, ii+1), Heading: it.Heading}
-			var row []blockView
-			flush := func() {
-				if len(row) > 0 {
-					// The item's heading (and the section's, before its first item)
-					// stays on the page of the first row of blocks.
-					above := 0
-					if len(iv.Rows) == 0 {
-						above = printH3
-						if ii == 0 {
-							above += printH2
-						}
+			// The model groups the blocks into rows: 内訳 charts stand side by side.
+			for _, blocks := range it.Rows() {
+				var row []blockView
+				for _, b := range blocks {
+					bv, err := p.block(b, ids, rep.UnitLabel)
+					if err != nil {
+						return nil, err
 					}
-					for i := range row {
-						if row[i].chartHeight > 0 {
-							row[i].PrintZoom = printZoom(row[i].chartHeight, row[i].textLines, above)
-						}
+					if bv != nil {
+						bv.Unit = rep.UnitLabel
+						row = append(row, *bv)
 					}
-					iv.Rows = append(iv.Rows, row)
-					row = nil
 				}
-			}
-			for _, b := range it.Blocks {
-				bv, err := p.block(b, ids, rep.UnitLabel)
-				if err != nil {
-					return nil, err
-				}
-				if bv == nil {
+				if len(row) == 0 {
 					continue
 				}
-				bv.Unit = rep.UnitLabel
-				// Consecutive 内訳 charts share a row; anything else has a row of its own.
-				if b.Counts != nil && b.Counts.Breakdown && len(row) > 0 && row[0].Counts != nil && row[0].Counts.Breakdown {
-					row = append(row, *bv)
-					continue
+				// The item's heading (and the section's, before its first item) stays on
+				// the page of the first row of blocks.
+				above := 0
+				if len(iv.Rows) == 0 {
+					above = printH3
+					if ii == 0 {
+						above += printH2
+					}
 				}
-				flush()
-				row = []blockView{*bv}
+				for i := range row {
+					if row[i].chartHeight > 0 {
+						row[i].PrintZoom = printZoom(row[i].chartHeight, row[i].textLines, above)
+					}
+				}
+				iv.Rows = append(iv.Rows, row)
 			}
-			flush()
 			sec.Items = append(sec.Items, iv)
 		}
 		p.Sections = append(p.Sections, sec)

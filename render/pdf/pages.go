@@ -223,7 +223,7 @@ func (t typesetter) headedFlow(pages *[]*page, kind pageKind, h string) *flow {
 // item lays out an item's pages: its heading, then its blocks in order.
 func (t typesetter) item(pages *[]*page, it *charts.Item) error {
 	f := t.headedFlow(pages, itemPage, it.Heading)
-	for _, c := range t.blockChunks(it.Blocks, contentW) {
+	for _, c := range t.blockChunks(it.Rows(), contentW) {
 		if err := f.add(c); err != nil {
 			return err
 		}
@@ -231,19 +231,19 @@ func (t typesetter) item(pages *[]*page, it *charts.Item) error {
 	return nil
 }
 
-// blockChunks turns an item's blocks into chunks, pairing consecutive 内訳 charts.
-func (t typesetter) blockChunks(blocks []charts.Block, w float64) []*chunk {
+// blockChunks turns an item's rows of blocks (charts.Item.Rows) into chunks: a row of
+// 内訳 charts is one chunk with the charts side by side.
+func (t typesetter) blockChunks(rows [][]charts.Block, w float64) []*chunk {
 	var out []*chunk
-	for i := 0; i < len(blocks); i++ {
-		b := blocks[i]
+	for _, row := range rows {
+		b := row[0]
 		switch {
 		case b.Stacked != nil:
 			out = append(out, t.stackedChart(b.Stacked, w))
 		case b.Counts != nil && b.Counts.Breakdown:
 			var next *charts.CountBars
-			if i+1 < len(blocks) && blocks[i+1].Counts != nil && blocks[i+1].Counts.Breakdown {
-				next = blocks[i+1].Counts
-				i++
+			if len(row) > 1 {
+				next = row[1].Counts
 			}
 			out = append(out, t.pairChunk(b.Counts, next, w))
 		case b.Counts != nil:
