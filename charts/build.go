@@ -48,8 +48,12 @@ func Build(res *aggregate.Result, opts Options) *Report {
 		}
 		rep.Sections = append(rep.Sections, sec)
 	}
+	rep.Notice = IncompleteNotice(rep.Summary, rep.Complete)
 	rep.Status = b.status()
 	rep.Appendix = b.appendix()
+	if len(rep.Appendix) > 0 {
+		rep.AppendixTitle = AppendixTitle(b.res.Units.Label)
+	}
 	return rep
 }
 
@@ -105,7 +109,7 @@ func (b *builder) blocks(q *aggregate.Question) []Block {
 }
 
 func (b *builder) stacked(q *aggregate.Question) *StackedBars {
-	sb := &StackedBars{ID: q.ID, Heading: QuestionHeading(q), Note: q.Note, Axis: UnitAxis(b.res.Submission.Expected, UnitWord(b.res.Units.Label))}
+	sb := &StackedBars{ID: q.ID, Heading: QuestionHeading(q), Note: NoteText(q.Note), Axis: UnitAxis(b.res.Submission.Expected, UnitWord(b.res.Units.Label))}
 	for i, o := range q.Options {
 		c := OptionColor(o, i, len(q.Options))
 		sb.Series = append(sb.Series, Series{Label: o, Color: c, TextColor: TextColor(c)})
@@ -147,7 +151,9 @@ func (b *builder) stacked(q *aggregate.Question) *StackedBars {
 		}
 		col := EarlierColumn{Header: []string{e.PeriodLabel, first}}
 		for _, r := range q.Rows {
-			col.Values = append(col.Values, EarlierCount(e, r.Key, first))
+			v := EarlierCount(e, r.Key, first)
+			col.Values = append(col.Values, v)
+			col.Cells = append(col.Cells, countText(v))
 		}
 		sb.Earlier = append(sb.Earlier, col)
 	}
@@ -175,13 +181,22 @@ func (b *builder) counts(q *aggregate.Question) *CountBars {
 	if q.Multiple {
 		cb.Note = strings.TrimSpace("重複可　" + strings.ReplaceAll(q.Note, "重複可", ""))
 	}
+	cb.Note = NoteText(cb.Note)
 	if q.Total != nil {
 		cb.Total = q.Total.Sum
 		cb.TotalText = TotalText(q.Total.Sum, q.Unit)
 	}
+	cb.Title = cb.Heading
+	if cb.TotalText != "" {
+		cb.TitleTotal = "　" + cb.TotalText
+	}
 	labelWidth := CountLabelWidth
 	if q.BreakdownOf != "" {
 		cb.Breakdown = true
+		// A 内訳 chart stands beside its siblings under their parent's heading: its own
+		// heading is bracketed and the total follows it closely.
+		cb.Title = "【 " + cb.Heading + " 】"
+		cb.TitleTotal = cb.TotalText
 		labelWidth = BreakdownLabelWidth
 		for _, p := range b.res.Questions {
 			if c := p.Category(q.BreakdownOf); c != nil {
@@ -218,7 +233,10 @@ func maxInt(a, b int64) int64 {
 // periods builds the table of a total and its parts over the earlier periods and this one.
 func (b *builder) periods(q *aggregate.Question) *PeriodTable {
 	total := b.summedByTotal(q)
-	pt := &PeriodTable{ID: q.ID, Heading: QuestionHeading(q), Unit: q.Unit}
+	pt := &PeriodTable{ID: q.ID, Heading: QuestionHeading(q)}
+	if q.Unit != "" {
+		pt.Unit = UnitWord(q.Unit)
+	}
 	type col struct {
 		label string
 		total *aggregate.Figure
@@ -314,7 +332,7 @@ func (b *builder) status() *StatusTable {
 		}
 		return append([]string{unit, block}, rest...)
 	}
-	st := &StatusTable{Summary: sub.Summary, Columns: row(units.Label, BlockHeader(units), "状況", "ファイル", "エラー", "警告")}
+	st := &StatusTable{Title: StatusTitle, EarlierTitle: EarlierAggregatesTitle, Summary: sub.Summary, Columns: row(units.Label, BlockHeader(units), "状況", "ファイル", "エラー", "警告")}
 	for _, ws := range sub.Wards {
 		var files []string
 		for _, f := range ws.Files {
@@ -349,17 +367,18 @@ func (b *builder) appendix() []*Matrix {
 			continue
 		}
 		for i, r := range q.Rows {
-			short := q.ItemMark + strings.TrimSpace(strings.Trim(q.Number, "（）()"))
+			code := toHalf(q.ItemMark + strings.TrimSpace(strings.Trim(q.Number, "（）()")))
+			mc := MatrixColumn{Key: r.Key, Short: code, Label: QuestionHeading(q), Item: q.ItemMark}
 			if q.Type == schema.ChoiceGroup {
-				short += fmt.Sprintf("-%d", i+1)
-			}
-			label := QuestionHeading(q)
-			if q.Type == schema.ChoiceGroup {
-				label += " " + r.Label
+				// The rows of one question share a header cell and a heading in the key.
+				mc.Group, mc.Sub = code, fmt.Sprint(i+1)
+				mc.Short = code + "-" + mc.Sub
+				mc.GroupHeading, mc.RowLabel = mc.Label, r.Label
+				mc.Label += " " + r.Label
 			}
 			// Each column's answers are indexed once for all its pages: looking up every
 			// unit in the row itself grows with the square of the units (1,741 municipalities).
-			cols = append(cols, matrixCol{MatrixColumn{Key: r.Key, Short: toHalf(short), Label: label}, r.Answers(), q.Options})
+			cols = append(cols, matrixCol{mc, r.Answers(), q.Options})
 		}
 	}
 	var out []*Matrix
@@ -383,7 +402,7 @@ type matrixCol struct {
 
 // matrixPage is one appendix page: some question rows across, some units down.
 func (b *builder) matrixPage(page []matrixCol, wards []aggregate.WardStatus, n, of int) *Matrix {
-	m := &Matrix{Title: fmt.Sprintf("付表　%s別の回答（%d／%d）", b.res.Units.Label, n, of)}
+	m := &Matrix{Title: fmt.Sprintf("%s（%d／%d）", AppendixTitle(b.res.Units.Label), n, of)}
 	legends := map[string]bool{}
 	for _, c := range page {
 		m.Columns = append(m.Columns, c.MatrixColumn)

@@ -148,7 +148,7 @@ func TestBuildFromSample(t *testing.T) {
 	for _, key := range []string{"o2.med", "o2.care", "o2.welfare", "o2.discharge", "o2.eol", "o2.acp", "o2.tool", "o2.other"} {
 		published = append(published, pub("2024H1", "o2", key, ""))
 	}
-	if !reflect.DeepEqual(vals, published) || o2.TotalText != "（ "+text("2024H1", "o2", "", "")+" 件 ）" || !strings.HasPrefix(o2.Note, "重複可") {
+	if !reflect.DeepEqual(vals, published) || o2.TotalText != "（ "+text("2024H1", "o2", "", "")+" 件 ）" || !strings.HasPrefix(o2.Note, "※重複可") {
 		t.Errorf("o2 %v %q %q", vals, o2.TotalText, o2.Note)
 	}
 	if !reflect.DeepEqual(o2.Axis.Ticks, []int64{0, 100, 200, 300, 400, 500}) {

@@ -6,8 +6,9 @@
 // (QuestionHeading, QuestionTitle) and note (QuestionNote), totals (TotalLabel,
 // RepeatLabel), units and their words (UnitWord, CategoryHeader, HasBlocks, BlockHeader),
 // colours (OptionColor, TextColor), earlier periods (EarlierWithData, EarlierOptions,
-// EarlierRow, EarlierCategory, EarlierCount, EarlierHead) and grouping (Outline,
-// Item.Rows).
+// EarlierRow, EarlierCategory, EarlierCount, EarlierHead), grouping (Outline,
+// Item.Rows) and the words of the report's frame (words.go: AggregateIDLabel, StatusTitle,
+// NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal).
 package charts
 
 // Report is the whole report: cover, sections of item pages, and the closing pages.
@@ -24,12 +25,16 @@ type Report struct {
 	// Summary is the submission line 「回答 24／24区」, shown on every page when incomplete.
 	Summary  string
 	Complete bool
+	// Notice is what an incomplete report says of itself (IncompleteNotice); empty when
+	// complete.
+	Notice string
 	// UnitLabel is what a unit is called (区).
 	UnitLabel string
 	Sections  []*Section
-	// Status is the 提出状況 page; Appendix the ward × question pages.
-	Status   *StatusTable
-	Appendix []*Matrix
+	// Status is the 提出状況 page; Appendix the ward × question pages under AppendixTitle.
+	Status        *StatusTable
+	AppendixTitle string
+	Appendix      []*Matrix
 }
 
 // Section is one part of the report (Ⅰ．区役所の取組), one per sheet of the survey.
@@ -99,10 +104,11 @@ type StackedBars struct {
 	ID string
 	// Heading is the question heading (「（２）推進会議（ワーキング含む）で検討した内容」).
 	Heading string
-	Note    string
-	Series  []Series
-	Bars    []StackedBar
-	Axis    Axis
+	// Note is the question's note marked with ※ (NoteText).
+	Note   string
+	Series []Series
+	Bars   []StackedBar
+	Axis   Axis
 	// Earlier are the earlier periods' figures set beside the bars.
 	Earlier []EarlierColumn
 	// EarlierLines are earlier figures that are not per row (a single question whose
@@ -126,6 +132,8 @@ type StackedBar struct {
 type EarlierColumn struct {
 	Header []string // e.g. ["令和５年度", "実施している"]
 	Values []*int
+	// Cells are Values as printed beside the bars: 「10」, or Dash where there is no data.
+	Cells []string
 }
 
 // CountBars is a counts question: one horizontal bar per category, the total in the heading.
@@ -136,10 +144,16 @@ type CountBars struct {
 	Total     int64
 	TotalText string
 	Unit      string
-	Note      string
-	Bars      []CountBar
-	Axis      Axis
-	Color     Color
+	// Title and TitleTotal are the heading line as printed: the heading, in 【 】 for a
+	// 内訳 chart, then the total with what separates it from the heading:
+	// 「（１）…」「　（ 6,784 件 ）」, 「【 入院 】」「（ 120 件 ）」.
+	Title      string
+	TitleTotal string
+	// Note is the question's note marked with ※ (NoteText).
+	Note  string
+	Bars  []CountBar
+	Axis  Axis
+	Color Color
 	// Earlier are earlier periods' totals: 「令和５年度 1,706件」.
 	EarlierLines []string
 	// Breakdown marks a 内訳 chart (of ParentLabel), drawn beside its siblings.
@@ -167,7 +181,8 @@ type PeriodTable struct {
 	Heading string
 	Columns []string
 	Rows    []PeriodRow
-	Unit    string
+	// Unit is the figures' unit in brackets, like Axis.Unit: 「（回）」; empty for none.
+	Unit string
 }
 
 // PeriodRow is one figure across periods; empty strings are periods without data.
@@ -208,9 +223,12 @@ type CaseRow struct {
 
 // StatusTable is the 提出状況 page.
 type StatusTable struct {
-	Summary string
-	Columns []string
-	Rows    [][]string
+	// Title heads the page (StatusTitle), EarlierTitle the list of Earlier.
+	Title        string
+	EarlierTitle string
+	Summary      string
+	Columns      []string
+	Rows         [][]string
 	// Bad marks rows (by index) of wards not counted.
 	Bad []bool
 	// Earlier names the earlier aggregates used for comparison.
@@ -230,8 +248,17 @@ type Matrix struct {
 // MatrixColumn is one question row of the appendix.
 type MatrixColumn struct {
 	Key   string
-	Short string // 「ア1」
+	Short string // 「ア1」, 「イ2-3」
 	Label string
+	// Item is the national item's mark (「イ」): the appendix sets items apart.
+	Item string
+	// Group is the short code of the question whose row this is when it has several
+	// (「イ2」), with Sub the row's part of Short (「3」), GroupHeading the question
+	// heading and RowLabel the row's own label; all empty for a one-row question.
+	Group        string
+	Sub          string
+	GroupHeading string
+	RowLabel     string
 }
 
 // MatrixRow is one ward.

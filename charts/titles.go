@@ -182,6 +182,15 @@ func figureText(f *aggregate.Figure) string {
 	return Thousands(f.Sum)
 }
 
+// countText is a count of units as printed in a column of earlier figures: 「10」, or
+// Dash where there is no figure (never 0).
+func countText(n *int) string {
+	if n == nil {
+		return Dash
+	}
+	return Thousands(int64(*n))
+}
+
 // rangeText is a category's per-unit range: 「5 件 ～ 242 件」.
 func rangeText(c *aggregate.Category, unit string) string {
 	if c.Min == nil || c.Max == nil {

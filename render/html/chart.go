@@ -137,7 +137,7 @@ func valueAxis(a charts.Axis) axis {
 		Name: text(a.Unit), NameLocation: "end", NameGap: 6,
 		NameTextStyle: &textStyle{FontSize: labelFont, Color: "#333"},
 		AxisLabel:     axisLabel{Show: true, FontSize: labelFont, Color: "#333"},
-		SplitLine:     &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#d9d9d9"}},
+		SplitLine:     &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: cssColor(charts.GridColor)}},
 	}
 	if len(a.Ticks) >= 2 {
 		ax.Interval = a.Ticks[1] - a.Ticks[0]
@@ -156,7 +156,7 @@ func commonOptions() map[string]any {
 			Show: true, Trigger: "item", Confine: true,
 			Formatter:    opts.FuncOpts("function (p) { return zaitakuTip(p); }"),
 			ExtraCSSText: "max-width:30em;white-space:normal;",
-			TextStyle:    textStyle{FontFamily: fontFamily, FontSize: 13, Color: "#1a1a1a"},
+			TextStyle:    textStyle{FontFamily: fontFamily, FontSize: 13, Color: cssColor(charts.InkColor)},
 		},
 	}
 }
@@ -256,7 +256,7 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 	set["xAxis"] = []axis{valueAxis(sb.Axis)}
 	rows := axis{
 		Type: "category", Inverse: true, Data: cats,
-		AxisLabel: axisLabel{Show: showRowLabels, Interval: zero(), FontSize: labelFont, LineHeight: labelLine, Color: "#1a1a1a"},
+		AxisLabel: axisLabel{Show: showRowLabels, Interval: zero(), FontSize: labelFont, LineHeight: labelLine, Color: cssColor(charts.InkColor)},
 		AxisTick:  &opts.AxisTick{Show: opts.Bool(false)},
 	}
 	yAxes := []axis{rows}
@@ -267,11 +267,10 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 			var parts []string
 			for _, col := range sb.Earlier {
 				s := charts.Dash
-				if bi < len(col.Values) && col.Values[bi] != nil {
-					s = charts.Thousands(int64(*col.Values[bi])) + unitLabel
+				if bi < len(col.Cells) {
+					s = col.Cells[bi]
 				}
-				s = text(s)
-				parts = append(parts, s)
+				parts = append(parts, text(s))
 			}
 			vals[bi] = category{Value: strings.Join(parts, "／")}
 		}
@@ -281,8 +280,8 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 		yAxes = append(yAxes, axis{
 			Type: "category", Position: "right", Inverse: true, Data: vals,
 			Name: strings.Join(names, "／"), NameLocation: "start", NameGap: 8,
-			NameTextStyle: &textStyle{FontSize: 11, LineHeight: 14, Color: "#1f4e79", Align: "center"},
-			AxisLabel:     axisLabel{Show: true, Interval: zero(), FontSize: 13, Color: "#1f4e79", Margin: 14},
+			NameTextStyle: &textStyle{FontSize: 11, LineHeight: 14, Color: cssColor(charts.AccentColor), Align: "center"},
+			AxisLabel:     axisLabel{Show: true, Interval: zero(), FontSize: 13, Color: cssColor(charts.AccentColor), Margin: 14},
 			AxisTick:      &opts.AxisTick{Show: opts.Bool(false)},
 			AxisLine:      &opts.AxisLine{Show: opts.Bool(false)},
 		})
@@ -313,8 +312,8 @@ func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTM
 		}
 		it := barItem{Value: b.Value, Tip: t}
 		if b.Repeat {
-			c.TextStyle = &textStyle{Color: "#555"}
-			t.S = append(t.S, "再掲（合計には含まない）")
+			c.TextStyle = &textStyle{Color: cssColor(charts.MutedColor)}
+			t.S = append(t.S, charts.RepeatNotInTotal)
 			it.ItemStyle = &itemStyle{Color: hexColor(charts.RepeatColor), Decal: &decal{
 				Symbol: "rect", Color: "rgba(255,255,255,0.55)",
 				DashArrayX: []float64{1, 0}, DashArrayY: []float64{3, 4}, Rotation: -0.785398,
@@ -325,7 +324,7 @@ func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTM
 	bar.AddSeries(text(cb.Heading), nil,
 		gecharts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}),
 		gecharts.WithItemStyleOpts(opts.ItemStyle{Color: hexColor(cb.Color)}),
-		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: "#1a1a1a", FontSize: labelFont,
+		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: cssColor(charts.InkColor), FontSize: labelFont,
 			Formatter: string(opts.FuncOpts("function (p) { return echarts.format.addCommas(p.value); }"))}),
 	)
 	bar.MultiSeries[0].Data = data
@@ -335,7 +334,7 @@ func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTM
 	set["xAxis"] = []axis{valueAxis(cb.Axis)}
 	set["yAxis"] = []axis{{
 		Type: "category", Inverse: true, Data: cats,
-		AxisLabel: axisLabel{Show: true, Interval: zero(), FontSize: labelFont, LineHeight: labelLine, Color: "#1a1a1a"},
+		AxisLabel: axisLabel{Show: true, Interval: zero(), FontSize: labelFont, LineHeight: labelLine, Color: cssColor(charts.InkColor)},
 		AxisTick:  &opts.AxisTick{Show: opts.Bool(false)},
 	}}
 	bar.Accept(patch{set: set})

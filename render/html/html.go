@@ -17,6 +17,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	ttemplate "text/template"
 
 	"github.com/osaka-city/zaitaku/charts"
 )
@@ -27,7 +28,9 @@ var (
 	//go:embed assets/echarts.min.js
 	echartsJS string
 	//go:embed page.css
-	pageCSS string
+	pageCSSTemplate string
+	// pageCSS is page.css with the palette's colours filled in.
+	pageCSS = paletteCSS(pageCSSTemplate)
 	//go:embed page.js
 	pageJS string
 	//go:embed page.tmpl
@@ -67,6 +70,8 @@ type page struct {
 	Notice   string
 	CSS      template.CSS
 	JS       template.JS
+	// AggregateIDLabel names the 集計ID in the footer.
+	AggregateIDLabel string
 }
 
 type sectionView struct {
@@ -102,51 +107,44 @@ type blockView struct {
 
 // build lays the report out as page data, rendering each chart.
 func build(rep *charts.Report) (*page, error) {
-	p := &page{Rep: rep, ECharts: template.JS(echartsJS), Notice: echartsNotice, CSS: template.CSS(pageCSS), JS: template.JS(pageJS)}
+	p := &page{Rep: rep, ECharts: template.JS(echartsJS), Notice: echartsNotice, CSS: template.CSS(pageCSS), JS: template.JS(pageJS), AggregateIDLabel: charts.AggregateIDLabel}
 	ids := newIDs()
 	for si, s := range rep.Sections {
 		sec := sectionView{Anchor: fmt.Sprintf("s%d", si+1), Title: s.Title}
 		for ii, it := range s.Items {
 			iv := itemView{Anchor: fmt.Sprintf("s%d-%d", si+1, ii+1), Heading: it.Heading}
-			var row []blockView
-			flush := func() {
-				if len(row) > 0 {
-					// The item's heading (and the section's, before its first item)
-					// stays on the page of the first row of blocks.
-					above := 0
-					if len(iv.Rows) == 0 {
-						above = printH3
-						if ii == 0 {
-							above += printH2
-						}
+			// The model groups the blocks into rows: 内訳 charts stand side by side.
+			for _, blocks := range it.Rows() {
+				var row []blockView
+				for _, b := range blocks {
+					bv, err := p.block(b, ids, rep.UnitLabel)
+					if err != nil {
+						return nil, err
 					}
-					for i := range row {
-						if row[i].chartHeight > 0 {
-							row[i].PrintZoom = printZoom(row[i].chartHeight, row[i].textLines, above)
-						}
+					if bv != nil {
+						bv.Unit = rep.UnitLabel
+						row = append(row, *bv)
 					}
-					iv.Rows = append(iv.Rows, row)
-					row = nil
 				}
-			}
-			for _, b := range it.Blocks {
-				bv, err := p.block(b, ids, rep.UnitLabel)
-				if err != nil {
-					return nil, err
-				}
-				if bv == nil {
+				if len(row) == 0 {
 					continue
 				}
-				bv.Unit = rep.UnitLabel
-				// Consecutive 内訳 charts share a row; anything else has a row of its own.
-				if b.Counts != nil && b.Counts.Breakdown && len(row) > 0 && row[0].Counts != nil && row[0].Counts.Breakdown {
-					row = append(row, *bv)
-					continue
+				// The item's heading (and the section's, before its first item) stays on
+				// the page of the first row of blocks.
+				above := 0
+				if len(iv.Rows) == 0 {
+					above = printH3
+					if ii == 0 {
+						above += printH2
+					}
 				}
-				flush()
-				row = []blockView{*bv}
+				for i := range row {
+					if row[i].chartHeight > 0 {
+						row[i].PrintZoom = printZoom(row[i].chartHeight, row[i].textLines, above)
+					}
+				}
+				iv.Rows = append(iv.Rows, row)
 			}
-			flush()
 			sec.Items = append(sec.Items, iv)
 		}
 		p.Sections = append(p.Sections, sec)
@@ -233,6 +231,20 @@ func (s *idSet) make(id string) string {
 	}
 	(*s)[out] = true
 	return out
+}
+
+// cssColor is a palette colour as page.css writes colours: 「#1f4e79」.
+func cssColor(c charts.Color) string { return "#" + strings.ToLower(string(c)) }
+
+// paletteCSS fills the palette's colours into the style sheet src, so that the page marks
+// the same roles in the same colours as the PDF and the workbook.
+func paletteCSS(src string) string {
+	var b strings.Builder
+	ttemplate.Must(ttemplate.New("page.css").Parse(src)).Execute(&b, map[string]string{
+		"Ink": cssColor(charts.InkColor), "Muted": cssColor(charts.MutedColor), "Accent": cssColor(charts.AccentColor),
+		"Alert": cssColor(charts.AlertColor), "AlertFill": cssColor(charts.AlertFill),
+	})
+	return b.String()
 }
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{

@@ -78,14 +78,16 @@ func TestWriteSample(t *testing.T) {
 		// Sections, items and the table of contents linking them.
 		`<h2>Ⅰ．区役所の取組</h2>`, `<h2>Ⅱ．相談支援室の取組</h2>`,
 		`<h3>（ア）地域の医療・介護の資源の把握</h3>`, `<a href="#s2-3">（オ）在宅医療・介護連携に関する相談支援</a>`,
-		// Count headings carry their totals; earlier figures are shown.
-		`（３）活動状況 ①連絡調整機関<span class="total">（ ` + pub("2024H1", "u3", "", "") + ` 件 ）</span>`,
+		// Count headings carry their totals as the PDF prints them; a 内訳 chart's heading
+		// is bracketed. Earlier figures are shown.
+		`（３）活動状況 ①連絡調整機関<span class="total">　（ ` + pub("2024H1", "u3", "", "") + ` 件 ）</span>`,
+		`<h4>【 医療に関すること（内訳） 】<span class="total">（ `,
 		`<p class="earlier">令和５年度 ` + pub("2023", "o1", "", "") + `件</p>`,
 		`<p class="earlier">令和５年度上半期：開催している ` + pub("2023H1", "i1", "i1", "開催している") + `区、開催予定 ` + pub("2023H1", "i1", "i1", "開催予定") +
 			`区、開催予定なし ` + pub("2023H1", "i1", "i1", "開催予定なし") + `区</p>`,
 		`<p class="note">※未開催の区は下半期で開催予定</p>`,
 		// The per-row earlier column of ウ(1) stands beside its bars.
-		`"name":"令和５年度\n実施している"`, `{"value":"` + pub("2023", "u1", "u1.1", "実施している") + `区"},{"value":"` + pub("2023", "u1", "u1.2", "実施している") + `区"},{"value":"` + pub("2023", "u1", "u1.3", "実施している") + `区"}`,
+		`"name":"令和５年度\n実施している"`, `{"value":"` + pub("2023", "u1", "u1.1", "実施している") + `"},{"value":"` + pub("2023", "u1", "u1.2", "実施している") + `"},{"value":"` + pub("2023", "u1", "u1.3", "実施している") + `"}`,
 		// Tables: the period table, free text, the status page and the appendix.
 		`<td class="indent">（再掲）地域ケア会議</td><td class="num">` + pub("2022", "o4", "o4.carekaigi", "") + `</td><td class="num">` + pub("2023", "o4", "o4.carekaigi", "") +
 			`</td><td class="num">` + pub("2024H1", "o4", "o4.carekaigi", "") + `</td>`,
@@ -240,7 +242,7 @@ func TestTooltipsNameWards(t *testing.T) {
 	}
 	// The 再掲 row is drawn lighter, hatched, and its label greyed.
 	if !strings.Contains(ci, `"itemStyle":{"color":"#`+string(charts.RepeatColor)+`","decal":`) ||
-		!strings.Contains(ci, `{"value":"（再掲：積極的役割を担う医療機関）","textStyle":{"color":"#555"}}`) {
+		!strings.Contains(ci, `{"value":"（再掲：積極的役割を担う医療機関）","textStyle":{"color":"`+cssColor(charts.MutedColor)+`"}}`) {
 		t.Error("再掲 bar not drawn as a part")
 	}
 	// The value axis is the model's: 0 to Max, a tick per step, the unit at the end.
@@ -292,6 +294,7 @@ func TestIncomplete(t *testing.T) {
 	rep := sample(t)
 	rep.Complete = false
 	rep.Summary = "回答 22／24区"
+	rep.Notice = charts.IncompleteNotice(rep.Summary, rep.Complete)
 	page := render(t, rep)
 	for _, want := range []string{
 		`<div class="banner" role="alert">集計途中の資料です（回答 22／24区）</div>`,

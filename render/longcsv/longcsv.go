@@ -24,7 +24,7 @@ func Header(u aggregate.Units) []string {
 	if u.HasBlocks() {
 		h = append(h, "ブロック")
 	}
-	return append(h, "設問ID", "設問", "選択肢・区分", "値", "集計ID")
+	return append(h, "設問ID", "設問", "選択肢・区分", "値", charts.AggregateIDLabel)
 }
 
 // Write writes one row per counted ward and answer: a choice as its chosen option with

@@ -1,9 +1,15 @@
 package pdf
 
-import (
-	"strings"
+import "github.com/osaka-city/zaitaku/charts"
 
-	"github.com/osaka-city/zaitaku/charts"
+// The appendix grid's sizes: text, header codes, row height, and the key's smallest size
+// and its gap from the grid.
+const (
+	gridSize     = sizeSmall
+	gridHeadSize = sizeSmall - 0.5
+	gridRowH     = 13.5
+	keyMinSize   = sizeTiny
+	keyGap       = 20.0
 )
 
 // appendix lays out one page of the ward × question grid: ward names down the left, the
@@ -11,136 +17,17 @@ import (
 // and the legend of the answer numbers at the foot.
 func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 	f := t.headedFlow(pages, appendixPage, mx.Title)
-	const (
-		size    = sizeSmall
-		hsize   = sizeSmall - 0.5
-		rowH    = 13.5
-		keySize = sizeTiny
-		keyGap  = 20.0
-	)
-	wardW := 0.0
-	for _, r := range mx.Rows {
-		wardW = max(wardW, t.width(r.Ward, size, true))
-	}
-	wardW += 14
-	// Codes of one question's rows (イ2-1 … イ2-10) share a header cell with the question's
-	// code over their row numbers, so that the columns can stay narrow.
-	n := len(mx.Columns)
-	groups := make([]string, n)
-	subs := make([]string, n)
-	grouped := false
-	codeW := 22.0
-	for i, c := range mx.Columns {
-		groups[i] = groupOf(c.Short)
-		subs[i] = c.Short
-		if groups[i] != "" {
-			subs[i] = c.Short[len(groups[i])+1:]
-			grouped = true
-		}
-		codeW = max(codeW, t.width(subs[i], hsize, true)+8)
-	}
-	for i := 0; i < n; {
-		j := i + 1
-		for j < n && groups[i] != "" && groups[j] == groups[i] {
-			j++
-		}
-		if groups[i] != "" {
-			codeW = max(codeW, (t.width(groups[i], hsize, true)+6)/float64(j-i))
-		}
-		i = j
-	}
-	if wardW+codeW*float64(n) > contentW {
-		codeW = (contentW - wardW) / float64(max(n, 1))
-	}
-	gridW := wardW + codeW*float64(n)
-	subH := 15.0
-	headH := subH
-	if grouped {
-		headH = 2 * subH
-	}
-
+	g := t.matrixLayout(mx)
 	grid := &piece{}
-	grid.add(rectEl{r: rect{0, 0, gridW, headH}, fill: colHeaderFill})
-	for i := 0; i < n; {
-		x := wardW + codeW*float64(i)
-		if groups[i] == "" {
-			grid.add(t.text(subs[i], x+codeW/2, (headH-hsize)/2, hsize, true, colText, center))
-			i++
-			continue
-		}
-		j := i + 1
-		for j < n && groups[j] == groups[i] {
-			j++
-		}
-		spanW := codeW * float64(j-i)
-		grid.add(t.text(groups[i], x+spanW/2, (subH-hsize)/2, hsize, true, colText, center))
-		grid.add(lineEl{x1: x, y1: subH, x2: x + spanW, y2: subH, lw: 0.3, color: colRule})
-		for k := i; k < j; k++ {
-			xk := wardW + codeW*float64(k)
-			grid.add(t.text(subs[k], xk+codeW/2, subH+(subH-hsize)/2, hsize, true, colText, center))
-			if k > i {
-				grid.add(lineEl{x1: xk, y1: subH, x2: xk, y2: headH, lw: 0.3, color: colGrid})
-			}
-		}
-		i = j
-	}
-	y := headH
-	bodyTop := y
-	var overlay []element
-	for ri, r := range mx.Rows {
-		switch {
-		case r.Missing:
-			grid.add(rectEl{r: rect{0, y, gridW, rowH}, fill: colBand})
-		case ri%2 == 1:
-			grid.add(rectEl{r: rect{0, y, gridW, rowH}, fill: colZebra})
-		}
-		c := colText
-		if r.Missing {
-			c = colMuted
-		}
-		grid.add(t.text(r.Ward, 7, y+(rowH-size)/2, size, true, c, left))
-		if r.Missing {
-			// Drawn after the column rules, so that the status reads across the row.
-			overlay = append(overlay,
-				rectEl{r: rect{wardW + 0.5, y + 0.3, gridW - wardW - 1, rowH - 0.6}, fill: colBand},
-				t.text(r.Status, wardW+(gridW-wardW)/2, y+(rowH-size)/2, size, false, colMuted, center))
-		} else {
-			for i, cell := range r.Cells {
-				if i >= n {
-					break
-				}
-				x := wardW + codeW*float64(i)
-				grid.add(t.text(cell, x+codeW/2, y+(rowH-size)/2, size, false, colText, center))
-			}
-		}
-		y += rowH
-		if ri < len(mx.Rows)-1 {
-			grid.add(lineEl{x1: 0, y1: y, x2: gridW, y2: y, lw: 0.3, color: colGrid})
-		}
-	}
-	// Column rules: light inside a question, darker between questions and heavier where
-	// the item (ア, イ, …) changes.
-	for i := range mx.Columns {
-		x := wardW + codeW*float64(i)
-		switch {
-		case i == 0 || firstRune(mx.Columns[i].Short) != firstRune(mx.Columns[i-1].Short):
-			grid.add(lineEl{x1: x, y1: 0, x2: x, y2: y, lw: 0.9, color: colRule})
-		case groups[i] == "" || groups[i] != groups[i-1]:
-			grid.add(lineEl{x1: x, y1: 0, x2: x, y2: y, lw: 0.5, color: colRule})
-		default:
-			grid.add(lineEl{x1: x, y1: bodyTop, x2: x, y2: y, lw: 0.3, color: colGrid})
-		}
-	}
-	grid.add(overlay...)
-	grid.add(lineEl{x1: 0, y1: headH, x2: gridW, y2: headH, lw: 0.75, color: colRule})
-	grid.add(rectEl{r: rect{0, 0, gridW, y}, stroke: colRule, lw: 0.75})
-	grid.h = y
+	t.matrixHeader(g, grid)
+	t.matrixBody(g, grid)
+	gridW := g.gridW
 
 	keyX := gridW + keyGap
 	beside := contentW - keyX
-	// The key beside the grid in the largest size that fits its height.
+	// The key beside the grid in the largest gridSize that fits its height.
 	var key *piece
-	for _, ks := range []float64{sizeSmall, 8.5, keySize} {
+	for _, ks := range []float64{sizeSmall, 8.5, keyMinSize} {
 		key = t.matrixKey(mx.Columns, beside, ks)
 		if key.h <= grid.h {
 			break
@@ -158,7 +45,7 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 		if err := f.add(fixedChunk("grid "+mx.Title, grid)); err != nil {
 			return err
 		}
-		key = t.matrixKey(mx.Columns, contentW, keySize)
+		key = t.matrixKey(mx.Columns, contentW, keyMinSize)
 		if err := f.add(fixedChunk("key "+mx.Title, key)); err != nil {
 			return err
 		}
@@ -175,18 +62,153 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 	return nil
 }
 
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
+// matrixGeom is the appendix grid's columns: the ward column, then one column per
+// question row, those of one question under a shared header cell.
+type matrixGeom struct {
+	mx *charts.Matrix
+	n  int
+	// groups are the columns' question codes (empty for a one-row question), subs their
+	// header texts.
+	groups, subs        []string
+	wardW, codeW, gridW float64
+	subH, headH         float64
+}
+
+// matrixLayout measures the grid's columns and header.
+func (t typesetter) matrixLayout(mx *charts.Matrix) *matrixGeom {
+	wardW := 0.0
+	for _, r := range mx.Rows {
+		wardW = max(wardW, t.width(r.Ward, gridSize, true))
 	}
-	return 0
+	wardW += 14
+	// Codes of one question's rows (イ2-1 … イ2-10) share a header cell with the question's
+	// code over their row numbers, so that the columns can stay narrow.
+	n := len(mx.Columns)
+	groups := make([]string, n)
+	subs := make([]string, n)
+	grouped := false
+	codeW := 22.0
+	for i, c := range mx.Columns {
+		groups[i] = c.Group
+		subs[i] = c.Short
+		if groups[i] != "" {
+			subs[i] = c.Sub
+			grouped = true
+		}
+		codeW = max(codeW, t.width(subs[i], gridHeadSize, true)+8)
+	}
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && groups[i] != "" && groups[j] == groups[i] {
+			j++
+		}
+		if groups[i] != "" {
+			codeW = max(codeW, (t.width(groups[i], gridHeadSize, true)+6)/float64(j-i))
+		}
+		i = j
+	}
+	if wardW+codeW*float64(n) > contentW {
+		codeW = (contentW - wardW) / float64(max(n, 1))
+	}
+	gridW := wardW + codeW*float64(n)
+	subH := 15.0
+	headH := subH
+	if grouped {
+		headH = 2 * subH
+	}
+	return &matrixGeom{mx: mx, n: n, groups: groups, subs: subs, wardW: wardW, codeW: codeW, gridW: gridW, subH: subH, headH: headH}
+}
+
+// matrixHeader draws the header row of the grid: the codes, a question's code over its
+// rows' numbers.
+func (t typesetter) matrixHeader(g *matrixGeom, grid *piece) {
+	n, groups, subs, wardW, codeW, gridW, subH, headH := g.n, g.groups, g.subs, g.wardW, g.codeW, g.gridW, g.subH, g.headH
+	grid.add(rectEl{r: rect{0, 0, gridW, headH}, fill: colHeaderFill})
+	for i := 0; i < n; {
+		x := wardW + codeW*float64(i)
+		if groups[i] == "" {
+			grid.add(t.text(subs[i], x+codeW/2, (headH-gridHeadSize)/2, gridHeadSize, true, colText, center))
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && groups[j] == groups[i] {
+			j++
+		}
+		spanW := codeW * float64(j-i)
+		grid.add(t.text(groups[i], x+spanW/2, (subH-gridHeadSize)/2, gridHeadSize, true, colText, center))
+		grid.add(lineEl{x1: x, y1: subH, x2: x + spanW, y2: subH, lw: 0.3, color: colRule})
+		for k := i; k < j; k++ {
+			xk := wardW + codeW*float64(k)
+			grid.add(t.text(subs[k], xk+codeW/2, subH+(subH-gridHeadSize)/2, gridHeadSize, true, colText, center))
+			if k > i {
+				grid.add(lineEl{x1: xk, y1: subH, x2: xk, y2: headH, lw: 0.3, color: colGrid})
+			}
+		}
+		i = j
+	}
+}
+
+// matrixBody draws the wards' rows, the column rules and the frame, and sets the grid's
+// height.
+func (t typesetter) matrixBody(g *matrixGeom, grid *piece) {
+	mx, n, groups, wardW, codeW, gridW, headH := g.mx, g.n, g.groups, g.wardW, g.codeW, g.gridW, g.headH
+	y := headH
+	bodyTop := y
+	var overlay []element
+	for ri, r := range mx.Rows {
+		switch {
+		case r.Missing:
+			grid.add(rectEl{r: rect{0, y, gridW, gridRowH}, fill: colBand})
+		case ri%2 == 1:
+			grid.add(rectEl{r: rect{0, y, gridW, gridRowH}, fill: colZebra})
+		}
+		c := colText
+		if r.Missing {
+			c = colMuted
+		}
+		grid.add(t.text(r.Ward, 7, y+(gridRowH-gridSize)/2, gridSize, true, c, left))
+		if r.Missing {
+			// Drawn after the column rules, so that the status reads across the row.
+			overlay = append(overlay,
+				rectEl{r: rect{wardW + 0.5, y + 0.3, gridW - wardW - 1, gridRowH - 0.6}, fill: colBand},
+				t.text(r.Status, wardW+(gridW-wardW)/2, y+(gridRowH-gridSize)/2, gridSize, false, colMuted, center))
+		} else {
+			for i, cell := range r.Cells {
+				if i >= n {
+					break
+				}
+				x := wardW + codeW*float64(i)
+				grid.add(t.text(cell, x+codeW/2, y+(gridRowH-gridSize)/2, gridSize, false, colText, center))
+			}
+		}
+		y += gridRowH
+		if ri < len(mx.Rows)-1 {
+			grid.add(lineEl{x1: 0, y1: y, x2: gridW, y2: y, lw: 0.3, color: colGrid})
+		}
+	}
+	// Column rules: light inside a question, darker between questions and heavier where
+	// the item (ア, イ, …) changes.
+	for i := range mx.Columns {
+		x := wardW + codeW*float64(i)
+		switch {
+		case i == 0 || mx.Columns[i].Item != mx.Columns[i-1].Item:
+			grid.add(lineEl{x1: x, y1: 0, x2: x, y2: y, lw: 0.9, color: colRule})
+		case groups[i] == "" || groups[i] != groups[i-1]:
+			grid.add(lineEl{x1: x, y1: 0, x2: x, y2: y, lw: 0.5, color: colRule})
+		default:
+			grid.add(lineEl{x1: x, y1: bodyTop, x2: x, y2: y, lw: 0.3, color: colGrid})
+		}
+	}
+	grid.add(overlay...)
+	grid.add(lineEl{x1: 0, y1: headH, x2: gridW, y2: headH, lw: 0.75, color: colRule})
+	grid.add(rectEl{r: rect{0, 0, gridW, y}, stroke: colRule, lw: 0.75})
+	grid.h = y
+
 }
 
 // matrixKey lists the short codes with their questions, 「ア-1　１．…」, under the
 // question's heading once for the rows of a group.
-//
-// The model gives each column one Label that repeats the group's heading before the row
-// label; the heading is recovered here as the labels' common prefix up to a space.
 func (t typesetter) matrixKey(cols []charts.MatrixColumn, w, size float64) *piece {
 	p := &piece{}
 	codeW := 0.0
@@ -197,17 +219,12 @@ func (t typesetter) matrixKey(cols []charts.MatrixColumn, w, size float64) *piec
 	y := 0.0
 	lh := lineH(size)
 	for i := 0; i < len(cols); {
-		grp := groupOf(cols[i].Short)
+		grp := cols[i].Group
 		j := i + 1
-		for j < len(cols) && grp != "" && groupOf(cols[j].Short) == grp {
+		for j < len(cols) && grp != "" && cols[j].Group == grp {
 			j++
 		}
-		heading := ""
-		if j-i > 1 {
-			heading = commonHeading(cols[i:j])
-		} else if grp != "" {
-			heading = headingBeforeRow(cols[i].Label)
-		}
+		heading := cols[i].GroupHeading
 		if y > 0 {
 			y += 3
 		}
@@ -218,7 +235,10 @@ func (t typesetter) matrixKey(cols []charts.MatrixColumn, w, size float64) *piec
 			}
 		}
 		for _, c := range cols[i:j] {
-			label := strings.TrimSpace(strings.TrimPrefix(c.Label, heading))
+			label := c.Label
+			if c.Group != "" {
+				label = c.RowLabel
+			}
 			x := 0.0
 			if heading != "" {
 				x = size
@@ -233,36 +253,4 @@ func (t typesetter) matrixKey(cols []charts.MatrixColumn, w, size float64) *piec
 	}
 	p.h = y
 	return p
-}
-
-// groupOf is the part of a short code before 「-」: ア-1 and ア-2 are rows of one question.
-func groupOf(short string) string {
-	if i := strings.Index(short, "-"); i > 0 {
-		return short[:i]
-	}
-	return ""
-}
-
-func commonHeading(cols []charts.MatrixColumn) string {
-	prefix := []rune(cols[0].Label)
-	for _, c := range cols[1:] {
-		r := []rune(c.Label)
-		n := 0
-		for n < len(prefix) && n < len(r) && prefix[n] == r[n] {
-			n++
-		}
-		prefix = prefix[:n]
-	}
-	s := string(prefix)
-	if i := strings.LastIndex(s, " "); i > 0 {
-		return s[:i]
-	}
-	return ""
-}
-
-func headingBeforeRow(label string) string {
-	if i := strings.LastIndex(label, " "); i > 0 {
-		return label[:i]
-	}
-	return ""
 }

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"strings"
-
 	"github.com/osaka-city/zaitaku/charts"
 )
 
@@ -21,14 +19,6 @@ const (
 	tickLen     = 3.0
 	earlierColW = 64.0
 )
-
-// noteText marks a note as one, the way 資料１ prints its remarks.
-func noteText(s string) string {
-	if s == "" || strings.HasPrefix(s, "※") {
-		return s
-	}
-	return "※" + s
-}
 
 // contSuffix marks a heading repeated on the next page.
 const contSuffix = charts.Continued
@@ -134,172 +124,208 @@ func (t typesetter) legend(series []charts.Series, x0, w float64) *piece {
 	return p
 }
 
-// stackedChart lays out a choice question: label column, stacked bars on the unit axis,
-// legend above the bars, earlier columns to the right, earlier lines under the axis.
-func (t typesetter) stackedChart(sb *charts.StackedBars, w float64) *chunk {
-	single := true
+// stackedGeom is where the parts of a stacked chart go across its width w: the label
+// column, the bars, and the earlier columns with the band above the first bar that the
+// legend and their headers share.
+type stackedGeom struct {
+	sb *charts.StackedBars
+	w  float64
+	// single is a one-bar chart without a label column (a single choice question).
+	single   bool
+	labels   [][]string
+	colW     []float64
+	earlierW float64
+	barX     float64
+	barW     float64
+	earlierX float64
+	leg      *piece
+	bandH    float64
+	// bandTop is the y of the band in the head, for the earlier columns' shading; set
+	// when the head is laid out.
+	bandTop float64
+}
+
+// stackedLayout measures the label column and the earlier columns and gives the bars the
+// rest of w.
+func (t typesetter) stackedLayout(sb *charts.StackedBars, w float64) *stackedGeom {
+	g := &stackedGeom{sb: sb, w: w, single: true}
 	for _, b := range sb.Bars {
 		if len(b.Lines) > 0 {
-			single = false
+			g.single = false
 		}
 	}
 	if len(sb.Bars) != 1 {
-		single = false
+		g.single = false
 	}
 	labelW := 0.0
-	var labels [][]string
-	if !single {
+	if !g.single {
 		var given [][]string
 		var texts []string
 		for _, b := range sb.Bars {
 			given = append(given, b.Lines)
 			texts = append(texts, b.Label)
 		}
-		labels, labelW = t.labelColumn(given, texts, sizeLabel, make([]float64, len(texts)), min(float64(charts.ChoiceLabelWidth)*sizeLabel/2, 0.42*w))
+		g.labels, labelW = t.labelColumn(given, texts, sizeLabel, make([]float64, len(texts)), min(float64(charts.ChoiceLabelWidth)*sizeLabel/2, 0.42*w))
 	}
 	// Earlier columns: as wide as their header lines need.
-	colW := make([]float64, len(sb.Earlier))
-	earlierW := 0.0
+	g.colW = make([]float64, len(sb.Earlier))
 	for i, e := range sb.Earlier {
-		colW[i] = earlierColW
+		g.colW[i] = earlierColW
 		for _, h := range e.Header {
-			colW[i] = max(colW[i], t.width(h, sizeTiny, false)+10)
+			g.colW[i] = max(g.colW[i], t.width(h, sizeTiny, false)+10)
 		}
-		earlierW += colW[i]
+		g.earlierW += g.colW[i]
 	}
 	// Without a label column the first tick label still needs half its width on the left.
-	barX := t.width("0", sizeSmall, false)/2 + 1
+	g.barX = t.width("0", sizeSmall, false)/2 + 1
 	if labelW > 0 {
-		barX = labelW + barGap
+		g.barX = labelW + barGap
 	}
 	reserve := t.axisReserve(sb.Axis) + 6
-	if earlierW > 0 {
+	if g.earlierW > 0 {
 		reserve = max(reserve, 12)
 	}
-	barW := w - barX - earlierW - reserve
-	earlierX := w - earlierW
+	g.barW = w - g.barX - g.earlierW - reserve
+	g.earlierX = w - g.earlierW
 
 	// The legend and the earlier columns' headers share a band above the first bar.
-	leg := t.legend(sb.Series, barX, barW)
+	g.leg = t.legend(sb.Series, g.barX, g.barW)
 	var hdrH float64
 	for _, e := range sb.Earlier {
 		hdrH = max(hdrH, float64(len(e.Header))*lineH(sizeTiny))
 	}
-	bandH := leg.h
+	g.bandH = g.leg.h
 	if hdrH > 0 {
-		bandH = max(bandH, hdrH+4)
+		g.bandH = max(g.bandH, hdrH+4)
 	}
-	var bandTop float64 // y of the band in the head, for the earlier columns' shading
+	return g
+}
 
-	head := func(cont bool) *piece {
-		p := &piece{}
-		h := sb.Heading
-		if cont {
-			h += contSuffix
-		}
-		y := t.para(p, h, 0, 0, w, sizeBlock, true, colText)
-		if sb.Note != "" && !cont {
-			y = t.para(p, noteText(sb.Note), 0, y, w, sizeSmall, false, colMuted)
-		}
-		y += 3
-		bandTop = y
-		p.addAt(leg, 0, y+bandH-leg.h)
-		x := earlierX
-		for i, e := range sb.Earlier {
-			hy := y + bandH - float64(len(e.Header))*lineH(sizeTiny)
-			for _, hl := range e.Header {
-				p.add(t.text(hl, x+colW[i]/2, hy, sizeTiny, false, colText, center))
-				hy += lineH(sizeTiny)
-			}
-			x += colW[i]
-		}
-		p.h = y + bandH + 4
-		return p
+// stackedHead is the heading with the note, the legend and the earlier columns' headers;
+// cont marks the head repeated on the next page.
+func (t typesetter) stackedHead(g *stackedGeom, cont bool) *piece {
+	sb := g.sb
+	p := &piece{}
+	h := sb.Heading
+	if cont {
+		h += contSuffix
 	}
+	y := t.para(p, h, 0, 0, g.w, sizeBlock, true, colText)
+	if sb.Note != "" && !cont {
+		y = t.para(p, sb.Note, 0, y, g.w, sizeSmall, false, colMuted)
+	}
+	y += 3
+	g.bandTop = y
+	p.addAt(g.leg, 0, y+g.bandH-g.leg.h)
+	x := g.earlierX
+	for i, e := range sb.Earlier {
+		hy := y + g.bandH - float64(len(e.Header))*lineH(sizeTiny)
+		for _, hl := range e.Header {
+			p.add(t.text(hl, x+g.colW[i]/2, hy, sizeTiny, false, colText, center))
+			hy += lineH(sizeTiny)
+		}
+		x += g.colW[i]
+	}
+	p.h = y + g.bandH + 4
+	return p
+}
 
+// stackedRow is bar i: its label lines, its segments with their counts, and the earlier
+// figures level with it.
+func (t typesetter) stackedRow(g *stackedGeom, i int) *piece {
+	sb, b := g.sb, g.sb.Bars[i]
+	p := &piece{}
+	barH := stackBarH
+	if g.single {
+		barH = singleBarH
+	}
+	var lines []string
+	if !g.single {
+		lines = g.labels[i]
+	}
+	textH := float64(len(lines))*lineH(sizeLabel) - (lineH(sizeLabel) - sizeLabel)
+	inner := max(barH, textH)
+	pad := rowPad
+	if len(lines) > 1 {
+		pad = rowPadWrap
+	}
+	p.h = inner + 2*pad
+	ly := pad + (inner-textH)/2
+	for _, l := range lines {
+		p.add(t.text(l, 0, ly, sizeLabel, false, colText, left))
+		ly += lineH(sizeLabel)
+	}
+	by := pad + (inner-barH)/2
+	cum := 0
+	for si, v := range b.Values {
+		if v <= 0 || si >= len(sb.Series) {
+			cum += max(v, 0)
+			continue
+		}
+		// Counts beyond the axis (more answers than units) are cut at its end.
+		x0 := g.barX + min(scale(int64(cum), sb.Axis.Max, g.barW), g.barW)
+		x1 := g.barX + min(scale(int64(cum+v), sb.Axis.Max, g.barW), g.barW)
+		cum += v
+		if x1-x0 > 0 {
+			t.segment(p, g.single, sb.Series[si], v, x0, x1, by, barH)
+		}
+	}
+	x := g.earlierX
+	for ci, e := range sb.Earlier {
+		v := charts.Dash
+		if i < len(e.Cells) {
+			v = e.Cells[i]
+		}
+		p.add(t.text(v, x+g.colW[ci]/2, by+(barH-sizeBody)/2, sizeBody, false, colText, center))
+		x += g.colW[ci]
+	}
+	return p
+}
+
+// segment draws one option's segment of a bar, from x0 to x1 at y and barH high, with
+// its count v inside when it fits; the appendix has the detail of segments too narrow to
+// carry one.
+func (t typesetter) segment(p *piece, single bool, s charts.Series, v int, x0, x1, y, barH float64) {
+	p.add(rectEl{r: rect{x0, y, x1 - x0, barH}, fill: s.Color, stroke: colWhite, lw: 0.5})
+	size, bold := sizeSmall, false
+	if single {
+		size, bold = sizeBody, true
+	}
+	label := itoa(v)
+	if single && t.width(s.Label+" "+label, size, bold)+8 <= x1-x0 {
+		label = s.Label + " " + label
+	}
+	if t.width(label, size, bold)+4 <= x1-x0 {
+		p.add(t.text(label, (x0+x1)/2, y+(barH-size)/2, size, bold, s.TextColor, center))
+	}
+}
+
+// stackedChart lays out a choice question: label column, stacked bars on the unit axis,
+// legend above the bars, earlier columns to the right, earlier lines under the axis.
+func (t typesetter) stackedChart(sb *charts.StackedBars, w float64) *chunk {
+	g := t.stackedLayout(sb, w)
 	var rows []*piece
-	for i, b := range sb.Bars {
-		p := &piece{}
-		barH := stackBarH
-		if single {
-			barH = singleBarH
-		}
-		var lines []string
-		if !single {
-			lines = labels[i]
-		}
-		textH := float64(len(lines))*lineH(sizeLabel) - (lineH(sizeLabel) - sizeLabel)
-		inner := max(barH, textH)
-		pad := rowPad
-		if len(lines) > 1 {
-			pad = rowPadWrap
-		}
-		p.h = inner + 2*pad
-		ly := pad + (inner-textH)/2
-		for _, l := range lines {
-			p.add(t.text(l, 0, ly, sizeLabel, false, colText, left))
-			ly += lineH(sizeLabel)
-		}
-		by := pad + (inner-barH)/2
-		cum := 0
-		for si, v := range b.Values {
-			if v <= 0 || si >= len(sb.Series) {
-				cum += max(v, 0)
-				continue
-			}
-			// Counts beyond the axis (more answers than units) are cut at its end.
-			x0 := barX + min(scale(int64(cum), sb.Axis.Max, barW), barW)
-			x1 := barX + min(scale(int64(cum+v), sb.Axis.Max, barW), barW)
-			cum += v
-			s := sb.Series[si]
-			if x1-x0 <= 0 {
-				continue
-			}
-			p.add(rectEl{r: rect{x0, by, x1 - x0, barH}, fill: s.Color, stroke: colWhite, lw: 0.5})
-			// The count goes inside the segment when it fits; the appendix has the detail
-			// of segments too narrow to carry one.
-			size, bold := sizeSmall, false
-			if single {
-				size, bold = sizeBody, true
-			}
-			label := itoa(v)
-			if single && t.width(s.Label+" "+label, size, bold)+8 <= x1-x0 {
-				label = s.Label + " " + label
-			}
-			if t.width(label, size, bold)+4 <= x1-x0 {
-				p.add(t.text(label, (x0+x1)/2, by+(barH-size)/2, size, bold, s.TextColor, center))
-			}
-		}
-		x := earlierX
-		for ci, e := range sb.Earlier {
-			v := charts.Dash
-			if i < len(e.Values) && e.Values[i] != nil {
-				v = itoa(*e.Values[i])
-			}
-			p.add(t.text(v, x+colW[ci]/2, by+(barH-sizeBody)/2, sizeBody, false, colText, center))
-			x += colW[ci]
-		}
-		rows = append(rows, p)
+	for i := range sb.Bars {
+		rows = append(rows, t.stackedRow(g, i))
 	}
-
-	axis := t.axisFoot(sb.Axis, barX, barW)
+	axis := t.axisFoot(sb.Axis, g.barX, g.barW)
 	var earlier *piece
 	if len(sb.EarlierLines) > 0 {
 		earlier = &piece{}
 		y := 8.0
 		for _, l := range sb.EarlierLines {
-			y = t.para(earlier, l, barX, y, w-barX, sizeLabel, false, colText)
+			y = t.para(earlier, l, g.barX, y, w-g.barX, sizeLabel, false, colText)
 		}
 		earlier.h = y
 	}
 	rp := &rowPlan{
 		name: "stacked " + sb.ID,
-		head: head,
+		head: func(cont bool) *piece { return t.stackedHead(g, cont) },
 		rows: rows,
 		under: func(top, h float64) []element {
-			out := gridLines(sb.Axis, barX, barW, top, h)
-			if earlierW > 0 {
-				out = append([]element{rectEl{r: rect{earlierX, bandTop, earlierW, top + h - bandTop}, fill: colBand}}, out...)
+			out := gridLines(sb.Axis, g.barX, g.barW, top, h)
+			if g.earlierW > 0 {
+				out = append([]element{rectEl{r: rect{g.earlierX, g.bandTop, g.earlierW, top + h - g.bandTop}, fill: colBand}}, out...)
 			}
 			return out
 		},
@@ -325,12 +351,11 @@ func (t typesetter) countChart(cb *charts.CountBars, w float64) *chunk {
 	// (more than the model's CountLabelWidth: a proportional face fits more in it).
 	maxLabelW := max(float64(charts.CountLabelWidth)*labelSize/2, 0.36*w)
 	headSize := sizeBlock
-	heading := strings.TrimSpace(cb.Heading + "　" + cb.TotalText)
+	heading := cb.Title + cb.TitleTotal
 	if cb.Breakdown {
 		labelSize = sizeSmall
 		maxLabelW = min(float64(charts.BreakdownLabelWidth)*labelSize/2, 0.42*w)
 		headSize = 11.5
-		heading = "【 " + cb.Heading + " 】" + cb.TotalText
 	}
 	// 再掲 rows are indented by one character under the row they re-list.
 	indent := labelSize
@@ -373,7 +398,7 @@ func (t typesetter) countChart(cb *charts.CountBars, w float64) *chunk {
 				y = t.para(p, l, 0, y, w, sizeLabel, false, colText)
 			}
 			if cb.Note != "" {
-				y = t.para(p, noteText(cb.Note), 0, y, w, sizeSmall, false, colMuted)
+				y = t.para(p, cb.Note, 0, y, w, sizeSmall, false, colMuted)
 			}
 		}
 		p.h = y + 4

@@ -41,16 +41,16 @@ const (
 func lineH(size float64) float64 { return size * 1.45 }
 
 var (
-	colText       charts.Color = "262626"
-	colMuted      charts.Color = "595959"
+	colText                    = charts.InkColor
+	colMuted                   = charts.MutedColor
 	colRule       charts.Color = "8C8C8C"
-	colGrid       charts.Color = "D9D9D9"
-	colAccent     charts.Color = "1F4E79"
+	colGrid                    = charts.GridColor
+	colAccent                  = charts.AccentColor
 	colHeaderFill charts.Color = "DEEAF6"
 	colBand       charts.Color = "F2F2F2"
 	colZebra      charts.Color = "F7F9FC"
-	colBad        charts.Color = "FBE5D6"
-	colAlert      charts.Color = "C00000"
+	colBad                     = charts.AlertFill
+	colAlert                   = charts.AlertColor
 	colWhite      charts.Color = "FFFFFF"
 )
 

@@ -270,6 +270,7 @@ func TestIncompleteReportShowsSummaryEverywhere(t *testing.T) {
 	rep := sampleReport(t, charts.Options{DocLabel: "資料１"})
 	rep.Complete = false
 	rep.Summary = "回答 22／24区（未提出: 北区、西成区）"
+	rep.Notice = charts.IncompleteNotice(rep.Summary, rep.Complete)
 	for _, m := range rep.Appendix {
 		m.Rows[0].Missing, m.Rows[0].Status = true, "未提出"
 		m.Rows[0].Cells = make([]string, len(m.Rows[0].Cells))
@@ -282,6 +283,10 @@ func TestIncompleteReportShowsSummaryEverywhere(t *testing.T) {
 		if !strings.Contains(pageTexts(pg), rep.Summary) {
 			t.Errorf("page %d (%v) does not show %q", pg.number, pg.kind, rep.Summary)
 		}
+	}
+	// The cover says in its box what the summary means.
+	if txt := pageTexts(pages[0]); !strings.Contains(txt, "集計途中の資料です") {
+		t.Errorf("cover does not show the notice %q:\n%s", rep.Notice, txt)
 	}
 	// Without a 資料番号 the cover has no box.
 	rep.DocLabel = ""

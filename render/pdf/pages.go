@@ -47,7 +47,7 @@ func layoutReport(rep *charts.Report, m measurer) ([]*page, error) {
 		}
 		// The 集計ID closes the report, where a reader checking a printout looks for it.
 		if rep.AggregateID != "" && i == len(pages)-1 {
-			pg.chrome = append(pg.chrome, t.text("集計ID "+rep.AggregateID, pageW-marginX, footerY+4, sizeSmall, false, colMuted, right))
+			pg.chrome = append(pg.chrome, t.text(charts.AggregateIDLabel+" "+rep.AggregateID, pageW-marginX, footerY+4, sizeSmall, false, colMuted, right))
 		}
 	}
 	return pages, nil
@@ -123,9 +123,9 @@ func (t typesetter) cover(rep *charts.Report) *page {
 	y += 8
 	p.add(rectEl{r: rect{x, y, 140, 4}, fill: colAccent})
 	y += 4
-	if !rep.Complete && rep.Summary != "" {
+	if rep.Notice != "" {
 		y += 28
-		lines := wrapStrings(t.m, rep.Summary, 15, true, w-24)
+		lines := wrapStrings(t.m, rep.Notice, 15, true, w-24)
 		bh := float64(len(lines))*lineH(15) - (lineH(15) - 15) + 20
 		p.add(rectEl{r: rect{x, y, w, bh}, fill: colBad, stroke: colAlert, lw: 0.8})
 		ly := y + 10
@@ -223,7 +223,7 @@ func (t typesetter) headedFlow(pages *[]*page, kind pageKind, h string) *flow {
 // item lays out an item's pages: its heading, then its blocks in order.
 func (t typesetter) item(pages *[]*page, it *charts.Item) error {
 	f := t.headedFlow(pages, itemPage, it.Heading)
-	for _, c := range t.blockChunks(it.Blocks, contentW) {
+	for _, c := range t.blockChunks(it.Rows(), contentW) {
 		if err := f.add(c); err != nil {
 			return err
 		}
@@ -231,19 +231,19 @@ func (t typesetter) item(pages *[]*page, it *charts.Item) error {
 	return nil
 }
 
-// blockChunks turns an item's blocks into chunks, pairing consecutive 内訳 charts.
-func (t typesetter) blockChunks(blocks []charts.Block, w float64) []*chunk {
+// blockChunks turns an item's rows of blocks (charts.Item.Rows) into chunks: a row of
+// 内訳 charts is one chunk with the charts side by side.
+func (t typesetter) blockChunks(rows [][]charts.Block, w float64) []*chunk {
 	var out []*chunk
-	for i := 0; i < len(blocks); i++ {
-		b := blocks[i]
+	for _, row := range rows {
+		b := row[0]
 		switch {
 		case b.Stacked != nil:
 			out = append(out, t.stackedChart(b.Stacked, w))
 		case b.Counts != nil && b.Counts.Breakdown:
 			var next *charts.CountBars
-			if i+1 < len(blocks) && blocks[i+1].Counts != nil && blocks[i+1].Counts.Breakdown {
-				next = blocks[i+1].Counts
-				i++
+			if len(row) > 1 {
+				next = row[1].Counts
 			}
 			out = append(out, t.pairChunk(b.Counts, next, w))
 		case b.Counts != nil:
@@ -262,7 +262,7 @@ func (t typesetter) blockChunks(blocks []charts.Block, w float64) []*chunk {
 // status lays out the 提出状況 page: the submission line, the wards' table with the
 // returns not counted highlighted, and the earlier aggregates used for comparison.
 func (t typesetter) status(pages *[]*page, st *charts.StatusTable, complete bool) error {
-	f := t.headedFlow(pages, statusPage, "提出状況")
+	f := t.headedFlow(pages, statusPage, st.Title)
 	sp := &piece{}
 	c := colText
 	if !complete {
@@ -279,7 +279,7 @@ func (t typesetter) status(pages *[]*page, st *charts.StatusTable, complete bool
 	}
 	if len(st.Earlier) > 0 {
 		p := &piece{}
-		y := t.para(p, "比較に用いた過去の集計", 0, 0, contentW, sizeLabel, true, colText)
+		y := t.para(p, st.EarlierTitle, 0, 0, contentW, sizeLabel, true, colText)
 		for _, e := range st.Earlier {
 			y = t.para(p, "・"+e, 0, y, contentW, sizeSmall, false, colText)
 		}

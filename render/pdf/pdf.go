@@ -66,7 +66,7 @@ func Write(w io.Writer, rep *charts.Report, opts Options) (err error) {
 	subject := rep.PeriodLabel
 	if rep.AggregateID != "" {
 		// gopdf writes no Keywords entry, so the ID goes with the subject.
-		subject += "（集計ID " + rep.AggregateID + "）"
+		subject += "（" + charts.AggregateIDLabel + " " + rep.AggregateID + "）"
 	}
 	doc.SetInfo(gopdf.PdfInfo{Title: rep.Title, Subject: subject, Creator: "zaitaku"})
 	b, err := doc.GetBytesPdfReturnErr()

@@ -317,10 +317,7 @@ func (t typesetter) periodTable(pt *charts.PeriodTable, w float64) *chunk {
 		}
 		tb.rows = append(tb.rows, tr)
 	}
-	unit := ""
-	if pt.Unit != "" {
-		unit = "（" + pt.Unit + "）"
-	}
+	unit := pt.Unit
 	tw := tb.width()
 	head := t.headingPiece(pt.Heading, w, func(p *piece, y float64) float64 {
 		if unit != "" {
@@ -369,12 +366,27 @@ type tline struct {
 	isWard bool
 }
 
-// textList lays the wards' free text out in columns, ward names in bold over their
-// entries as 「・」 bullets, filling columns top to bottom and balancing the last page.
-func (t typesetter) textList(tl *charts.TextList, w float64) *chunk {
-	const colGap = 20.0
+// textColGap is the gap between the columns of a text list, textWardGap the space above a
+// ward's name that follows another ward's entries.
+const (
+	textColGap  = 20.0
+	textWardGap = 6.0
+)
+
+// textColumns is a text list's lines, wrapped to the width of its k columns.
+type textColumns struct {
+	tl    *charts.TextList
+	k     int
+	colW  float64
+	size  float64
+	lh    float64
+	lines []tline
+}
+
+// textLines wraps the wards' entries as 「・」 bullets to the columns of w: three for short
+// entries (研修テーマ), which read best so, two for paragraphs.
+func (t typesetter) textLines(tl *charts.TextList, w float64) *textColumns {
 	size := sizeLabel
-	// Short entries (研修テーマ) read best in three columns, paragraphs in two.
 	longest := 0.0
 	for _, e := range tl.Entries {
 		for _, l := range e.Lines {
@@ -382,10 +394,10 @@ func (t typesetter) textList(tl *charts.TextList, w float64) *chunk {
 		}
 	}
 	k := 3
-	if longest > 2*(w-2*colGap)/3 {
+	if longest > 2*(w-2*textColGap)/3 {
 		k = 2
 	}
-	colW := (w - float64(k-1)*colGap) / float64(k)
+	colW := (w - float64(k-1)*textColGap) / float64(k)
 	var lines []tline
 	for wi, e := range tl.Entries {
 		lines = append(lines, tline{s: e.Ward, ward: wi, isWard: true})
@@ -404,60 +416,103 @@ func (t typesetter) textList(tl *charts.TextList, w float64) *chunk {
 			}
 		}
 	}
-	lh := lineH(size)
-	const wardGap = 6.0
-	// entryLen is the number of lines under the ward name at lines[i].
-	entryLen := func(i int) int {
-		n := 0
-		for j := i + 1; j < len(lines) && !lines[j].isWard; j++ {
-			n++
-		}
-		return n
+	return &textColumns{tl: tl, k: k, colW: colW, size: size, lh: lineH(size), lines: lines}
+}
+
+// entryLen is the number of lines under the ward name at lines[i].
+func (tc *textColumns) entryLen(i int) int {
+	n := 0
+	for j := i + 1; j < len(tc.lines) && !tc.lines[j].isWard; j++ {
+		n++
 	}
-	// pack fills up to k columns of height colH from lines[from:]; a column that opens in
-	// the middle of a ward's entry repeats the ward's name, marked 続き.
-	pack := func(from int, colH float64) (cols [][]tline, next int, used float64) {
-		i := from
-		for len(cols) < k && i < len(lines) {
-			var col []tline
-			y := 0.0
-			for i < len(lines) {
-				l := lines[i]
-				if len(col) == 0 && !l.isWard {
-					if y+2*lh > colH+eps {
-						break
-					}
-					col = append(col, tline{s: tl.Entries[l.ward].Ward + contSuffix, ward: l.ward, isWard: true})
-					y += lh
-				}
-				h := lh
-				if l.isWard && len(col) > 0 {
-					h += wardGap
-				}
-				// A ward's name never ends a column, and a short entry is not split at all.
-				need := h
-				if l.isWard {
-					n := entryLen(i)
-					if n > 4 {
-						n = 2
-					}
-					need += float64(n) * lh
-				}
-				if y+need > colH+eps {
+	return n
+}
+
+// pack fills up to k columns of height colH from lines[from:]; a column that opens in
+// the middle of a ward's entry repeats the ward's name, marked 続き.
+func (tc *textColumns) pack(from int, colH float64) (cols [][]tline, next int, used float64) {
+	lines, lh := tc.lines, tc.lh
+	i := from
+	for len(cols) < tc.k && i < len(lines) {
+		var col []tline
+		y := 0.0
+		for i < len(lines) {
+			l := lines[i]
+			if len(col) == 0 && !l.isWard {
+				if y+2*lh > colH+eps {
 					break
 				}
-				col = append(col, l)
-				y += h
-				i++
+				col = append(col, tline{s: tc.tl.Entries[l.ward].Ward + contSuffix, ward: l.ward, isWard: true})
+				y += lh
 			}
-			if len(col) == 0 {
+			h := lh
+			if l.isWard && len(col) > 0 {
+				h += textWardGap
+			}
+			// A ward's name never ends a column, and a short entry is not split at all.
+			need := h
+			if l.isWard {
+				n := tc.entryLen(i)
+				if n > 4 {
+					n = 2
+				}
+				need += float64(n) * lh
+			}
+			if y+need > colH+eps {
 				break
 			}
-			cols = append(cols, col)
-			used = max(used, y)
+			col = append(col, l)
+			y += h
+			i++
 		}
-		return cols, i, used
+		if len(col) == 0 {
+			break
+		}
+		cols = append(cols, col)
+		used = max(used, y)
 	}
+	return cols, i, used
+}
+
+// shortest packs lines[from:] again into the shortest columns up to colH that still hold
+// them all, so that the last page's columns come out even.
+func (tc *textColumns) shortest(from int, colH float64) (cols [][]tline, used float64) {
+	lo, hi := 2*tc.lh, colH
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if _, n, _ := tc.pack(from, mid); n == len(tc.lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	cols, _, used = tc.pack(from, hi)
+	return cols, used
+}
+
+// drawColumns draws cols into p from top down.
+func (t typesetter) drawColumns(p *piece, tc *textColumns, cols [][]tline, top float64) {
+	for ci, col := range cols {
+		x := float64(ci) * (tc.colW + textColGap)
+		y := top
+		for li, l := range col {
+			if l.isWard {
+				if li > 0 {
+					y += textWardGap
+				}
+				p.add(t.text(l.s, x, y, tc.size, true, colAccent, left))
+			} else {
+				p.add(t.text(l.s, x+l.dx, y, tc.size, false, colText, left))
+			}
+			y += tc.lh
+		}
+	}
+}
+
+// textList lays the wards' free text out in columns, ward names in bold over their
+// entries as 「・」 bullets, filling columns top to bottom and balancing the last page.
+func (t typesetter) textList(tl *charts.TextList, w float64) *chunk {
+	tc := t.textLines(tl, w)
 	head := t.headingPiece(tl.Heading, w, nil)
 	var mk func(from int) *chunk
 	mk = func(from int) *chunk {
@@ -465,42 +520,18 @@ func (t typesetter) textList(tl *charts.TextList, w float64) *chunk {
 		c.layout = func(avail float64, fresh bool) (*piece, *chunk) {
 			hp := head(from > 0)
 			colH := avail - hp.h
-			cols, next, used := pack(from, colH)
-			if len(cols) == 0 || (next < len(lines) && !fresh && used < 3*lh) {
+			cols, next, used := tc.pack(from, colH)
+			if len(cols) == 0 || (next < len(tc.lines) && !fresh && used < 3*tc.lh) {
 				return nil, c
 			}
-			if next == len(lines) {
-				// All fits: find the shortest columns that still hold everything.
-				lo, hi := 2*lh, colH
-				for hi-lo > 1 {
-					mid := (lo + hi) / 2
-					if _, n, _ := pack(from, mid); n == len(lines) {
-						hi = mid
-					} else {
-						lo = mid
-					}
-				}
-				cols, _, used = pack(from, hi)
+			if next == len(tc.lines) {
+				cols, used = tc.shortest(from, colH)
 			}
 			p := &piece{}
 			p.addAt(hp, 0, 0)
-			for ci, col := range cols {
-				x := float64(ci) * (colW + colGap)
-				y := hp.h
-				for li, l := range col {
-					if l.isWard {
-						if li > 0 {
-							y += wardGap
-						}
-						p.add(t.text(l.s, x, y, size, true, colAccent, left))
-					} else {
-						p.add(t.text(l.s, x+l.dx, y, size, false, colText, left))
-					}
-					y += lh
-				}
-			}
+			t.drawColumns(p, tc, cols, hp.h)
 			p.h = hp.h + used
-			if next == len(lines) {
+			if next == len(tc.lines) {
 				return p, nil
 			}
 			return p, mk(next)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
@@ -31,11 +32,11 @@ func (b *book) makeStyles() {
 		title:        ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}),
 		sub:          ns(&excelize.Style{Font: &excelize.Font{Size: 11}}),
 		summary:      ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 11}}),
-		summaryBad:   ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Color: "C00000"}, Fill: fill("FFE7E7")}),
+		summaryBad:   ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Color: string(charts.AlertColor)}, Fill: fill(string(charts.AlertFill))}),
 		section:      ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13, Color: "FFFFFF"}, Fill: fill(accent), Alignment: &excelize.Alignment{Vertical: "center"}}),
 		item:         ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Fill: fill("DDEBF7"), Alignment: &excelize.Alignment{Vertical: "center"}}),
 		question:     ns(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "center"}}),
-		note:         ns(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "center"}}),
+		note:         ns(&excelize.Style{Font: &excelize.Font{Size: 9, Color: string(charts.MutedColor)}, Alignment: &excelize.Alignment{Vertical: "center"}}),
 		head:         ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 10}, Fill: fill("F2F2F2"), Border: thin, Alignment: centre}),
 		headLeft:     ns(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 10}, Fill: fill("F2F2F2"), Border: thin, Alignment: wrap}),
 		key:          ns(&excelize.Style{Font: &excelize.Font{Size: 8, Color: "808080"}, Fill: fill("F2F2F2"), Border: thin, Alignment: centre}),
@@ -50,7 +51,7 @@ func (b *book) makeStyles() {
 		totalNumber:  ns(&excelize.Style{Border: thin, Font: &excelize.Font{Bold: true}, Fill: fill("EDEDED"), NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "center"}}),
 		grey:         ns(&excelize.Style{Border: thin, Fill: fill("D9D9D9"), Font: &excelize.Font{Color: "595959"}, Alignment: wrap}),
 		noReply:      ns(&excelize.Style{Border: thin, Font: &excelize.Font{Italic: true, Color: "808080"}, Alignment: centre}),
-		bad:          ns(&excelize.Style{Border: thin, Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: wrap}),
+		bad:          ns(&excelize.Style{Border: thin, Font: &excelize.Font{Bold: true, Color: string(charts.AlertColor)}, Alignment: wrap}),
 		sha:          ns(&excelize.Style{Border: thin, Font: &excelize.Font{Size: 8, Family: monoFont}, Alignment: wrap}),
 		wrapTop:      ns(&excelize.Style{Border: thin, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 	}

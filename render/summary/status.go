@@ -87,7 +87,7 @@ func (b *book) statusSheet() {
 	row = s.statusEarlier(c, row)
 	if b.id != "" {
 		row++
-		s.str(1, row, "集計ID", s.st.question)
+		s.str(1, row, charts.AggregateIDLabel, s.st.question)
 		s.textSpan(2, c.state, row, b.id, s.st.label)
 		s.textSpan(c.file, c.find, row, "同じ集計から作った報告書（PDF・HTML）と CSV には同じ集計ID が入っています。", s.st.text)
 	}

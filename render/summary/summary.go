@@ -33,7 +33,7 @@ const (
 	SheetSummary = "集計"
 	SheetCounts  = "件数"
 	SheetTexts   = "自由記述"
-	SheetStatus  = "提出状況"
+	SheetStatus  = charts.StatusTitle
 	SheetCharts  = "グラフ"
 )
 
@@ -66,7 +66,7 @@ const (
 	// docDate is fixed so the same result always gives the same bytes.
 	docDate = "2000-01-01T00:00:00Z"
 	// accent fills the section headings, in the report's dark blue.
-	accent = "1F4E79"
+	accent = string(charts.AccentColor)
 )
 
 // Write writes the summary workbook of res to w. id is the 集計ID (aggregate.ID) shown on
@@ -189,7 +189,7 @@ func (b *book) build() error {
 	if b.id != "" {
 		// Excel shows Keywords as タグ in the file's properties.
 		props.Identifier = b.id
-		props.Keywords = "集計ID " + b.id
+		props.Keywords = charts.AggregateIDLabel + " " + b.id
 	}
 	b.check(f.SetDocProps(props))
 	f.SetActiveSheet(0)
