@@ -15,14 +15,14 @@ import (
 )
 
 // Header names the columns: period, unit (named as the schema calls it: 区, 相談支援室),
-// block (only when the schema groups units into blocks), question id, label, option or
+// block (named by the schema's block_label, only when it groups units into blocks), question id, label, option or
 // category, value, and the 集計ID. The ID is a column, the same in every row, rather than
 // a comment line: a line before the header would stop Excel and pivot tools from reading
 // the first row as the header, and a column costs a pivot table nothing.
 func Header(u aggregate.Units) []string {
 	h := []string{"期間", u.Label}
 	if u.HasBlocks() {
-		h = append(h, "ブロック")
+		h = append(h, charts.BlockHeader(u))
 	}
 	return append(h, "設問ID", "設問", "選択肢・区分", "値", charts.AggregateIDLabel)
 }

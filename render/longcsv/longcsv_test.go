@@ -35,6 +35,7 @@ func TestUnitWordAndNoBlockColumn(t *testing.T) {
 	}{
 		{aggregate.Units{Label: "相談支援室", List: []aggregate.Unit{{Name: "北部室"}}}, "期間,相談支援室,設問ID,設問,選択肢・区分,値,集計ID"},
 		{aggregate.Units{Label: "区", Blocks: []string{"北部"}, List: []aggregate.Unit{{Name: "北区", Block: "北部"}}}, "期間,区,ブロック,設問ID,設問,選択肢・区分,値,集計ID"},
+		{aggregate.Units{Label: "区", BlockLabel: "基本保健医療圏", Blocks: []string{"北部"}, List: []aggregate.Unit{{Name: "北区", Block: "北部"}}}, "期間,区,基本保健医療圏,設問ID,設問,選択肢・区分,値,集計ID"},
 	} {
 		u := tc.units.List[0]
 		res := &aggregate.Result{Units: tc.units, Submission: aggregate.Submission{Wards: []aggregate.WardStatus{{Ward: u.Name, Block: u.Block, Status: aggregate.StatusMissing}}}}

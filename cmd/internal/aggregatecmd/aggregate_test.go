@@ -166,7 +166,7 @@ func TestOutputsAreDeterministicAndAgree(t *testing.T) {
 
 	// The CSV: BOM, header, one row per ward and answer, its counts agree with the JSON.
 	data, _ := os.ReadFile(filepath.Join(dirs[0], CSVName))
-	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF期間,区,ブロック,設問ID,設問,選択肢・区分,値,集計ID\r\n")) {
+	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF期間,区,基本保健医療圏,設問ID,設問,選択肢・区分,値,集計ID\r\n")) {
 		t.Errorf("CSV starts %q", data[:min(80, len(data))])
 	}
 	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
