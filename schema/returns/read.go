@@ -175,7 +175,12 @@ func (r *Return) Warnings() int { return finding.Count(r.Findings, finding.Warni
 // not a usable return at all gives a *FileError; an answer cell that cannot be found or
 // tied to one cell is a finding.
 func Read(path string, sc *schema.Schema) (*Return, error) {
-	name := filepath.Base(path)
+	return ReadNamed(path, filepath.Base(path), sc)
+}
+
+// ReadNamed is Read with the file called name in every message and finding, for a file
+// whose name on disk is not what a person should see (see DisplayName).
+func ReadNamed(path, name string, sc *schema.Schema) (*Return, error) {
 	data, err := readFile(path, name)
 	if err != nil {
 		return nil, err
