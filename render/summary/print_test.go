@@ -336,20 +336,6 @@ func TestMatrixTitlesOnEveryPage(t *testing.T) {
 	}
 }
 
-// tool finds a command-line tool the print test needs: CI installs it and must not skip.
-func tool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s not installed (apt-get install %s)", name, pkg)
-	}
-	t.Skipf("%s not installed", name)
-	return ""
-}
-
 var spaces = regexp.MustCompile(`\s+`)
 
 // TestLibreOfficePrint prints the workbook to PDF with LibreOffice and reads the pages: no
@@ -357,8 +343,8 @@ var spaces = regexp.MustCompile(`\s+`)
 // page of a sheet whose table runs over pages headed by the table's header row.
 func TestLibreOfficePrint(t *testing.T) {
 	bin := formtest.Soffice(t)
-	pdftotext := tool(t, "pdftotext", "poppler-utils")
-	pdffonts := tool(t, "pdffonts", "poppler-utils")
+	pdftotext := formtest.Tool(t, "poppler-utils", "pdftotext")
+	pdffonts := formtest.Tool(t, "poppler-utils", "pdffonts")
 	// With the earlier periods, as zaitaku aggregate --history writes it.
 	res := aggregatetest.Sample(t)
 	data := write(t, res)

@@ -17,6 +17,7 @@ import (
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
 	"github.com/osaka-city/zaitaku/render/report"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 // Every output carries the 集計ID of the aggregate.json written with it.
@@ -57,14 +58,8 @@ func TestEveryOutputCarriesTheAggregateID(t *testing.T) {
 	if !sheetHas(t, f, "提出状況", id) || props.Identifier != id {
 		t.Errorf("集計表.xlsx: 提出状況 or properties lack the ID (%+v)", props)
 	}
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is missing")
-		}
-		t.Skip("pdftotext is missing")
-	}
-	info, _ := exec.Command("pdfinfo", filepath.Join(out, report.PDFName)).Output()
+	bin := formtest.Tool(t, "poppler-utils", "pdftotext")
+	info, _ := exec.Command(formtest.Tool(t, "poppler-utils", "pdfinfo"), filepath.Join(out, report.PDFName)).Output()
 	if !bytes.Contains(info, []byte("集計ID "+id)) {
 		t.Errorf("the PDF's metadata lacks the ID:\n%s", info)
 	}
@@ -80,11 +75,7 @@ func TestEveryOutputCarriesTheAggregateID(t *testing.T) {
 
 func pdfPages(t *testing.T, path string) int {
 	t.Helper()
-	bin, err := exec.LookPath("pdfinfo")
-	if err != nil {
-		t.Skip("pdfinfo is missing")
-	}
-	info, err := exec.Command(bin, path).Output()
+	info, err := exec.Command(formtest.Tool(t, "poppler-utils", "pdfinfo"), path).Output()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 var golden = filepath.Join("..", "..", "..", "testdata", "golden", "aggregate.json")
@@ -45,14 +46,12 @@ func TestReportFromSavedAggregate(t *testing.T) {
 	if !bytes.HasPrefix(p, []byte("%PDF-")) {
 		t.Fatal("not a PDF")
 	}
-	if bin, err := exec.LookPath("pdftotext"); err == nil {
-		text, err := exec.Command(bin, pdf, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Contains(text, []byte("資料２")) || !bytes.Contains(text, []byte("在宅医療・介護連携の取組状況")) {
-			t.Errorf("pdftotext finds no 資料２ or title:\n%s", text[:min(len(text), 400)])
-		}
+	text, err := exec.Command(formtest.Tool(t, "poppler-utils", "pdftotext"), pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(text, []byte("資料２")) || !bytes.Contains(text, []byte("在宅医療・介護連携の取組状況")) {
+		t.Errorf("pdftotext finds no 資料２ or title:\n%s", text[:min(len(text), 400)])
 	}
 }
 
