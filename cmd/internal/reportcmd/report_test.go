@@ -10,24 +10,16 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/cmd/internal/cli/clitest"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
+	"github.com/spf13/cobra"
 )
 
 var golden = filepath.Join("..", "..", "..", "testdata", "golden", "aggregate.json")
 
 func run(t *testing.T, args ...string) (string, int) {
 	t.Helper()
-	var out bytes.Buffer
-	cmd := NewCmdReport(&cli.IO{Out: &out, ErrOut: &out}, nil)
-	cmd.SetOut(&out)
-	cmd.SetErr(&out)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	cmd.SetArgs(args)
-	err := cmd.Execute()
-	if err != nil {
-		out.WriteString(err.Error())
-	}
-	return out.String(), cli.Code(err)
+	return clitest.Run(func(io *cli.IO) *cobra.Command { return NewCmdReport(io, nil) }, args...)
 }
 
 // The report is drawn again from a saved aggregate with another 資料番号 and title.
