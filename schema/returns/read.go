@@ -285,9 +285,7 @@ func looksLikeText(data []byte) bool {
 	return true
 }
 
-// refersTo matches a defined name's target: 'Sheet'!$D$8 or Sheet!$D$8:$D$15.
-var refersTo = regexp.MustCompile(`^=?(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$`)
-
+// target is where an answer is read: a form.Range, with the fields the resolver uses.
 type target struct {
 	sheet    string
 	col      string
@@ -295,23 +293,8 @@ type target struct {
 }
 
 func parseRef(s string) (target, bool) {
-	m := refersTo.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return target{}, false
-	}
-	t := target{sheet: strings.ReplaceAll(m[1], "''", "'"), col: m[3]}
-	if t.sheet == "" {
-		t.sheet = m[2]
-	}
-	fmt.Sscan(m[4], &t.from)
-	t.to = t.from
-	if m[6] != "" {
-		if m[5] != m[3] {
-			return target{}, false
-		}
-		fmt.Sscan(m[6], &t.to)
-	}
-	return t, t.from > 0 && t.to >= t.from
+	r, ok := form.ParseRange(s)
+	return target{sheet: r.Sheet, col: r.Col, from: r.From, to: r.To}, ok
 }
 
 // refCache holds parsed defined-name targets. Every return made from one template has the
