@@ -231,27 +231,63 @@ func (d *decoder) checkAnswerNames(s *Schema) {
 	}
 }
 
+// checkQuestion checks one question: its label and type, the fields its type may not
+// have, and then what its type needs.
 func (d *decoder) checkQuestion(s *Schema, q *Question) {
 	if q.Label == "" {
 		d.errorf(q.Line, "設問「%s」の label がありません", q.ID)
 	}
-	known := false
-	for _, t := range questionTypes {
-		known = known || q.Type == t
+	if !d.checkType(q) {
+		return
 	}
+	d.checkExtraFields(q)
+	if q.Type == Choice || q.Type == ChoiceGroup {
+		q.List = d.resolveList(s, q.Line, q.ID, q.Choices)
+	}
+	switch q.Type {
+	case ChoiceGroup:
+		d.checkRows(q)
+	case Counts:
+		d.checkCategories(q)
+		d.checkBounds(q)
+	case Total:
+		if len(q.SumOf) < 1 {
+			d.errorf(q.Line, "設問「%s」（total）に sum_of（合計する区分）がありません", q.ID)
+		}
+		d.checkBounds(q)
+	case TextList:
+		if q.Lines == 0 {
+			q.Lines = 5
+		}
+		if q.Lines < 1 || q.Lines > 200 {
+			d.errorf(q.Line, "設問「%s」の lines は 1〜200 にしてください", q.ID)
+		}
+	case Cases:
+		d.checkCases(s, q)
+	}
+}
+
+// checkType reports a missing or unknown type; the rest of the checks depend on the type,
+// so they run only when it says true.
+func (d *decoder) checkType(q *Question) bool {
 	if q.Type == "" {
 		d.errorf(q.Line, "設問「%s」に type（種類）がありません", q.ID)
-		return
+		return false
 	}
-	if !known {
-		var names []string
-		for _, t := range questionTypes {
-			names = append(names, string(t))
+	var names []string
+	for _, t := range questionTypes {
+		if q.Type == t {
+			return true
 		}
-		d.errorf(q.Line, "設問「%s」の type「%s」は使えません（%s のどれか）", q.ID, q.Type, strings.Join(names, ", "))
-		return
+		names = append(names, string(t))
 	}
-	// Fields that belong to another type are mistakes, not silently ignored.
+	d.errorf(q.Line, "設問「%s」の type「%s」は使えません（%s のどれか）", q.ID, q.Type, strings.Join(names, ", "))
+	return false
+}
+
+// checkExtraFields rejects fields that belong to another type: they are mistakes, not
+// silently ignored.
+func (d *decoder) checkExtraFields(q *Question) {
 	extra := func(set bool, field string) {
 		if set {
 			d.errorf(q.Line, "設問「%s」（%s）には %s は使えません", q.ID, q.Type, field)
@@ -268,102 +304,93 @@ func (d *decoder) checkQuestion(s *Schema, q *Question) {
 	extra(q.Type != Total && len(q.SumOf) > 0, "sum_of")
 	extra(q.Type != TextList && q.Lines != 0, "lines")
 	extra(q.Type != Cases && (q.Records != 0 || len(q.Fields) > 0), "records / fields")
+}
 
-	if isChoice {
-		q.List = d.resolveList(s, q.Line, q.ID, q.Choices)
+// checkRows numbers a choice_group's rows that have no id and checks ids and labels.
+func (d *decoder) checkRows(q *Question) {
+	if len(q.Rows) == 0 {
+		d.errorf(q.Line, "設問「%s」（choice_group）に rows がありません", q.ID)
 	}
-	switch q.Type {
-	case ChoiceGroup:
-		if len(q.Rows) == 0 {
-			d.errorf(q.Line, "設問「%s」（choice_group）に rows がありません", q.ID)
+	seen := map[string]bool{}
+	for i, r := range q.Rows {
+		if r.ID == "" {
+			r.ID = fmt.Sprint(i + 1)
 		}
-		seen := map[string]bool{}
-		for i, r := range q.Rows {
-			if r.ID == "" {
-				r.ID = fmt.Sprint(i + 1)
+		if !localID.MatchString(r.ID) {
+			d.errorf(r.Line, "行の id「%s」には英数字と _ だけが使えます", r.ID)
+		}
+		if seen[r.ID] {
+			d.errorf(r.Line, "設問「%s」の行 id「%s」が重複しています", q.ID, r.ID)
+		}
+		seen[r.ID] = true
+		r.Key = q.ID + "." + r.ID
+		if r.Label == "" {
+			d.errorf(r.Line, "設問「%s」の行 %s に label がありません", q.ID, r.ID)
+		}
+	}
+}
+
+// checkCategories checks a counts question's categories (ids unique regardless of case,
+// since defined names are) and that at least one is counted in the total.
+func (d *decoder) checkCategories(q *Question) {
+	if len(q.Categories) == 0 {
+		d.errorf(q.Line, "設問「%s」（counts）に categories がありません", q.ID)
+	}
+	seen := map[string]bool{}
+	for _, c := range q.Categories {
+		c.Question = q
+		switch {
+		case c.ID == "":
+			d.errorf(c.Line, "設問「%s」の区分に id がありません", q.ID)
+		case !localID.MatchString(c.ID):
+			d.errorf(c.Line, "区分の id「%s」には英数字と _ だけが使えます", c.ID)
+		case seen[strings.ToLower(c.ID)]:
+			d.errorf(c.Line, "設問「%s」の区分 id「%s」が重複しています", q.ID, c.ID)
+		}
+		seen[strings.ToLower(c.ID)] = true
+		c.Key = q.ID + "." + c.ID
+		if c.Label == "" {
+			d.errorf(c.Line, "区分「%s」の label がありません", c.Key)
+		}
+	}
+	if len(q.Categories) > 0 && len(q.TotalCategories()) == 0 {
+		d.errorf(q.Line, "設問「%s」の区分がすべて再掲です（合計に入る区分が必要です）", q.ID)
+	}
+}
+
+// checkCases fills a cases question's default record count and checks its fields.
+func (d *decoder) checkCases(s *Schema, q *Question) {
+	if q.Records == 0 {
+		q.Records = 3
+	}
+	if q.Records < 1 || q.Records > 50 {
+		d.errorf(q.Line, "設問「%s」の records は 1〜50 にしてください", q.ID)
+	}
+	if len(q.Fields) == 0 {
+		d.errorf(q.Line, "設問「%s」（cases）に fields がありません", q.ID)
+	}
+	seen := map[string]bool{}
+	for _, f := range q.Fields {
+		switch {
+		case f.ID == "" || !localID.MatchString(f.ID):
+			d.errorf(f.Line, "事例の項目 id「%s」には英数字と _ だけが使えます", f.ID)
+		case seen[f.ID]:
+			d.errorf(f.Line, "事例の項目 id「%s」が重複しています", f.ID)
+		}
+		seen[f.ID] = true
+		if f.Label == "" {
+			d.errorf(f.Line, "事例の項目「%s」の label がありません", f.ID)
+		}
+		switch f.Type {
+		case "", Text:
+			f.Type = Text
+			if f.Choices != "" {
+				d.errorf(f.Line, "事例の項目「%s」は text なので choices は使えません", f.ID)
 			}
-			if !localID.MatchString(r.ID) {
-				d.errorf(r.Line, "行の id「%s」には英数字と _ だけが使えます", r.ID)
-			}
-			if seen[r.ID] {
-				d.errorf(r.Line, "設問「%s」の行 id「%s」が重複しています", q.ID, r.ID)
-			}
-			seen[r.ID] = true
-			r.Key = q.ID + "." + r.ID
-			if r.Label == "" {
-				d.errorf(r.Line, "設問「%s」の行 %s に label がありません", q.ID, r.ID)
-			}
-		}
-	case Counts:
-		if len(q.Categories) == 0 {
-			d.errorf(q.Line, "設問「%s」（counts）に categories がありません", q.ID)
-		}
-		seen := map[string]bool{}
-		for _, c := range q.Categories {
-			c.Question = q
-			switch {
-			case c.ID == "":
-				d.errorf(c.Line, "設問「%s」の区分に id がありません", q.ID)
-			case !localID.MatchString(c.ID):
-				d.errorf(c.Line, "区分の id「%s」には英数字と _ だけが使えます", c.ID)
-			case seen[strings.ToLower(c.ID)]:
-				d.errorf(c.Line, "設問「%s」の区分 id「%s」が重複しています", q.ID, c.ID)
-			}
-			seen[strings.ToLower(c.ID)] = true
-			c.Key = q.ID + "." + c.ID
-			if c.Label == "" {
-				d.errorf(c.Line, "区分「%s」の label がありません", c.Key)
-			}
-		}
-		if len(q.Categories) > 0 && len(q.TotalCategories()) == 0 {
-			d.errorf(q.Line, "設問「%s」の区分がすべて再掲です（合計に入る区分が必要です）", q.ID)
-		}
-		d.checkBounds(q)
-	case Total:
-		if len(q.SumOf) < 1 {
-			d.errorf(q.Line, "設問「%s」（total）に sum_of（合計する区分）がありません", q.ID)
-		}
-		d.checkBounds(q)
-	case TextList:
-		if q.Lines == 0 {
-			q.Lines = 5
-		}
-		if q.Lines < 1 || q.Lines > 200 {
-			d.errorf(q.Line, "設問「%s」の lines は 1〜200 にしてください", q.ID)
-		}
-	case Cases:
-		if q.Records == 0 {
-			q.Records = 3
-		}
-		if q.Records < 1 || q.Records > 50 {
-			d.errorf(q.Line, "設問「%s」の records は 1〜50 にしてください", q.ID)
-		}
-		if len(q.Fields) == 0 {
-			d.errorf(q.Line, "設問「%s」（cases）に fields がありません", q.ID)
-		}
-		seen := map[string]bool{}
-		for _, f := range q.Fields {
-			switch {
-			case f.ID == "" || !localID.MatchString(f.ID):
-				d.errorf(f.Line, "事例の項目 id「%s」には英数字と _ だけが使えます", f.ID)
-			case seen[f.ID]:
-				d.errorf(f.Line, "事例の項目 id「%s」が重複しています", f.ID)
-			}
-			seen[f.ID] = true
-			if f.Label == "" {
-				d.errorf(f.Line, "事例の項目「%s」の label がありません", f.ID)
-			}
-			switch f.Type {
-			case "", Text:
-				f.Type = Text
-				if f.Choices != "" {
-					d.errorf(f.Line, "事例の項目「%s」は text なので choices は使えません", f.ID)
-				}
-			case Choice:
-				f.List = d.resolveList(s, f.Line, q.ID+"."+f.ID, f.Choices)
-			default:
-				d.errorf(f.Line, "事例の項目「%s」の type は text か choice にしてください", f.ID)
-			}
+		case Choice:
+			f.List = d.resolveList(s, f.Line, q.ID+"."+f.ID, f.Choices)
+		default:
+			d.errorf(f.Line, "事例の項目「%s」の type は text か choice にしてください", f.ID)
 		}
 	}
 }

@@ -67,6 +67,21 @@ func (s *sheet) textSpanDown(col, first, last int, v string) {
 	s.check(s.f.SetCellStyle(s.name, cellName(col, first), cellName(col, last), s.st.head))
 }
 
+// questionHeads writes each question's title once over its run of columns, from column
+// first on (qs holds each column's question), and marks the run as one block (keepCols).
+func (s *sheet) questionHeads(first int, qs []*aggregate.Question, title func(*aggregate.Question) string) {
+	for i := 0; i < len(qs); {
+		j := i
+		for j < len(qs) && qs[j] == qs[i] {
+			j++
+		}
+		head := title(qs[i])
+		s.textSpan(first+i, first+j-1, matrixHeadQuestion, head, s.st.headLeft)
+		s.keepCols(first+i, first+j-1, head)
+		i = j
+	}
+}
+
 // answersSheet writes the answers of every unit side by side: units down, the rows of
 // every choice question across.
 func (b *book) answersSheet() {
@@ -89,16 +104,11 @@ func (b *book) answersSheet() {
 	s := b.sheet(AnswersSheet(res.Units.Label), widths, 13, max(last, lead))
 	s.header(AnswersSheet(res.Units.Label)+"（選択式の設問）", last)
 	counted := s.matrixWardColumns(lead)
-	for i := 0; i < len(cols); {
-		j := i
-		for j < len(cols) && cols[j].q == cols[i].q {
-			j++
-		}
-		head := charts.QuestionTitle(cols[i].q)
-		s.textSpan(first+i, first+j-1, matrixHeadQuestion, head, s.st.headLeft)
-		s.keepCols(first+i, first+j-1, head)
-		i = j
+	qs := make([]*aggregate.Question, len(cols))
+	for i, c := range cols {
+		qs[i] = c.q
 	}
+	s.questionHeads(first, qs, charts.QuestionTitle)
 	for i, c := range cols {
 		col := first + i
 		s.text(col, matrixHeadLabel, c.r.Label, s.st.head)
@@ -157,19 +167,16 @@ func (b *book) countsSheet() {
 	s := b.sheet(SheetCounts, widths, 10, max(last, lead))
 	s.header("件数（"+res.Units.Label+"別）", last)
 	counted := s.matrixWardColumns(lead)
-	for i := 0; i < len(cols); {
-		j := i
-		for j < len(cols) && cols[j].q == cols[i].q {
-			j++
-		}
-		head := charts.QuestionTitle(cols[i].q)
-		if u := cols[i].q.Unit; u != "" {
-			head += "（" + u + "）"
-		}
-		s.textSpan(first+i, first+j-1, matrixHeadQuestion, head, s.st.headLeft)
-		s.keepCols(first+i, first+j-1, head)
-		i = j
+	qs := make([]*aggregate.Question, len(cols))
+	for i, c := range cols {
+		qs[i] = c.q
 	}
+	s.questionHeads(first, qs, func(q *aggregate.Question) string {
+		if q.Unit != "" {
+			return charts.QuestionTitle(q) + "（" + q.Unit + "）"
+		}
+		return charts.QuestionTitle(q)
+	})
 	sumRow := matrixFirstWard + len(res.Units.List)
 	for i, label := range []string{"合計", "最小", "最大"} {
 		s.str(1, sumRow+i, label, s.st.totalLabel)

@@ -155,40 +155,7 @@ func TestSummaryContinuedTables(t *testing.T) {
 		res := c.res
 		t.Run(c.name, func(t *testing.T) {
 			data := write(t, res)
-			f := open(t, data)
-			rs := rows(t, f, summary.SheetSummary)
-			breaks := map[int]bool{}
-			sheetXML := zipParts(t, data)["xl/worksheets/sheet1.xml"]
-			for _, m := range regexp.MustCompile(`<brk id="(\d+)"`).FindAllStringSubmatch(sheetXML, -1) {
-				n, _ := strconv.Atoi(m[1])
-				breaks[n+1] = true // a break after row id: the next row starts the page
-			}
-			// headings is the sheet row of each question's heading.
-			headings := map[string]int{}
-			for i, r := range rs {
-				if _, ok := headings[r[0]]; !ok {
-					headings[r[0]] = i + 1
-				}
-			}
-			styles := func(row int) []string {
-				var out []string
-				for c := 1; c <= 20; c++ {
-					v, _ := f.GetCellValue(summary.SheetSummary, cellName(c, row))
-					st, _ := f.GetCellStyle(summary.SheetSummary, cellName(c, row))
-					out = append(out, fmt.Sprintf("%s/%d", v, st))
-				}
-				return out
-			}
-			merges := map[int][]string{}
-			mcs, err := f.GetMergeCells(summary.SheetSummary)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, mc := range mcs {
-				c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
-				c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
-				merges[r1] = append(merges[r1], fmt.Sprintf("%d-%d+%d", c1, c2, r2-r1))
-			}
+			sh := readSummarySheet(t, data)
 			continued := 0
 			for _, q := range res.Questions {
 				switch q.Type {
@@ -196,48 +163,13 @@ func TestSummaryContinuedTables(t *testing.T) {
 				default:
 					continue
 				}
-				heading := q.Number + q.Label
-				hrow, ok := headings[heading]
-				if !ok {
-					t.Fatalf("%s: heading %q not on 集計", q.ID, heading)
-				}
-				headRows := 1
-				if len(rs[hrow]) > 0 && rs[hrow][0] == "" {
-					headRows = 2 // the period row above the option heads
-				}
-				for i, r := range rs {
-					if r[0] != heading+summary.Continued {
-						continue
-					}
-					continued++
-					row := i + 1
-					if !breaks[row] {
-						t.Errorf("%s: row %d continues the table with no page break before it", q.ID, row)
-					}
-					hs, _ := f.GetCellStyle(summary.SheetSummary, cellName(1, hrow))
-					if cs, _ := f.GetCellStyle(summary.SheetSummary, cellName(1, row)); cs != hs {
-						t.Errorf("%s: continued heading in style %d, the heading in %d", q.ID, cs, hs)
-					}
-					for j := 1; j <= headRows; j++ {
-						if got, want := styles(row+j), styles(hrow+j); strings.Join(got, "|") != strings.Join(want, "|") {
-							t.Errorf("%s: row %d is %q, want the header row %d %q", q.ID, row+j, got, hrow+j, want)
-						}
-						if got, want := merges[row+j], merges[hrow+j]; strings.Join(got, ",") != strings.Join(want, ",") {
-							t.Errorf("%s: row %d merges %v, the header row %v", q.ID, row+j, got, want)
-						}
-						gh, _ := f.GetRowHeight(summary.SheetSummary, row+j)
-						wh, _ := f.GetRowHeight(summary.SheetSummary, hrow+j)
-						if gh != wh {
-							t.Errorf("%s: row %d is %v tall, the header row %v", q.ID, row+j, gh, wh)
-						}
-					}
-				}
+				continued += sh.checkContinued(t, q)
 			}
 			if continued == 0 {
 				t.Fatal("no table of the sample runs over a page; the test proves nothing")
 			}
 			// Read back without the repeated rows, the long tables are whole.
-			blocks := summaryBlocks(t, f, res)
+			blocks := summaryBlocks(t, sh.f, res)
 			for _, id := range []string{"o1", "u3"} {
 				q := res.Question(id)
 				b := blocks[id]
@@ -252,6 +184,98 @@ func TestSummaryContinuedTables(t *testing.T) {
 			}
 		})
 	}
+}
+
+// summarySheet is the 集計 sheet as the continued-table checks read it.
+type summarySheet struct {
+	f        *excelize.File
+	rs       [][]string
+	breaks   map[int]bool     // rows that start a printed page
+	headings map[string]int   // the sheet row of each question's heading
+	merges   map[int][]string // merged ranges by their first row
+}
+
+func readSummarySheet(t *testing.T, data []byte) *summarySheet {
+	t.Helper()
+	f := open(t, data)
+	sh := &summarySheet{f: f, rs: rows(t, f, summary.SheetSummary), breaks: map[int]bool{}, headings: map[string]int{}, merges: map[int][]string{}}
+	sheetXML := zipParts(t, data)["xl/worksheets/sheet1.xml"]
+	for _, m := range regexp.MustCompile(`<brk id="(\d+)"`).FindAllStringSubmatch(sheetXML, -1) {
+		n, _ := strconv.Atoi(m[1])
+		sh.breaks[n+1] = true // a break after row id: the next row starts the page
+	}
+	for i, r := range sh.rs {
+		if _, ok := sh.headings[r[0]]; !ok {
+			sh.headings[r[0]] = i + 1
+		}
+	}
+	mcs, err := f.GetMergeCells(summary.SheetSummary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mc := range mcs {
+		c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
+		c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+		sh.merges[r1] = append(sh.merges[r1], fmt.Sprintf("%d-%d+%d", c1, c2, r2-r1))
+	}
+	return sh
+}
+
+// styles is a row's first twenty cells as value/style, to compare a repeated header row
+// with the original.
+func (sh *summarySheet) styles(row int) []string {
+	var out []string
+	for c := 1; c <= 20; c++ {
+		v, _ := sh.f.GetCellValue(summary.SheetSummary, cellName(c, row))
+		st, _ := sh.f.GetCellStyle(summary.SheetSummary, cellName(c, row))
+		out = append(out, fmt.Sprintf("%s/%d", v, st))
+	}
+	return out
+}
+
+// checkContinued checks every continuation of q's table: a page break before it, the
+// heading's style, and header rows repeated with the same values, styles, merges and
+// heights. It returns how many continuations there were.
+func (sh *summarySheet) checkContinued(t *testing.T, q *aggregate.Question) int {
+	t.Helper()
+	heading := q.Number + q.Label
+	hrow, ok := sh.headings[heading]
+	if !ok {
+		t.Fatalf("%s: heading %q not on 集計", q.ID, heading)
+	}
+	headRows := 1
+	if len(sh.rs[hrow]) > 0 && sh.rs[hrow][0] == "" {
+		headRows = 2 // the period row above the option heads
+	}
+	continued := 0
+	for i, r := range sh.rs {
+		if r[0] != heading+summary.Continued {
+			continue
+		}
+		continued++
+		row := i + 1
+		if !sh.breaks[row] {
+			t.Errorf("%s: row %d continues the table with no page break before it", q.ID, row)
+		}
+		hs, _ := sh.f.GetCellStyle(summary.SheetSummary, cellName(1, hrow))
+		if cs, _ := sh.f.GetCellStyle(summary.SheetSummary, cellName(1, row)); cs != hs {
+			t.Errorf("%s: continued heading in style %d, the heading in %d", q.ID, cs, hs)
+		}
+		for j := 1; j <= headRows; j++ {
+			if got, want := sh.styles(row+j), sh.styles(hrow+j); strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("%s: row %d is %q, want the header row %d %q", q.ID, row+j, got, hrow+j, want)
+			}
+			if got, want := sh.merges[row+j], sh.merges[hrow+j]; strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("%s: row %d merges %v, the header row %v", q.ID, row+j, got, want)
+			}
+			gh, _ := sh.f.GetRowHeight(summary.SheetSummary, row+j)
+			wh, _ := sh.f.GetRowHeight(summary.SheetSummary, hrow+j)
+			if gh != wh {
+				t.Errorf("%s: row %d is %v tall, the header row %v", q.ID, row+j, gh, wh)
+			}
+		}
+	}
+	return continued
 }
 
 // TestMatrixTitlesOnEveryPage: a question of a ward matrix wider than a page is split at
@@ -336,45 +360,18 @@ func TestMatrixTitlesOnEveryPage(t *testing.T) {
 	}
 }
 
-// tool finds a command-line tool the print test needs: CI installs it and must not skip.
-func tool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s not installed (apt-get install %s)", name, pkg)
-	}
-	t.Skipf("%s not installed", name)
-	return ""
-}
-
 var spaces = regexp.MustCompile(`\s+`)
 
 // TestLibreOfficePrint prints the workbook to PDF with LibreOffice and reads the pages: no
 // serif stand-in for a font, a question's headings on the page of its table, and every
 // page of a sheet whose table runs over pages headed by the table's header row.
 func TestLibreOfficePrint(t *testing.T) {
-	bin := formtest.Soffice(t)
-	pdftotext := tool(t, "pdftotext", "poppler-utils")
-	pdffonts := tool(t, "pdffonts", "poppler-utils")
+	pdftotext := formtest.Tool(t, "poppler-utils", "pdftotext")
+	pdffonts := formtest.Tool(t, "poppler-utils", "pdffonts")
 	// With the earlier periods, as zaitaku aggregate --history writes it.
 	res := aggregatetest.Sample(t)
 	data := write(t, res)
-	dir := t.TempDir()
-	src := filepath.Join(dir, "集計表.xlsx")
-	if err := os.WriteFile(src, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
-		"--convert-to", "pdf", "--outdir", dir, src)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	pdf := filepath.Join(dir, "集計表.pdf")
+	pdf := printWithLibreOffice(t, data)
 
 	out, err := exec.Command(pdffonts, pdf).Output()
 	if err != nil {
@@ -394,24 +391,69 @@ func TestLibreOfficePrint(t *testing.T) {
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	// Each page names its sheet at the right of its header line.
-	bySheet := map[string][]string{}
-	for _, page := range strings.Split(string(out), "\f") {
-		first, _, _ := strings.Cut(strings.TrimLeft(page, "\n "), "\n")
-		fields := strings.Fields(first)
-		if len(fields) == 0 {
-			continue
-		}
-		sheet := fields[len(fields)-1]
-		bySheet[sheet] = append(bySheet[sheet], spaces.ReplaceAllString(page, ""))
-	}
+	bySheet := pagesBySheet(string(out), func(page string) string { return spaces.ReplaceAllString(page, "") })
 	for _, s := range []string{summary.SheetSummary, sheetAnswers, summary.SheetCounts, summary.SheetTexts, summary.SheetStatus, summary.SheetCharts} {
 		if len(bySheet[s]) == 0 {
 			t.Errorf("no printed page of %s", s)
 		}
 	}
+	printedHeaderRows(t, bySheet)
+	// 比較した過去の集計結果 prints with its table.
+	if n := pageOf(bySheet[summary.SheetStatus], 0, "比較した過去の集計結果"); n < 0 || pageOf(bySheet[summary.SheetStatus], n, res.Earlier[len(res.Earlier)-1].File) != n {
+		t.Error("比較した過去の集計結果 is not on the page of its table")
+	}
+	printedHeadings(t, res, bySheet[summary.SheetSummary])
+	continuedPages(t, res, rows(t, open(t, data), summary.SheetSummary), bySheet[summary.SheetSummary])
 
-	// Tables that run over pages: each page starts with the header row.
+	// The ward matrices name on every page the question of each of its columns. Read in the
+	// order the PDF draws its text, a wrapped cell's lines stay together.
+	out, err = exec.Command(pdftotext, "-raw", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	raw := pagesBySheet(string(out), func(page string) string { return page })
+	matrixTitles(t, sheetAnswers, raw[sheetAnswers], answerKeys(res))
+	matrixTitles(t, summary.SheetCounts, raw[summary.SheetCounts], countKeys(res))
+}
+
+// printWithLibreOffice prints the workbook to PDF as a person would from LibreOffice and
+// returns the PDF's path.
+func printWithLibreOffice(t *testing.T, data []byte) string {
+	t.Helper()
+	bin := formtest.Soffice(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "集計表.xlsx")
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
+		"--convert-to", "pdf", "--outdir", dir, src)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	return filepath.Join(dir, "集計表.pdf")
+}
+
+// pagesBySheet splits pdftotext's output into pages, grouped by the sheet each page names
+// at the right of its header line, each page as norm makes it.
+func pagesBySheet(text string, norm func(string) string) map[string][]string {
+	out := map[string][]string{}
+	for _, page := range strings.Split(text, "\f") {
+		first, _, _ := strings.Cut(strings.TrimLeft(page, "\n "), "\n")
+		if fields := strings.Fields(first); len(fields) > 0 {
+			sheet := fields[len(fields)-1]
+			out[sheet] = append(out[sheet], norm(page))
+		}
+	}
+	return out
+}
+
+// printedHeaderRows checks that tables running over pages start each page with their
+// header row.
+func printedHeaderRows(t *testing.T, bySheet map[string][]string) {
+	t.Helper()
 	for sheet, head := range map[string]string{
 		summary.SheetTexts:  "項目区内容",
 		summary.SheetStatus: "区基本保健医療圏状況ファイルSHA-256エラー数警告数指摘",
@@ -427,13 +469,12 @@ func TestLibreOfficePrint(t *testing.T) {
 			}
 		}
 	}
-	// 比較した過去の集計結果 prints with its table.
-	if n := pageOf(bySheet[summary.SheetStatus], 0, "比較した過去の集計結果"); n < 0 || pageOf(bySheet[summary.SheetStatus], n, res.Earlier[len(res.Earlier)-1].File) != n {
-		t.Error("比較した過去の集計結果 is not on the page of its table")
-	}
+}
 
-	// On 集計, the headings above a table print on the page of the table's first row.
-	pages := bySheet[summary.SheetSummary]
+// printedHeadings checks that on 集計 the headings above a table print on the page of the
+// table's first row.
+func printedHeadings(t *testing.T, res *aggregate.Result, pages []string) {
+	t.Helper()
 	at := 0
 	lastItem := ""
 	for _, q := range res.Questions {
@@ -466,23 +507,6 @@ func TestLibreOfficePrint(t *testing.T) {
 			t.Errorf("%s: heading %q on page %d without the table's first row %q", q.ID, heading, n+1, first)
 		}
 	}
-	continuedPages(t, res, rows(t, open(t, data), summary.SheetSummary), pages)
-
-	// The ward matrices name on every page the question of each of its columns. Read in the
-	// order the PDF draws its text, a wrapped cell's lines stay together.
-	out, err = exec.Command(pdftotext, "-raw", pdf, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	raw := map[string][]string{}
-	for _, page := range strings.Split(string(out), "\f") {
-		first, _, _ := strings.Cut(strings.TrimLeft(page, "\n "), "\n")
-		if fields := strings.Fields(first); len(fields) > 0 {
-			raw[fields[len(fields)-1]] = append(raw[fields[len(fields)-1]], page)
-		}
-	}
-	matrixTitles(t, sheetAnswers, raw[sheetAnswers], answerKeys(res))
-	matrixTitles(t, summary.SheetCounts, raw[summary.SheetCounts], countKeys(res))
 }
 
 // labelStart is the start of a row label as a page's text holds it: a long label wraps

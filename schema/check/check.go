@@ -7,6 +7,7 @@ package check
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -43,7 +44,7 @@ type ReadOptions struct {
 // Read reads the return at path (returns.Read) and checks it. A file that is not a usable
 // return at all gives a *returns.FileError; problems inside a return are its Findings.
 func Read(path string, sc *schema.Schema, opts ReadOptions) (*returns.Return, error) {
-	return checked(returns.Read(path, sc))(opts)
+	return ReadNamed(path, filepath.Base(path), sc, opts)
 }
 
 // ReadNamed is Read with the file called name in every message (returns.ReadNamed).

@@ -145,20 +145,6 @@ func OwnOutput(path string) (Skipped, bool) {
 	return Skipped{}, false
 }
 
-// ReadNamed is Read with the file called name in every message and finding, for a file
-// whose name on disk is not what a person should see (see DisplayName).
-func ReadNamed(path, name string, sc *schema.Schema) (*Return, error) {
-	data, err := readFile(path, name)
-	if err != nil {
-		return nil, err
-	}
-	r, err := ReadBytes(name, data, sc)
-	if r != nil {
-		r.File = path
-	}
-	return r, err
-}
-
 // UnitInFileName is the unit a file name names (北区_回答.xls → 北区), or nil; the longest
 // name wins, so 西淀川区.xls is 西淀川区 and not 淀川区.
 func UnitInFileName(sc *schema.Schema, name string) *schema.Unit {

@@ -175,7 +175,12 @@ func (r *Return) Warnings() int { return finding.Count(r.Findings, finding.Warni
 // not a usable return at all gives a *FileError; an answer cell that cannot be found or
 // tied to one cell is a finding.
 func Read(path string, sc *schema.Schema) (*Return, error) {
-	name := filepath.Base(path)
+	return ReadNamed(path, filepath.Base(path), sc)
+}
+
+// ReadNamed is Read with the file called name in every message and finding, for a file
+// whose name on disk is not what a person should see (see DisplayName).
+func ReadNamed(path, name string, sc *schema.Schema) (*Return, error) {
 	data, err := readFile(path, name)
 	if err != nil {
 		return nil, err
@@ -280,9 +285,7 @@ func looksLikeText(data []byte) bool {
 	return true
 }
 
-// refersTo matches a defined name's target: 'Sheet'!$D$8 or Sheet!$D$8:$D$15.
-var refersTo = regexp.MustCompile(`^=?(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$`)
-
+// target is where an answer is read: a form.Range, with the fields the resolver uses.
 type target struct {
 	sheet    string
 	col      string
@@ -290,23 +293,8 @@ type target struct {
 }
 
 func parseRef(s string) (target, bool) {
-	m := refersTo.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return target{}, false
-	}
-	t := target{sheet: strings.ReplaceAll(m[1], "''", "'"), col: m[3]}
-	if t.sheet == "" {
-		t.sheet = m[2]
-	}
-	fmt.Sscan(m[4], &t.from)
-	t.to = t.from
-	if m[6] != "" {
-		if m[5] != m[3] {
-			return target{}, false
-		}
-		fmt.Sscan(m[6], &t.to)
-	}
-	return t, t.from > 0 && t.to >= t.from
+	r, ok := form.ParseRange(s)
+	return target{sheet: r.Sheet, col: r.Col, from: r.From, to: r.To}, ok
 }
 
 // refCache holds parsed defined-name targets. Every return made from one template has the

@@ -231,7 +231,46 @@ type cellKey struct {
 // answer map are returned too, so that they are not reported again as missing or empty.
 func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []finding.Finding, blocked map[string]bool) {
 	names := nameTable(f.SheetList(), f.DefinedNames())
-	// Column A of the sheets the names point at; every sheet when a name is missing.
+	ids := scanIDColumn(f, idSheets(f, names, spots))
+	out = make([]resolved, len(spots))
+	cl := cellClaims{owner: make(map[cellKey]int, len(spots)+64), shared: map[cellKey][]int{}}
+	for i, sp := range spots {
+		dn := names[strings.ToLower(sp.name)]
+		var buf [1]idRange
+		runs := ids.of(sp.key, buf[:])
+		res := locate(sp, dn, runs)
+		// A spot claims the cell it reads, the cell its name points at, and every row
+		// the id column gives it: a row copied over another answer's row (column A
+		// included) then shows as two answers on one cell.
+		switch res.state {
+		case stateOK:
+			cl.claim(i, res.t)
+		case stateDisagree:
+			cl.claim(i, dn.t)
+		}
+		for _, r := range runs {
+			cl.claim(i, target{sheet: r.sheet, col: sp.col, from: r.from, to: r.to})
+		}
+		out[i] = res
+	}
+	findings, reported, blocked := sharedCellFindings(f, spots, cl.shared)
+	for i, sp := range spots {
+		res := out[i]
+		if res.state == stateOK || res.state == stateMissing {
+			continue
+		}
+		blocked[sp.key] = true
+		if reported[i] {
+			continue
+		}
+		findings = append(findings, spotFinding(f, sp, res))
+	}
+	return out, findings, blocked
+}
+
+// idSheets lists the sheets whose column A is read: those the defined names point at, or
+// every sheet when a name is missing.
+func idSheets(f *xlsxread.Workbook, names map[string]*definedName, spots []*spot) []string {
 	var sheets []string
 	seen := map[string]bool{}
 	all := false
@@ -249,67 +288,61 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []fi
 			sheets = append(sheets, s)
 		}
 	}
-	ids := scanIDColumn(f, sheets)
+	return sheets
+}
 
-	out = make([]resolved, len(spots))
-	// Who claims each cell: the first claimant, and the whole list only for the few
-	// cells claimed twice.
-	owner := make(map[cellKey]int, len(spots)+64)
-	claims := map[cellKey][]int{}
-	claim := func(i int, t target) {
-		for row := t.from; row <= t.to; row++ {
-			k := cellKey{t.sheet, t.col, row}
-			o, taken := owner[k]
-			switch {
-			case !taken:
-				owner[k] = i
-			case o == i:
-			case claims[k] == nil:
-				claims[k] = []int{o, i}
-			case claims[k][len(claims[k])-1] != i:
-				claims[k] = append(claims[k], i)
-			}
-		}
+// locate decides where one spot is read from its defined name (nil when the workbook has
+// none) and its runs in the id column: both must agree when both exist.
+func locate(sp *spot, dn *definedName, runs []idRange) resolved {
+	home, hasID := idTarget(sp, runs)
+	res := resolved{name: dn, home: home, hasID: hasID}
+	switch {
+	case dn == nil && !hasID:
+		res.state = stateMissing
+	case dn == nil:
+		res.t = home
+	case len(dn.others) > 0:
+		res.state = stateTwice
+	case !dn.ok || (!sp.list && dn.t.from != dn.t.to):
+		res.state = stateBroken
+	case !hasID:
+		res.t = dn.t
+	case agrees(sp, dn.t, runs):
+		res.t = dn.t
+	default:
+		res.state = stateDisagree
 	}
-	for i, sp := range spots {
-		dn := names[strings.ToLower(sp.name)]
-		var buf [1]idRange
-		runs := ids.of(sp.key, buf[:])
-		home, hasID := idTarget(sp, runs)
-		res := resolved{name: dn, home: home, hasID: hasID}
+	return res
+}
+
+// cellClaims records who claims each cell: the first claimant, and the whole list only
+// for the few cells claimed twice.
+type cellClaims struct {
+	owner  map[cellKey]int
+	shared map[cellKey][]int
+}
+
+// claim records spot i as a claimant of every row of t.
+func (c *cellClaims) claim(i int, t target) {
+	for row := t.from; row <= t.to; row++ {
+		k := cellKey{t.sheet, t.col, row}
+		o, taken := c.owner[k]
 		switch {
-		case dn == nil && !hasID:
-			res.state = stateMissing
-		case dn == nil:
-			res.t = home
-		case len(dn.others) > 0:
-			res.state = stateTwice
-		case !dn.ok || (!sp.list && dn.t.from != dn.t.to):
-			res.state = stateBroken
-		case !hasID:
-			res.t = dn.t
-		case agrees(sp, dn.t, runs):
-			res.t = dn.t
-		default:
-			res.state = stateDisagree
+		case !taken:
+			c.owner[k] = i
+		case o == i:
+		case c.shared[k] == nil:
+			c.shared[k] = []int{o, i}
+		case c.shared[k][len(c.shared[k])-1] != i:
+			c.shared[k] = append(c.shared[k], i)
 		}
-		// A spot claims the cell it reads, the cell its name points at, and every row
-		// the id column gives it: a row copied over another answer's row (column A
-		// included) then shows as two answers on one cell.
-		switch res.state {
-		case stateOK:
-			claim(i, res.t)
-		case stateDisagree:
-			claim(i, dn.t)
-		}
-		for _, r := range runs {
-			claim(i, target{sheet: r.sheet, col: sp.col, from: r.from, to: r.to})
-		}
-		out[i] = res
 	}
+}
 
-	// Cells claimed by more than one spot, each group reported once on the first cell it
-	// shares, in form order.
+// sharedCellFindings reports the cells claimed by more than one spot, each group once on
+// the first cell it shares, in form order. It returns the spots so reported, and blocks
+// every spot that shares a cell.
+func sharedCellFindings(f *xlsxread.Workbook, spots []*spot, claims map[cellKey][]int) (findings []finding.Finding, reported map[int]bool, blocked map[string]bool) {
 	blocked = map[string]bool{}
 	var shared []cellKey
 	for k := range claims {
@@ -328,7 +361,7 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []fi
 		}
 		return shared[a].col < shared[b].col
 	})
-	reported := map[int]bool{}
+	reported = map[int]bool{}
 	for _, k := range shared {
 		idx := claims[k]
 		fresh := false
@@ -344,18 +377,7 @@ func resolve(f *xlsxread.Workbook, spots []*spot) (out []resolved, findings []fi
 		}
 		findings = append(findings, sharedCellFinding(f, spots, idx, k))
 	}
-	for i, sp := range spots {
-		res := out[i]
-		if res.state == stateOK || res.state == stateMissing {
-			continue
-		}
-		blocked[sp.key] = true
-		if reported[i] {
-			continue
-		}
-		findings = append(findings, spotFinding(f, sp, res))
-	}
-	return out, findings, blocked
+	return findings, reported, blocked
 }
 
 // movedAdvice ends every finding about an answer cell that moved.

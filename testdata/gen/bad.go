@@ -276,39 +276,9 @@ func readPart(data []byte, name string) ([]byte, error) {
 }
 
 // replacePart rewrites a workbook zip with one part's content replaced, keeping the order
-// and a fixed modification time so the output is deterministic.
+// and a fixed modification time so the output is deterministic (withParts with one part).
 func replacePart(data []byte, name string, content []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		body := content
-		if f.Name != name {
-			rc, err := f.Open()
-			if err != nil {
-				return nil, err
-			}
-			body, err = io.ReadAll(rc)
-			rc.Close()
-			if err != nil {
-				return nil, err
-			}
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(body); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return withParts(data, map[string][]byte{name: content})
 }
 
 func zipOf(parts map[string][]byte) ([]byte, error) {

@@ -204,43 +204,12 @@ func (l errList) err(file string) error {
 // When only some cells are wrong it returns the answers together with the error, so later
 // checks can go on; a cell that is wrong is kept as typed and reported once.
 func readAnswers(sc *schema.Schema, path string) (map[string]map[string]any, error) {
-	data, err := os.ReadFile(path)
+	rd, header, err := openTable(path)
 	if err != nil {
 		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // Excel's "UTF-8 (BOM)" text export
-	rd := csv.NewReader(bytes.NewReader(data))
-	rd.Comma = '\t'
-	rd.FieldsPerRecord = -1
-	rd.LazyQuotes = true
-	header, err := rd.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s: no header row: %v", path, err)
-	}
 	var errs errList
-	if len(header) < 2 || strings.TrimSpace(header[0]) != "key" || strings.TrimSpace(header[1]) != "label" {
-		return nil, fmt.Errorf("%s: the header must start with the columns key, label (found %q)", path, header[:min(2, len(header))])
-	}
-	wards := make([]string, len(header)) // column → canonical ward name
-	seenWard := map[string]bool{}
-	for i, h := range header[2:] {
-		col := i + 2
-		u := sc.Unit(h)
-		switch {
-		case u == nil:
-			errs.add("header column %d: %q is not a ward of the schema", col+1, h)
-		case seenWard[u.Name]:
-			errs.add("header column %d: ward %s appears twice", col+1, u.Name)
-		default:
-			wards[col] = u.Name
-			seenWard[u.Name] = true
-		}
-	}
-	for _, u := range sc.Units.List {
-		if !seenWard[u.Name] {
-			errs.add("header: no column for ward %s", u.Name)
-		}
-	}
+	wards := wardColumns(sc, header, &errs)
 	if len(errs) > 0 {
 		return nil, errs.err(path)
 	}
@@ -288,24 +257,76 @@ func readAnswers(sc *schema.Schema, path string) (map[string]map[string]any, err
 			if cell == "" {
 				continue // reported by checkComplete if the slot is required
 			}
-			switch s.Kind {
-			case form.SlotChoice:
-				if _, ok := s.List.Match(cell); !ok {
-					errs.add("%s %s: %q is not an option (%s)", ward, key, cell, strings.Join(s.List.Labels(), " / "))
-				}
-				out[ward][key] = cell
-			case form.SlotCount:
-				n, err := strconv.Atoi(cell)
-				if err != nil || int64(n) < s.Question.MinValue() || (s.Question.Max != nil && int64(n) > *s.Question.Max) {
-					errs.add("%s %s: %q is not an allowed count (a whole number ≥ %d)", ward, key, cell, s.Question.MinValue())
-					out[ward][key] = cell
-					continue
-				}
-				out[ward][key] = n
-			}
+			out[ward][key] = answerValue(s, ward, cell, &errs)
 		}
 	}
 	return out, errs.err(path)
+}
+
+// openTable opens a tab-separated table as Excel exports it and reads its header row,
+// which must start with the columns key, label.
+func openTable(path string) (*csv.Reader, []string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // Excel's "UTF-8 (BOM)" text export
+	rd := csv.NewReader(bytes.NewReader(data))
+	rd.Comma = '\t'
+	rd.FieldsPerRecord = -1
+	rd.LazyQuotes = true
+	header, err := rd.Read()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: no header row: %v", path, err)
+	}
+	if len(header) < 2 || strings.TrimSpace(header[0]) != "key" || strings.TrimSpace(header[1]) != "label" {
+		return nil, nil, fmt.Errorf("%s: the header must start with the columns key, label (found %q)", path, header[:min(2, len(header))])
+	}
+	return rd, header, nil
+}
+
+// wardColumns maps each column of the header after key, label to its canonical ward
+// name; every ward of the schema must have exactly one column.
+func wardColumns(sc *schema.Schema, header []string, errs *errList) []string {
+	wards := make([]string, len(header)) // column → canonical ward name
+	seenWard := map[string]bool{}
+	for i, h := range header[2:] {
+		col := i + 2
+		u := sc.Unit(h)
+		switch {
+		case u == nil:
+			errs.add("header column %d: %q is not a ward of the schema", col+1, h)
+		case seenWard[u.Name]:
+			errs.add("header column %d: ward %s appears twice", col+1, u.Name)
+		default:
+			wards[col] = u.Name
+			seenWard[u.Name] = true
+		}
+	}
+	for _, u := range sc.Units.List {
+		if !seenWard[u.Name] {
+			errs.add("header: no column for ward %s", u.Name)
+		}
+	}
+	return wards
+}
+
+// answerValue is one ward's answer as the table gives it: the option text of a choice, the
+// number of a count. A cell that is not an allowed answer is reported and kept as typed.
+func answerValue(s *form.Slot, ward, cell string, errs *errList) any {
+	key := s.Key
+	if s.Kind == form.SlotChoice {
+		if _, ok := s.List.Match(cell); !ok {
+			errs.add("%s %s: %q is not an option (%s)", ward, key, cell, strings.Join(s.List.Labels(), " / "))
+		}
+		return cell
+	}
+	n, err := strconv.Atoi(cell)
+	if err != nil || int64(n) < s.Question.MinValue() || (s.Question.Max != nil && int64(n) > *s.Question.Max) {
+		errs.add("%s %s: %q is not an allowed count (a whole number ≥ %d)", ward, key, cell, s.Question.MinValue())
+		return cell
+	}
+	return n
 }
 
 // readTexts adds the free-text answers and case records of texts.yaml to answers.

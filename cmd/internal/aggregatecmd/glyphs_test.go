@@ -1,7 +1,6 @@
 package aggregatecmd
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -44,13 +43,7 @@ func TestGlyphWarning(t *testing.T) {
 	if !found {
 		t.Error("aggregate.json has no warning about 𠮷 for 北区")
 	}
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext not found (install poppler-utils)")
-		}
-		t.Skip("pdftotext not found")
-	}
+	bin := formtest.Tool(t, "poppler-utils", "pdftotext")
 	text, err := exec.Command(bin, "-enc", "UTF-8", filepath.Join(out, report.PDFName), "-").Output()
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package aggregatecmd
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,8 +14,8 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
-	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
 	"github.com/osaka-city/zaitaku/render/report"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 // Every output carries the 集計ID of the aggregate.json written with it.
@@ -57,14 +56,8 @@ func TestEveryOutputCarriesTheAggregateID(t *testing.T) {
 	if !sheetHas(t, f, "提出状況", id) || props.Identifier != id {
 		t.Errorf("集計表.xlsx: 提出状況 or properties lack the ID (%+v)", props)
 	}
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is missing")
-		}
-		t.Skip("pdftotext is missing")
-	}
-	info, _ := exec.Command("pdfinfo", filepath.Join(out, report.PDFName)).Output()
+	bin := formtest.Tool(t, "poppler-utils", "pdftotext")
+	info, _ := exec.Command(formtest.Tool(t, "poppler-utils", "pdfinfo"), filepath.Join(out, report.PDFName)).Output()
 	if !bytes.Contains(info, []byte("集計ID "+id)) {
 		t.Errorf("the PDF's metadata lacks the ID:\n%s", info)
 	}
@@ -80,11 +73,7 @@ func TestEveryOutputCarriesTheAggregateID(t *testing.T) {
 
 func pdfPages(t *testing.T, path string) int {
 	t.Helper()
-	bin, err := exec.LookPath("pdfinfo")
-	if err != nil {
-		t.Skip("pdfinfo is missing")
-	}
-	info, err := exec.Command(bin, path).Output()
+	info, err := exec.Command(formtest.Tool(t, "poppler-utils", "pdfinfo"), path).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,76 +152,4 @@ func keys(m map[string][]byte) []string {
 		out = append(out, k)
 	}
 	return out
-}
-
-// TestKilledRunHelper is the child of TestKilledRunSettledByTheNextRun: an aggregate that
-// ZAITAKU_DEBUG_OUTSET stops dead part-way through replacing the outputs.
-func TestKilledRunHelper(t *testing.T) {
-	out := os.Getenv("ZAITAKU_TEST_KILLED_OUT")
-	if out == "" {
-		t.Skip("run by TestKilledRunSettledByTheNextRun")
-	}
-	run(t, &Options{Dir: samples, Output: out, History: history})
-	t.Fatal("the run was not stopped")
-}
-
-// A real process killed at steps across the switch leaves a set that the next command on
-// the folder (report, reading aggregate.json; or aggregate) settles to a whole one.
-func TestKilledRunSettledByTheNextRun(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the aggregate several times")
-	}
-	out := filepath.Join(t.TempDir(), "out")
-	if msg, code := run(t, &Options{Dir: samples, Output: out}); code != 0 {
-		t.Fatalf("exit %d\n%s", code, msg)
-	}
-	old := snapshot(t, out)
-	// Steps with 5 outputs replacing 5: 0 mkdir, 1 lock, 2 locked, 3–22 five times create,
-	// write, sync, close; 23–27 checks; 28–33 the journal; 34–43 the switch, two renames
-	// an output; 44–46 the commit. 20 is before the journal (the old set stays), 39 the
-	// middle of the switch (some outputs new, some old), 45 just before the commit.
-	for _, k := range []int{20, 39, 45} {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledRunHelper$")
-		cmd.Env = append(os.Environ(), "ZAITAKU_TEST_KILLED_OUT="+out, "ZAITAKU_DEBUG_OUTSET=kill-at="+strconv.Itoa(k))
-		b, err := cmd.CombinedOutput()
-		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 137 || !bytes.Contains(b, []byte("stopped dead before step")) {
-			t.Fatalf("kill-at=%d: %v\n%s", k, err, b)
-		}
-		if _, err := os.Stat(filepath.Join(out, ".zaitaku.lock")); err != nil {
-			t.Fatalf("kill-at=%d left no lock: the kill came too early to test anything", k)
-		}
-		if err := cmdReport(t, filepath.Join(out, JSONName)); err != nil {
-			t.Fatalf("kill-at=%d: report: %v", k, err)
-		}
-		now := snapshot(t, out)
-		js := now[JSONName]
-		id := aggregate.ID(js)
-		for _, name := range []string{CSVName, report.HTMLName} {
-			if !bytes.Contains(now[name], []byte(id)) {
-				t.Errorf("kill-at=%d: %s is not of the aggregate.json beside it (%s)", k, name, id)
-			}
-		}
-		if len(now) != 5 {
-			t.Errorf("kill-at=%d: leftovers: %v", k, keys(now))
-		}
-		if k == 20 && !bytes.Equal(now[SummaryName], old[SummaryName]) {
-			t.Errorf("kill-at=%d (before the journal): the old set was not kept", k)
-		}
-	}
-}
-
-// cmdReport is `zaitaku report path`, rendering beside the aggregate as a person would
-// after a crash.
-func cmdReport(t *testing.T, path string) error {
-	t.Helper()
-	var b bytes.Buffer
-	cmd := reportcmd.NewCmdReport(&cli.IO{Out: &b, ErrOut: &b}, nil)
-	cmd.SetOut(&b)
-	cmd.SetErr(&b)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	cmd.SetArgs([]string{path})
-	if err := cmd.Execute(); err != nil {
-		return fmt.Errorf("%v\n%s", err, b.String())
-	}
-	return nil
 }

@@ -173,13 +173,7 @@ func checkNoWardWord(t *testing.T, out string, sc *schema.Schema) {
 	})
 
 	t.Run(report.PDFName, func(t *testing.T) {
-		bin, err := exec.LookPath("pdftotext")
-		if err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatal("pdftotext not found (install poppler-utils)")
-			}
-			t.Skip("pdftotext not found (install poppler-utils to check the PDF's text)")
-		}
+		bin := formtest.Tool(t, "poppler-utils", "pdftotext")
 		text, err := exec.Command(bin, "-enc", "UTF-8", filepath.Join(out, report.PDFName), "-").Output()
 		if err != nil {
 			t.Fatal(err)

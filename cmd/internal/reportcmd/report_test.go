@@ -10,23 +10,16 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/cmd/internal/cli/clitest"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
+	"github.com/spf13/cobra"
 )
 
 var golden = filepath.Join("..", "..", "..", "testdata", "golden", "aggregate.json")
 
 func run(t *testing.T, args ...string) (string, int) {
 	t.Helper()
-	var out bytes.Buffer
-	cmd := NewCmdReport(&cli.IO{Out: &out, ErrOut: &out}, nil)
-	cmd.SetOut(&out)
-	cmd.SetErr(&out)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	cmd.SetArgs(args)
-	err := cmd.Execute()
-	if err != nil {
-		out.WriteString(err.Error())
-	}
-	return out.String(), cli.Code(err)
+	return clitest.Run(func(io *cli.IO) *cobra.Command { return NewCmdReport(io, nil) }, args...)
 }
 
 // The report is drawn again from a saved aggregate with another 資料番号 and title.
@@ -45,14 +38,12 @@ func TestReportFromSavedAggregate(t *testing.T) {
 	if !bytes.HasPrefix(p, []byte("%PDF-")) {
 		t.Fatal("not a PDF")
 	}
-	if bin, err := exec.LookPath("pdftotext"); err == nil {
-		text, err := exec.Command(bin, pdf, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Contains(text, []byte("資料２")) || !bytes.Contains(text, []byte("在宅医療・介護連携の取組状況")) {
-			t.Errorf("pdftotext finds no 資料２ or title:\n%s", text[:min(len(text), 400)])
-		}
+	text, err := exec.Command(formtest.Tool(t, "poppler-utils", "pdftotext"), pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(text, []byte("資料２")) || !bytes.Contains(text, []byte("在宅医療・介護連携の取組状況")) {
+		t.Errorf("pdftotext finds no 資料２ or title:\n%s", text[:min(len(text), 400)])
 	}
 }
 

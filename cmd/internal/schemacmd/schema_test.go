@@ -1,7 +1,6 @@
 package schemacmd
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,23 +9,13 @@ import (
 	"testing"
 
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/cmd/internal/cli/clitest"
 	"github.com/osaka-city/zaitaku/schema"
 )
 
 func execute(t *testing.T, args ...string) (string, int) {
 	t.Helper()
-	var out bytes.Buffer
-	io := &cli.IO{Out: &out, ErrOut: &out}
-	cmd := NewCmdSchema(io)
-	cmd.SetOut(&out)
-	cmd.SetErr(&out)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	cmd.SetArgs(args)
-	err := cmd.Execute()
-	if err != nil {
-		out.WriteString(err.Error())
-	}
-	return out.String(), cli.Code(err)
+	return clitest.Run(NewCmdSchema, args...)
 }
 
 func TestDefaultPrintsTheEmbeddedSchema(t *testing.T) {

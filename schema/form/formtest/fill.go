@@ -2,7 +2,6 @@ package formtest
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -39,24 +38,24 @@ func Fill(f *excelize.File, answers map[string]any) error {
 		if !ok {
 			return fmt.Errorf("回答欄 %s がありません", key)
 		}
-		if s, ok := v.(string); ok && t.to > t.from {
+		if s, ok := v.(string); ok && t.To > t.From {
 			lines := strings.Split(s, "\n")
-			if len(lines) > t.to-t.from+1 {
-				return fmt.Errorf("%s: %d 行までです（%d 行あります）", key, t.to-t.from+1, len(lines))
+			if len(lines) > t.To-t.From+1 {
+				return fmt.Errorf("%s: %d 行までです（%d 行あります）", key, t.To-t.From+1, len(lines))
 			}
 			for i, line := range lines {
-				if err := f.SetCellStr(t.sheet, fmt.Sprintf("%s%d", t.col, t.from+i), line); err != nil {
+				if err := f.SetCellStr(t.Sheet, fmt.Sprintf("%s%d", t.Col, t.From+i), line); err != nil {
 					return err
 				}
 			}
 			continue
 		}
-		cell := fmt.Sprintf("%s%d", t.col, t.from)
+		cell := fmt.Sprintf("%s%d", t.Col, t.From)
 		var err error
 		if s, ok := v.(string); ok {
-			err = f.SetCellStr(t.sheet, cell, s)
+			err = f.SetCellStr(t.Sheet, cell, s)
 		} else {
-			err = f.SetCellValue(t.sheet, cell, v)
+			err = f.SetCellValue(t.Sheet, cell, v)
 		}
 		if err != nil {
 			return err
@@ -70,43 +69,22 @@ func Fill(f *excelize.File, answers map[string]any) error {
 func Cells(f *excelize.File) map[string]form.Location {
 	out := map[string]form.Location{}
 	for name, t := range targets(f) {
-		out[name] = form.Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from)}
+		out[name] = form.Location{Sheet: t.Sheet, Cell: fmt.Sprintf("%s%d", t.Col, t.From)}
 	}
 	return out
 }
 
-// refersTo matches a defined name's target as the template writes it: 'Sheet'!$D$8 or
-// 'Sheet'!$D$8:$D$15.
-var refersTo = regexp.MustCompile(`^=?(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?([A-Z]+)\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?$`)
-
-type target struct {
-	sheet    string
-	col      string
-	from, to int
-}
-
 // targets maps each workbook-scoped defined name of a workbook being written to its cell
 // or column range.
-func targets(f *excelize.File) map[string]target {
-	out := map[string]target{}
+func targets(f *excelize.File) map[string]form.Range {
+	out := map[string]form.Range{}
 	for _, dn := range f.GetDefinedName() {
 		if dn.Scope != "" && dn.Scope != "Workbook" {
 			continue
 		}
-		m := refersTo.FindStringSubmatch(strings.TrimSpace(dn.RefersTo))
-		if m == nil {
-			continue
+		if r, ok := form.ParseRange(dn.RefersTo); ok {
+			out[dn.Name] = r
 		}
-		t := target{sheet: strings.ReplaceAll(m[1], "''", "'"), col: m[3]}
-		if t.sheet == "" {
-			t.sheet = m[2]
-		}
-		fmt.Sscan(m[4], &t.from)
-		t.to = t.from
-		if m[5] != "" {
-			fmt.Sscan(m[5], &t.to)
-		}
-		out[dn.Name] = t
 	}
 	return out
 }

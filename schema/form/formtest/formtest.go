@@ -1,11 +1,10 @@
 // Package formtest builds filled-in returns for tests and the generator: a complete,
 // consistent answer set, Fill (answers typed into a template by slot key, as a ward
-// would) and Cells (where each answer landed), kept out of the production packages.
+// would) and Cells (where each answer landed), kept out of the production packages; and
+// Tool, the one way a test finds a command-line tool it needs (LibreOffice, poppler-utils).
 package formtest
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -61,20 +60,4 @@ func WriteReturn(t testing.TB, dir, name string, answers map[string]any) (string
 		t.Fatal(err)
 	}
 	return path, Cells(f)
-}
-
-// Soffice finds LibreOffice for tests that re-save or convert with it. CI installs it, so
-// there a missing binary fails the test instead of skipping it.
-func Soffice(t testing.TB) string {
-	t.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
-	}
-	t.Skip("LibreOffice (soffice) is not installed")
-	return ""
 }

@@ -91,6 +91,9 @@ func (s *scanner) next() token {
 	return s.tok
 }
 
+// advance reads lexer tokens until one the reader sees (a start tag, an end tag or
+// text), refusing on the way everything an xlsx part may not hold. Each kind of token has
+// its own step below; those return tokEOF with s.err set when the part is refused.
 func (s *scanner) advance() token {
 	if s.err != nil {
 		return tokEOF
@@ -112,111 +115,24 @@ func (s *scanner) advance() token {
 		s.seenAny = true
 		switch tt {
 		case txml.ErrorToken:
-			switch {
-			case s.lx.Err() != io.EOF:
-				s.err = corrupt("%s: %v", s.part, s.lx.Err())
-			case len(s.stack) > 0:
-				s.err = corrupt("%s: ends inside <%s>", s.part, s.stack[len(s.stack)-1].name)
-			case !s.seenRoot:
-				s.err = corrupt("%s: no elements", s.part)
-			}
+			s.atEnd()
 			return tokEOF
 		case txml.StartTagToken:
-			q := s.lx.Text()
-			switch {
-			case len(s.stack) == 0 && s.seenRoot:
-				s.fail("a second root element")
-			case len(s.stack) >= maxDepth:
-				s.fail(fmt.Sprintf("elements nested more than %d deep", maxDepth))
-			case !xmlName(q):
-				s.fail(fmt.Sprintf("a tag name XML does not allow (%.20q)", q))
-			case len(s.stack) > 0:
-				top := &s.stack[len(s.stack)-1]
-				if top.text {
-					s.fail("text and elements mixed in <" + string(top.name) + ">")
-				}
-				top.other = true
-			}
-			if s.err != nil {
-				return tokEOF
-			}
-			s.seenRoot = true
-			s.local = localName(q)
-			s.attrs = s.attrs[:0]
-			for {
-				tt, _ := s.lx.Next()
-				switch tt {
-				case txml.AttributeToken:
-					if !s.attribute() {
-						return tokEOF
-					}
-					continue
-				case txml.StartTagCloseToken:
-					s.stack = append(s.stack, open{name: q})
-				case txml.StartTagCloseVoidToken:
-					s.stack = append(s.stack, open{name: q})
-					s.closeNow = true
-				default:
-					s.err = corrupt("%s: unfinished tag <%s>", s.part, q)
-					return tokEOF
-				}
-				return tokStart
-			}
+			return s.startTag()
 		case txml.EndTagToken:
-			q := s.lx.Text()
-			if len(s.stack) == 0 || !bytes.Equal(s.stack[len(s.stack)-1].name, q) {
-				s.err = corrupt("%s: </%s> closes nothing open", s.part, q)
-				return tokEOF
-			}
-			s.stack = s.stack[:len(s.stack)-1]
-			s.local = localName(q)
-			return tokEnd
+			return s.endTag()
 		case txml.TextToken:
-			blank := whiteSpace(data)
-			if len(s.stack) == 0 {
-				if !blank {
-					s.fail("text outside the root element")
-					return tokEOF
-				}
+			if len(s.stack) == 0 && whiteSpace(data) {
 				continue // white space around the root element
 			}
-			if !blank {
-				if bytes.Contains(data, []byte("]]>")) {
-					s.fail("]]> in text") // not well-formed: parsers refuse it
-					return tokEOF
-				}
-				top := &s.stack[len(s.stack)-1]
-				if top.other || top.text {
-					// Two pieces of text: the lexer splits text only at markup.
-					s.fail("text split by markup in <" + string(top.name) + ">")
-					return tokEOF
-				}
-				top.text = true
-			}
-			s.local = nil // text has no name: is() is false for it
-			s.text = data
-			return tokText
+			return s.textToken(data)
 		case txml.CommentToken:
-			if len(s.stack) > 0 {
-				top := &s.stack[len(s.stack)-1]
-				if top.text {
-					s.fail("a comment inside the text of <" + string(top.name) + ">")
-					return tokEOF
-				}
-				top.other = true
-			}
-		case txml.StartTagPIToken:
-			if !first || !bytes.Equal(s.lx.Text(), []byte("xml")) {
-				s.fail("a processing instruction")
+			if !s.comment() {
 				return tokEOF
 			}
-			// The lexer ends a processing instruction at its first ">", whether or not a
-			// "?" comes before it: the declaration must end "?>".
-			for tt != txml.StartTagClosePIToken {
-				if tt, _ = s.lx.Next(); tt == txml.ErrorToken || tt == txml.StartTagCloseToken || tt == txml.StartTagCloseVoidToken {
-					s.fail("an unfinished XML declaration")
-					return tokEOF
-				}
+		case txml.StartTagPIToken:
+			if !s.declaration(first) {
+				return tokEOF
 			}
 		case txml.CDATAToken:
 			s.fail("a CDATA section")
@@ -229,6 +145,130 @@ func (s *scanner) advance() token {
 			return tokEOF
 		}
 	}
+}
+
+// atEnd is the lexer's end: an error unless the part ended cleanly after its root element.
+func (s *scanner) atEnd() {
+	switch {
+	case s.lx.Err() != io.EOF:
+		s.err = corrupt("%s: %v", s.part, s.lx.Err())
+	case len(s.stack) > 0:
+		s.err = corrupt("%s: ends inside <%s>", s.part, s.stack[len(s.stack)-1].name)
+	case !s.seenRoot:
+		s.err = corrupt("%s: no elements", s.part)
+	}
+}
+
+// startTag opens an element and reads its attributes.
+func (s *scanner) startTag() token {
+	q := s.lx.Text()
+	switch {
+	case len(s.stack) == 0 && s.seenRoot:
+		s.fail("a second root element")
+	case len(s.stack) >= maxDepth:
+		s.fail(fmt.Sprintf("elements nested more than %d deep", maxDepth))
+	case !xmlName(q):
+		s.fail(fmt.Sprintf("a tag name XML does not allow (%.20q)", q))
+	case len(s.stack) > 0:
+		top := &s.stack[len(s.stack)-1]
+		if top.text {
+			s.fail("text and elements mixed in <" + string(top.name) + ">")
+		}
+		top.other = true
+	}
+	if s.err != nil {
+		return tokEOF
+	}
+	s.seenRoot = true
+	s.local = localName(q)
+	s.attrs = s.attrs[:0]
+	for {
+		tt, _ := s.lx.Next()
+		switch tt {
+		case txml.AttributeToken:
+			if !s.attribute() {
+				return tokEOF
+			}
+			continue
+		case txml.StartTagCloseToken:
+			s.stack = append(s.stack, open{name: q})
+		case txml.StartTagCloseVoidToken:
+			s.stack = append(s.stack, open{name: q})
+			s.closeNow = true
+		default:
+			s.err = corrupt("%s: unfinished tag <%s>", s.part, q)
+			return tokEOF
+		}
+		return tokStart
+	}
+}
+
+// endTag closes the innermost open element, which it must name.
+func (s *scanner) endTag() token {
+	q := s.lx.Text()
+	if len(s.stack) == 0 || !bytes.Equal(s.stack[len(s.stack)-1].name, q) {
+		s.err = corrupt("%s: </%s> closes nothing open", s.part, q)
+		return tokEOF
+	}
+	s.stack = s.stack[:len(s.stack)-1]
+	s.local = localName(q)
+	return tokEnd
+}
+
+// textToken is text inside the root element (white space outside it never comes here):
+// an element holds at most one piece of text and no child elements beside it.
+func (s *scanner) textToken(data []byte) token {
+	if len(s.stack) == 0 {
+		s.fail("text outside the root element")
+		return tokEOF
+	}
+	if !whiteSpace(data) {
+		if bytes.Contains(data, []byte("]]>")) {
+			s.fail("]]> in text") // not well-formed: parsers refuse it
+			return tokEOF
+		}
+		top := &s.stack[len(s.stack)-1]
+		if top.other || top.text {
+			// Two pieces of text: the lexer splits text only at markup.
+			s.fail("text split by markup in <" + string(top.name) + ">")
+			return tokEOF
+		}
+		top.text = true
+	}
+	s.local = nil // text has no name: is() is false for it
+	s.text = data
+	return tokText
+}
+
+// comment is skipped, but not inside an element's text (which would split it).
+func (s *scanner) comment() bool {
+	if len(s.stack) > 0 {
+		top := &s.stack[len(s.stack)-1]
+		if top.text {
+			s.fail("a comment inside the text of <" + string(top.name) + ">")
+			return false
+		}
+		top.other = true
+	}
+	return true
+}
+
+// declaration skips the XML declaration, the only processing instruction allowed, and
+// only as the part's first token.
+func (s *scanner) declaration(first bool) bool {
+	if !first || !bytes.Equal(s.lx.Text(), []byte("xml")) {
+		s.fail("a processing instruction")
+		return false
+	}
+	// The lexer ends a processing instruction at its first ">", whether or not a "?" comes
+	// before it: the declaration must end "?>".
+	for tt := txml.StartTagPIToken; tt != txml.StartTagClosePIToken; {
+		if tt, _ = s.lx.Next(); tt == txml.ErrorToken || tt == txml.StartTagCloseToken || tt == txml.StartTagCloseVoidToken {
+			s.fail("an unfinished XML declaration")
+			return false
+		}
+	}
+	return true
 }
 
 // attribute records the attribute the lexer has just read, refusing one XML does not
