@@ -104,17 +104,7 @@ func CategoryHeader(unit string) string {
 
 // HasBlocks reports whether the units are grouped into blocks; without blocks no output
 // shows a block column.
-func HasBlocks(u aggregate.Units) bool {
-	if len(u.Blocks) > 0 {
-		return true
-	}
-	for _, x := range u.List {
-		if x.Block != "" {
-			return true
-		}
-	}
-	return false
-}
+func HasBlocks(u aggregate.Units) bool { return u.HasBlocks() }
 
 // BlockHeader heads the block column: the schema's block label, or 「ブロック」.
 func BlockHeader(u aggregate.Units) string {

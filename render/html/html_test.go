@@ -16,6 +16,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 // sample is the report of the 24 sample returns with the earlier periods attached, as
@@ -507,20 +508,6 @@ func TestAggregateID(t *testing.T) {
 	}
 }
 
-// tool finds a command-line tool the print tests need: CI installs it and must not skip.
-func tool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s not installed (apt-get install %s)", name, pkg)
-	}
-	t.Skipf("%s not installed", name)
-	return ""
-}
-
 // markChartsJS puts a marker at the start of every chart block's heading and another
 // under its chart, so that the printed PDF tells on which page each chart begins and ends.
 const markChartsJS = `<style>.zz-mark{font-size:4px;line-height:1}%s</style><script>(function(){
@@ -570,7 +557,7 @@ func printCharts(t *testing.T, bin, pdftotext, dir, name, page, css string) (sta
 // page together with its heading.
 func TestPrintKeepsChartsWhole(t *testing.T) {
 	bin := chromium(t)
-	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	pdftotext := formtest.Tool(t, "poppler-utils", "pdftotext")
 	rep := sample(t)
 	want := chartBlocks(rep)
 	page := render(t, rep)

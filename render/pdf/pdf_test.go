@@ -14,6 +14,7 @@ import (
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/render/fonts"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 func init() {
@@ -71,13 +72,7 @@ func TestWriteSample(t *testing.T) {
 // yields no text fails everywhere, since text is what the callers check.
 func pdfText(t *testing.T, b []byte) string {
 	t.Helper()
-	path, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext not found (install poppler-utils)")
-		}
-		t.Skip("pdftotext not found (install poppler-utils to check the PDF's text)")
-	}
+	path := formtest.Tool(t, "poppler-utils", "pdftotext")
 	cmd := exec.Command(path, "-enc", "UTF-8", "-", "-")
 	cmd.Stdin = bytes.NewReader(b)
 	out, err := cmd.Output()
