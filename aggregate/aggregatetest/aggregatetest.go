@@ -1,5 +1,6 @@
 // Package aggregatetest gives tests the aggregate of the committed sample returns, with the
-// earlier periods of testdata/history attached, as the README's first command makes it.
+// earlier periods of testdata/history attached, as the README's first command makes it,
+// and the sets of returns the benchmarks of aggregate and of the outputs share (bench.go).
 package aggregatetest
 
 import (
