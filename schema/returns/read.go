@@ -74,7 +74,13 @@ func (e *FileError) Unwrap() error { return e.Err }
 // Finding is the file-level finding the file gives wherever it is reported (validate,
 // aggregate, 提出状況): the one way a file that cannot be read becomes a finding.
 func (e *FileError) Finding() finding.Finding {
-	return finding.Finding{File: e.File, Severity: finding.Error, Code: e.Kind, Message: "読めません。" + e.Msg}
+	msg := e.Msg
+	// 「読めません。」 heads the reason, unless the reason already says it
+	// (「Excel 97-2003 形式 (.xls) は読めません。…」 is not said twice).
+	if !strings.Contains(msg, "読めません") {
+		msg = "読めません。" + msg
+	}
+	return finding.Finding{File: e.File, Severity: finding.Error, Code: e.Kind, Message: msg}
 }
 
 func unreadable(name, msg string, err error) *FileError {

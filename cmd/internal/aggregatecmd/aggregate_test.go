@@ -420,7 +420,7 @@ func TestFolderAsItArrives(t *testing.T) {
 	}
 	for _, w := range []string{
 		"■ 西区（西区.xls）: エラー 1・警告 0",
-		"（ファイル全体）  読めません。Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください",
+		"（ファイル全体）  Excel 97-2003 形式 (.xls) は読めません。Excel で .xlsx として保存し直してください",
 		"回答 23／24区（集計から除外: 西区）",
 		"■ 読まなかったファイル",
 		"  集計表.xlsx: zaitaku aggregate が作った集計表のため、回答票としては読みません",

@@ -314,7 +314,7 @@ func TestFolderWithWrongFormats(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "回答票.zip"), []byte("PK\x03\x04"), 0o644)
 	out, code := run(t, &Options{Files: []string{dir}})
 	for _, w := range []string{
-		"  エラー  （ファイル全体）  読めません。Excel 97-2003 形式 (.xls) は読めません",
+		"  エラー  （ファイル全体）  Excel 97-2003 形式 (.xls) は読めません",
 		"西区.xls: 不備 1件（エラー 1・警告 0）",
 		"回答票.zip: 圧縮ファイルは読みません",
 		"北区.xlsx: 問題はありません",
