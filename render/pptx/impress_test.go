@@ -1,0 +1,110 @@
+package pptx
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
+)
+
+// TestImpressConvertsDeck converts the sample deck to PDF with LibreOffice Impress: every
+// slide converts, and the text of each page holds the headings of its slide and the
+// totals of its count charts. With ZAITAKU_PPTX_KEEP=DIR the deck and the PDF are kept
+// there for looking at (pdftoppm -png -r 50).
+func TestImpressConvertsDeck(t *testing.T) {
+	bin := formtest.Tool(t, "libreoffice-impress-nogui", "soffice", "libreoffice")
+	pdftotext := formtest.Tool(t, "poppler-utils", "pdftotext")
+	deck, rep := sampleDeck(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "report.pptx")
+	if err := os.WriteFile(src, deck, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "pdf")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
+		"--convert-to", "pdf:impress_pdf_Export", "--outdir", out, src)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	pdf := filepath.Join(out, "report.pdf")
+	if _, err := os.Stat(pdf); err != nil {
+		t.Fatalf("Impress wrote no PDF (is libreoffice-impress-nogui installed?): %v", err)
+	}
+	if keep := os.Getenv("ZAITAKU_PPTX_KEEP"); keep != "" {
+		for _, f := range []string{src, pdf} {
+			b, _ := os.ReadFile(f)
+			if err := os.WriteFile(filepath.Join(keep, filepath.Base(f)), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(strings.TrimSuffix(string(b), "\f"), "\f")
+	wants := slideTexts(rep)
+	if len(pages) != len(wants) {
+		t.Fatalf("the PDF has %d pages, the deck %d slides", len(pages), len(wants))
+	}
+	for i, want := range wants {
+		got := squeeze(pages[i])
+		for _, w := range want {
+			if !strings.Contains(got, squeeze(w)) {
+				t.Errorf("page %d lacks %q:\n%s", i+1, w, pages[i])
+			}
+		}
+	}
+}
+
+// slideTexts is what each slide must show, in the deck's order: the cover's title,
+// period and 資料番号; each heading; the total of every count chart; the page number; and
+// every ward on the 付表 slides.
+func slideTexts(rep *charts.Report) [][]string {
+	out := [][]string{{rep.Title, rep.PeriodLabel, rep.DocLabel}}
+	add := func(ws ...string) { out = append(out, append(ws, fmt.Sprintf("- %d -", len(out)+1))) }
+	for _, sec := range rep.Sections {
+		heads := []string{sec.Title}
+		for _, it := range sec.Items {
+			heads = append(heads, it.Heading)
+		}
+		add(heads...)
+		for _, it := range sec.Items {
+			ws := []string{it.Heading}
+			for _, b := range it.Blocks {
+				switch {
+				case b.Stacked != nil:
+					ws = append(ws, b.Stacked.Heading)
+				case b.Counts != nil:
+					ws = append(ws, b.Counts.Title, charts.Thousands(b.Counts.Total))
+				}
+			}
+			add(ws...)
+		}
+	}
+	if rep.Status != nil {
+		add(rep.Status.Title, rep.Status.Summary)
+	}
+	for _, mx := range rep.Appendix {
+		ws := []string{mx.Title}
+		for _, r := range mx.Rows {
+			ws = append(ws, r.Ward)
+		}
+		add(ws...)
+	}
+	return out
+}
+
+// squeeze drops white space: pdftotext spaces out and breaks lines as the layout falls.
+func squeeze(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
