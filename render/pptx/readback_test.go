@@ -49,8 +49,8 @@ type xSer struct {
 	Color struct {
 		Val string `xml:"val,attr"`
 	} `xml:"spPr>solidFill>srgbClr"`
-	Cats  []string `xml:"cat>strRef>strCache>pt>v"`
-	Vals  []string `xml:"val>numRef>numCache>pt>v"`
+	Cats []string `xml:"cat>strRef>strCache>pt>v"`
+	Vals []string `xml:"val>numRef>numCache>pt>v"`
 }
 
 type xRels struct {
