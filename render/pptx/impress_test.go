@@ -2,7 +2,6 @@ package pptx
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,7 +51,7 @@ func TestImpressConvertsDeck(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := strings.Split(strings.TrimSuffix(string(b), "\f"), "\f")
-	wants := slideTexts(rep)
+	wants := slideTexts(t, rep)
 	if len(pages) != len(wants) {
 		t.Fatalf("the PDF has %d pages, the deck %d slides", len(pages), len(wants))
 	}
@@ -66,40 +65,18 @@ func TestImpressConvertsDeck(t *testing.T) {
 	}
 }
 
-// slideTexts is what each slide must show, in the deck's order: the cover's title,
+// slideTexts is what each slide must show, as the writer marked it: the cover's title,
 // period and 資料番号; each heading; the total of every count chart; the page number; and
 // every ward on the 付表 slides.
-func slideTexts(rep *charts.Report) [][]string {
-	out := [][]string{{rep.Title, rep.PeriodLabel, rep.DocLabel}}
-	add := func(ws ...string) { out = append(out, append(ws, fmt.Sprintf("- %d -", len(out)+1))) }
-	for _, sec := range rep.Sections {
-		heads := []string{sec.Title}
-		for _, it := range sec.Items {
-			heads = append(heads, it.Heading)
-		}
-		add(heads...)
-		for _, it := range sec.Items {
-			ws := []string{it.Heading}
-			for _, b := range it.Blocks {
-				switch {
-				case b.Stacked != nil:
-					ws = append(ws, b.Stacked.Heading)
-				case b.Counts != nil:
-					ws = append(ws, b.Counts.Title, charts.Thousands(b.Counts.Total))
-				}
-			}
-			add(ws...)
-		}
+func slideTexts(t *testing.T, rep *charts.Report) [][]string {
+	t.Helper()
+	slides, err := buildSlides(rep)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if rep.Status != nil {
-		add(rep.Status.Title, rep.Status.Summary)
-	}
-	for _, mx := range rep.Appendix {
-		ws := []string{mx.Title}
-		for _, r := range mx.Rows {
-			ws = append(ws, r.Ward)
-		}
-		add(ws...)
+	var out [][]string
+	for _, s := range slides {
+		out = append(out, s.marks)
 	}
 	return out
 }

@@ -40,7 +40,7 @@ func buildSlides(rep *charts.Report) ([]*slide, error) {
 		slides = append(slides, sectionSlide(sec))
 		for _, it := range sec.Items {
 			if it != nil {
-				slides = append(slides, itemSlide(it))
+				slides = append(slides, itemSlides(it)...)
 			}
 		}
 	}
@@ -55,6 +55,7 @@ func buildSlides(rep *charts.Report) ([]*slide, error) {
 	for i, s := range slides {
 		if i > 0 {
 			s.shapes = append(s.shapes, chrome(rep, i+1)...)
+			s.mark(fmt.Sprintf("- %d -", i+1))
 		}
 		if rep.AggregateID != "" && i == len(slides)-1 {
 			s.add(textAt(box{mm(297 - marginX - 80), mm(footerY), mm(80), mm(7)}, "集計ID",
@@ -65,6 +66,10 @@ func buildSlides(rep *charts.Report) ([]*slide, error) {
 }
 
 func (s *slide) add(sh ...shape) { s.shapes = append(s.shapes, sh...) }
+
+// mark records text the slide shows that a reader looks for (headings, totals, wards):
+// the tests find it again in LibreOffice's rendering of the slide.
+func (s *slide) mark(texts ...string) { s.marks = append(s.marks, texts...) }
 
 // textAt is a text box at b.
 func textAt(b box, name string, ps ...para) shape {
@@ -105,6 +110,7 @@ func coverSlide(rep *charts.Report) *slide {
 		s.add(textAt(box{mm(x), mm(62), mm(w), mm(14)}, "期間", line(rep.PeriodLabel, 26, false, charts.AccentColor, "l")))
 	}
 	s.add(textAt(box{mm(x), mm(78), mm(w), mm(36)}, "タイトル", line(rep.Title, 36, true, charts.InkColor, "l")))
+	s.mark(rep.Title, rep.PeriodLabel, rep.DocLabel)
 	s.add(rule(box{mm(x + 2), mm(116), mm(50), mm(1.4)}, charts.AccentColor, "下線"))
 	if rep.Notice != "" {
 		s.add(shape{text: &textBox{box: box{mm(x), mm(126), mm(w), mm(20)}, Name: "注意", Fill: charts.AlertFill, Line: charts.AlertColor, Anchor: "ctr",
@@ -117,11 +123,13 @@ func coverSlide(rep *charts.Report) *slide {
 func sectionSlide(sec *charts.Section) *slide {
 	s := &slide{}
 	s.add(textAt(box{mm(marginX), mm(60), mm(contentW), mm(16)}, "セクション", line(sec.Title, 30, true, charts.AccentColor, "ctr")))
+	s.mark(sec.Title)
 	s.add(rule(box{mm(297/2 - 42), mm(78), mm(84), mm(0.7)}, charts.AccentColor, "下線"))
 	var ps []para
 	for _, it := range sec.Items {
 		if it != nil {
 			ps = append(ps, line(it.Heading, 13, false, charts.InkColor, "l"))
+			s.mark(it.Heading)
 		}
 	}
 	s.add(textAt(box{mm(marginX + 40), mm(86), mm(contentW - 80), mm(90)}, "項目", ps...))
@@ -131,75 +139,17 @@ func sectionSlide(sec *charts.Section) *slide {
 // headed is a slide that opens with a page heading: an accent mark, the heading and a rule.
 func headed(h string) *slide {
 	s := &slide{}
+	s.mark(h)
 	s.add(rule(box{mm(marginX), mm(headingY + 1.5), mm(1.8), mm(8)}, charts.AccentColor, "見出しマーク"))
 	s.add(textAt(box{mm(marginX + 3), mm(headingY), mm(contentW - 3), mm(11)}, "見出し", line(h, sizeHeading, true, charts.AccentColor, "l")))
 	s.add(rule(box{mm(marginX), mm(headingY + 12), mm(contentW), mm(0.35)}, charts.AccentColor, "見出し下線"))
 	return s
 }
 
-// itemSlide is an item's heading with its blocks one under another, 内訳 charts side by
-// side; each block gets a height in proportion to what it holds.
-func itemSlide(it *charts.Item) *slide {
-	s := headed(it.Heading)
-	rows := it.Rows()
-	need := make([]float64, len(rows))
-	total := 0.0
-	for i, row := range rows {
-		for _, b := range row {
-			need[i] = max(need[i], blockHeight(b))
-		}
-		total += need[i]
-	}
-	avail := contentBot - contentTop - blockGap*float64(max(0, len(rows)-1))
-	k := 1.0
-	if total > avail {
-		k = avail / total
-	}
-	y := contentTop
-	for i, row := range rows {
-		h := need[i] * k
-		w := (contentW - blockGap*float64(len(row)-1)) / float64(len(row))
-		for j, b := range row {
-			x := marginX + float64(j)*(w+blockGap)
-			s.add(block(b, x, y, w, h)...)
-		}
-		y += h + blockGap
-	}
-	return s
-}
-
-// blockHeight is the height in mm a block would like.
-func blockHeight(b charts.Block) float64 {
-	switch {
-	case b.Stacked != nil:
-		return 8 + noteH(b.Stacked.Note) + 18 + 8*float64(len(b.Stacked.Bars)) + 5*float64(len(b.Stacked.EarlierLines))
-	case b.Counts != nil:
-		return 8 + noteH(b.Counts.Note) + 12 + 5.5*float64(len(b.Counts.Bars)) + 5*float64(len(b.Counts.EarlierLines))
-	case b.Periods != nil:
-		return 8 + 5.5*float64(len(b.Periods.Rows)+1)
-	case b.Texts != nil:
-		n := 0
-		for _, e := range b.Texts.Entries {
-			n += 1 + len(e.Lines)
-		}
-		return 8 + 4.5*float64(n)
-	case b.Cases != nil:
-		return 8 + 5*float64(len(b.Cases.Rows)+1)
-	}
-	return 0
-}
-
-func noteH(note string) float64 {
-	if note == "" {
-		return 0
-	}
-	return 5
-}
-
 // block places one block in the box (x, y, w, h) mm: its heading and note, then the chart
 // or the text.
 func block(b charts.Block, x, y, w, h float64) []shape {
-	headH := 7.0
+	headH := blockHeadH
 	var out []shape
 	heading := func(ps ...para) {
 		out = append(out, textAt(box{mm(x), mm(y), mm(w), mm(headH)}, "見出し", ps...))
@@ -238,10 +188,10 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		for _, e := range tl.Entries {
 			ps = append(ps, line(e.Ward, sizeSmall, true, charts.AccentColor, "l"))
 			for _, l := range e.Lines {
-				ps = append(ps, line("　"+l, sizeSmall, false, charts.InkColor, "l"))
+				ps = append(ps, line("・"+l, sizeSmall, false, charts.InkColor, "l"))
 			}
 		}
-		out = append(out, textAt(rest(), "一覧", ps...))
+		out = append(out, shape{text: &textBox{box: rest(), Name: "一覧", Columns: listColumns, ColumnGap: mm(listGap), Paras: ps}})
 	case b.Cases != nil:
 		ct := b.Cases
 		heading(line(ct.Heading, sizeLabel, true, charts.InkColor, "l"))
@@ -282,6 +232,7 @@ func statusSlide(st *charts.StatusTable, complete bool) *slide {
 		c = charts.AlertColor
 	}
 	s.add(textAt(box{mm(marginX), mm(contentTop), mm(contentW), mm(10)}, "回答状況", line(st.Summary, 18, true, c, "l")))
+	s.mark(st.Summary)
 	ps := []para{line(strings.Join(st.Columns, "　"), sizeTiny, true, charts.InkColor, "l")}
 	for i, r := range st.Rows {
 		rc := charts.InkColor
@@ -316,6 +267,7 @@ func appendixSlide(mx *charts.Matrix) *slide {
 			cells, c = r.Status, charts.AlertColor
 		}
 		ps = append(ps, line(r.Ward+"　"+cells, sizeTiny, false, c, "l"))
+		s.mark(r.Ward)
 	}
 	s.add(textAt(box{mm(marginX), mm(contentTop), mm(contentW), mm(140)}, "付表", ps...))
 	var lps []para

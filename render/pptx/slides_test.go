@@ -1,0 +1,86 @@
+package pptx
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
+	"github.com/osaka-city/zaitaku/charts"
+)
+
+// TestEveryHeadingOnASlide holds the slides' marks, which the Impress test looks for in
+// the rendering, to the report: every heading of the model is on a slide, in the
+// report's order, and every count chart's total beside its heading.
+func TestEveryHeadingOnASlide(t *testing.T) {
+	rep := charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１"})
+	want := []string{rep.Title}
+	for _, sec := range rep.Sections {
+		want = append(want, sec.Title)
+		for _, it := range sec.Items {
+			want = append(want, it.Heading)
+			for _, b := range it.Blocks {
+				switch {
+				case b.Stacked != nil:
+					want = append(want, b.Stacked.Heading)
+				case b.Counts != nil:
+					want = append(want, b.Counts.Title, charts.Thousands(b.Counts.Total))
+				case b.Periods != nil:
+					want = append(want, b.Periods.Heading)
+				case b.Texts != nil:
+					want = append(want, b.Texts.Heading)
+				}
+			}
+		}
+	}
+	want = append(want, rep.Status.Title, rep.Status.Summary)
+	for _, mx := range rep.Appendix {
+		want = append(want, mx.Title)
+		for _, r := range mx.Rows {
+			want = append(want, r.Ward)
+		}
+	}
+	slides, err := buildSlides(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range slides {
+		for _, m := range s.marks {
+			got = append(got, strings.TrimSuffix(m, charts.Continued))
+		}
+	}
+	// want must be a subsequence of got: every heading, in order.
+	i := 0
+	for _, g := range got {
+		if i < len(want) && g == want[i] {
+			i++
+		}
+	}
+	if i < len(want) {
+		t.Fatalf("heading %d %q is on no slide after %q", i, want[i], want[max(0, i-1)])
+	}
+	for n, s := range slides[1:] {
+		if !strings.Contains(strings.Join(s.marks, "\n"), "- ") {
+			t.Errorf("slide %d has no page number", n+2)
+		}
+	}
+}
+
+// TestSlideHeadingsContinue checks that an item over several slides repeats its heading
+// with 「（続き）」 and that the sample's long lists (研修テーマ) go on over slides.
+func TestSlideHeadingsContinue(t *testing.T) {
+	rep := charts.Build(aggregatetest.Sample(t), charts.Options{})
+	slides, err := buildSlides(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cont := 0
+	for _, s := range slides {
+		if len(s.marks) > 0 && strings.HasSuffix(s.marks[0], charts.Continued) {
+			cont++
+		}
+	}
+	if cont == 0 {
+		t.Fatal("no slide continues an item: the sample's items do not all fit one slide each")
+	}
+}
