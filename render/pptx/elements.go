@@ -17,6 +17,7 @@ type slide struct {
 type shape struct {
 	text  *textBox
 	chart *chartFrame
+	table *table
 }
 
 // box is a shape's place on the slide, in EMU.
@@ -117,6 +118,8 @@ func (d *deck) slideXML(sp *part, s *slide) ([]byte, error) {
 		switch {
 		case sh.text != nil:
 			items = append(items, string(mustExec("text", textXMLView(id, sh.text))))
+		case sh.table != nil:
+			items = append(items, string(mustExec("table", tableXMLView(id, sh.table))))
 		case sh.chart != nil:
 			rid, err := d.chartPart(sp, sh.chart.chart)
 			if err != nil {

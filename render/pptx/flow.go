@@ -13,7 +13,10 @@ const (
 	// columns, as the PDF sets them), listGap the space between them.
 	listColumns = 3
 	listGap     = 6.0
-	caseLineH   = 5.0
+	// caseLineH is a line of a case table's cell text (sizeTiny), casePad a cell's
+	// margins above and below.
+	caseLineH = 3.4
+	casePad   = 1.6
 )
 
 // itemSlides lays an item out over as many slides as it needs, as the PDF does: its rows
@@ -46,7 +49,7 @@ func itemSlides(it *charts.Item) []*slide {
 			cur.mark(rowMarks(row)...)
 			y += h + blockGap
 			rows = rows[1:]
-		case len(row) == 1 && splittable(row[0]):
+		case len(row) == 1 && splittable(row[0]) && (y > contentTop || fits(row[0], avail)):
 			first, rest := splitBlock(row[0], avail)
 			if first != nil {
 				cur.add(placeRow([]charts.Block{*first}, y, blockHeight(*first))...)
@@ -121,7 +124,12 @@ func blockHeight(b charts.Block) float64 {
 		}
 		return blockHeadH + listLineH*float64(columnLines(n)) + 2
 	case b.Cases != nil:
-		return blockHeadH + caseLineH*float64(len(b.Cases.Rows)+1) + 2
+		_, hs := caseLayout(b.Cases, contentW)
+		h := blockHeadH + 2
+		for _, x := range hs {
+			h += x
+		}
+		return h
 	}
 	return 0
 }
@@ -154,6 +162,13 @@ func entryLines(e charts.WardLines) int {
 	return n
 }
 
+// fits reports whether some of a list fits in avail mm, so that cutting it makes
+// progress; a list none of which fits on a whole slide is squeezed instead.
+func fits(b charts.Block, avail float64) bool {
+	first, _ := splitBlock(b, avail)
+	return first != nil
+}
+
 func splittable(b charts.Block) bool { return b.Texts != nil || b.Cases != nil }
 
 // splitBlock cuts a list so that its first part fits in avail mm: the part that fits (nil
@@ -161,11 +176,15 @@ func splittable(b charts.Block) bool { return b.Texts != nil || b.Cases != nil }
 func splitBlock(b charts.Block, avail float64) (*charts.Block, charts.Block) {
 	if b.Cases != nil {
 		ct := b.Cases
-		n := int((avail-blockHeadH-2)/caseLineH) - 1
+		_, hs := caseLayout(ct, contentW)
+		used, n := blockHeadH+2+hs[0], 0
+		for n < len(ct.Rows) && used+hs[n+1] <= avail {
+			used += hs[n+1]
+			n++
+		}
 		if n < 1 {
 			return nil, b
 		}
-		n = min(n, len(ct.Rows))
 		first, rest := *ct, *ct
 		first.Rows, rest.Rows = ct.Rows[:n], ct.Rows[n:]
 		rest.Heading = continued(ct.Heading)
@@ -216,4 +235,50 @@ func continued(h string) string {
 		return h
 	}
 	return h + charts.Continued
+}
+
+// displayWidth is a text's width in half-width columns.
+func displayWidth(s string) int { return textfmt.Width(s) }
+
+// caseLayout decides a case table's column widths in mm for a table w mm wide (the ward
+// column narrow, the others in proportion to their text, none under 20 mm) and the height
+// of each row, the header first, from the lines its fullest cell wraps to.
+func caseLayout(ct *charts.CaseTable, w float64) (cols, heights []float64) {
+	const wardW, minW = 18.0, 20.0
+	need := make([]float64, len(ct.Columns))
+	for i, c := range ct.Columns {
+		need[i] = float64(displayWidth(c))
+	}
+	for _, r := range ct.Rows {
+		for i, c := range r.Cells {
+			if i < len(need) {
+				need[i] = max(need[i], float64(min(displayWidth(c), 400)))
+			}
+		}
+	}
+	total := 0.0
+	for _, n := range need {
+		total += n
+	}
+	rest := w - wardW - minW*float64(len(need))
+	cols = []float64{wardW}
+	for _, n := range need {
+		cols = append(cols, minW+rest*n/max(total, 1))
+	}
+	perMM := 2 / (sizeTiny * 25.4 / 72) // half-width columns per mm
+	rowH := func(texts []string) float64 {
+		lines := 1
+		for i, s := range texts {
+			if i < len(cols) {
+				fit := max(1, int((cols[i]-3)*perMM))
+				lines = max(lines, (displayWidth(s)+fit-1)/fit)
+			}
+		}
+		return float64(lines)*caseLineH + casePad
+	}
+	heights = append(heights, rowH(append([]string{""}, ct.Columns...)))
+	for _, r := range ct.Rows {
+		heights = append(heights, rowH(append([]string{r.Ward}, r.Cells...)))
+	}
+	return cols, heights
 }

@@ -49,7 +49,7 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{"x": esc})
 {{define "solid"}}<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>{{end}}
 {{define "ln"}}<a:ln w="9525"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln>{{end}}
 {{define "effect"}}<a:effectStyle><a:effectLst/></a:effectStyle>{{end}}
-` + elementTemplates + chartTemplates))
+` + elementTemplates + chartTemplates + tableTemplates))
 
 // mustExec runs a template; the templates are fixed and their data made here, so an error
 // is a bug.

@@ -19,7 +19,13 @@ import (
 // sampleDeck is the deck of the sample returns with earlier periods, as 資料１.
 func sampleDeck(t *testing.T) ([]byte, *charts.Report) {
 	t.Helper()
-	rep := charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１", AggregateID: "TEST-ID"})
+	return deckWith(t, charts.Options{DocLabel: "資料１", AggregateID: "TEST-ID"})
+}
+
+// deckWith is the sample's deck drawn with opts.
+func deckWith(t *testing.T, opts charts.Options) ([]byte, *charts.Report) {
+	t.Helper()
+	rep := charts.Build(aggregatetest.Sample(t), opts)
 	var buf bytes.Buffer
 	if err := Write(&buf, rep); err != nil {
 		t.Fatal(err)
@@ -72,12 +78,35 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestSchemaValid validates every XML part of the sample deck against the ECMA-376
-// Transitional schemas in testdata/ooxml-schemas (docProps have no schema there).
+// TestSchemaValid validates every XML part of the sample deck, as 資料１ and with the case
+// records, against the ECMA-376 Transitional schemas in testdata/ooxml-schemas.
 func TestSchemaValid(t *testing.T) {
 	xmllint := formtest.Tool(t, "libxml2-utils", "xmllint")
-	deck, _ := sampleDeck(t)
-	files := unzip(t, deck)
+	for _, opts := range []charts.Options{{DocLabel: "資料１", AggregateID: "TEST-ID"}, {IncludeCases: true}} {
+		deck, rep := deckWith(t, opts)
+		if opts.IncludeCases && !hasCases(rep) {
+			t.Fatal("the sample report with IncludeCases has no case table")
+		}
+		validate(t, xmllint, unzip(t, deck))
+	}
+}
+
+func hasCases(rep *charts.Report) bool {
+	for _, sec := range rep.Sections {
+		for _, it := range sec.Items {
+			for _, b := range it.Blocks {
+				if b.Cases != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// validate runs xmllint over every XML part of a deck: each must say it validates.
+func validate(t *testing.T, xmllint string, files map[string][]byte) {
+	t.Helper()
 	dir := t.TempDir()
 	var paths []string
 	for name, data := range files {

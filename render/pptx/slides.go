@@ -172,15 +172,7 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 	case b.Periods != nil:
 		pt := b.Periods
 		heading(line(pt.Heading+pt.Unit, sizeLabel, true, charts.InkColor, "l"))
-		ps := []para{line("　　"+strings.Join(pt.Columns, "　／　"), sizeSmall, true, charts.InkColor, "l")}
-		for _, r := range pt.Rows {
-			ind := ""
-			if r.Indent {
-				ind = "　"
-			}
-			ps = append(ps, line(ind+r.Label+"：　"+strings.Join(r.Cells, "　／　"), sizeSmall, false, charts.InkColor, "l"))
-		}
-		out = append(out, textAt(rest(), "表", ps...))
+		out = append(out, shape{table: periodTable(pt, rest())})
 	case b.Texts != nil:
 		tl := b.Texts
 		heading(line(tl.Heading, sizeLabel, true, charts.InkColor, "l"))
@@ -195,11 +187,7 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 	case b.Cases != nil:
 		ct := b.Cases
 		heading(line(ct.Heading, sizeLabel, true, charts.InkColor, "l"))
-		ps := []para{line(strings.Join(ct.Columns, "｜"), sizeTiny, true, charts.InkColor, "l")}
-		for _, r := range ct.Rows {
-			ps = append(ps, line(r.Ward+"｜"+strings.Join(r.Cells, "｜"), sizeTiny, false, charts.InkColor, "l"))
-		}
-		out = append(out, textAt(rest(), "事例", ps...))
+		out = append(out, shape{table: caseTable(ct, rest())})
 	}
 	return out
 }
@@ -233,21 +221,15 @@ func statusSlide(st *charts.StatusTable, complete bool) *slide {
 	}
 	s.add(textAt(box{mm(marginX), mm(contentTop), mm(contentW), mm(10)}, "回答状況", line(st.Summary, 18, true, c, "l")))
 	s.mark(st.Summary)
-	ps := []para{line(strings.Join(st.Columns, "　"), sizeTiny, true, charts.InkColor, "l")}
-	for i, r := range st.Rows {
-		rc := charts.InkColor
-		if i < len(st.Bad) && st.Bad[i] {
-			rc = charts.AlertColor
-		}
-		ps = append(ps, line(strings.Join(r, "　"), sizeTiny, false, rc, "l"))
-	}
-	s.add(textAt(box{mm(marginX), mm(contentTop + 12), mm(contentW), mm(120)}, "提出状況", ps...))
+	tableH := 5 * float64(len(st.Rows)+1)
+	s.add(shape{table: statusTable(st, box{mm(marginX), mm(contentTop + 12), mm(contentW), mm(tableH)})})
 	if len(st.Earlier) > 0 {
 		eps := []para{line(st.EarlierTitle, sizeSmall, true, charts.InkColor, "l")}
 		for _, e := range st.Earlier {
 			eps = append(eps, line("・"+e, sizeTiny, false, charts.InkColor, "l"))
 		}
-		s.add(textAt(box{mm(marginX), mm(contentTop + 134), mm(contentW), mm(contentBot - contentTop - 134)}, "比較", eps...))
+		top := contentTop + 12 + tableH + 5
+		s.add(textAt(box{mm(marginX), mm(top), mm(contentW), mm(max(contentBot-top, 10))}, "比較", eps...))
 	}
 	return s
 }
@@ -255,25 +237,123 @@ func statusSlide(st *charts.StatusTable, complete bool) *slide {
 // appendixSlide is one page of the ward × question appendix.
 func appendixSlide(mx *charts.Matrix) *slide {
 	s := headed(mx.Title)
-	var head []string
-	for _, c := range mx.Columns {
-		head = append(head, c.Short)
-	}
-	ps := []para{line("　　　　"+strings.Join(head, " "), sizeTiny, true, charts.InkColor, "l")}
+	s.add(shape{table: matrixTable(mx, box{mm(marginX), mm(contentTop), mm(contentW), mm(5.2 * float64(len(mx.Rows)+1))})})
 	for _, r := range mx.Rows {
-		cells := strings.Join(r.Cells, " ")
-		c := charts.InkColor
-		if r.Missing {
-			cells, c = r.Status, charts.AlertColor
-		}
-		ps = append(ps, line(r.Ward+"　"+cells, sizeTiny, false, c, "l"))
 		s.mark(r.Ward)
 	}
-	s.add(textAt(box{mm(marginX), mm(contentTop), mm(contentW), mm(140)}, "付表", ps...))
 	var lps []para
 	for _, l := range mx.Legend {
 		lps = append(lps, line(l, sizeTiny, false, charts.MutedColor, "l"))
 	}
-	s.add(textAt(box{mm(marginX), mm(contentTop + 142), mm(contentW), mm(contentBot - contentTop - 142)}, "凡例", lps...))
+	s.add(textAt(box{mm(marginX), mm(contentBot - 24), mm(contentW), mm(24)}, "凡例", lps...))
 	return s
+}
+
+// periodTable is a count question over periods: a row per figure, a column per period.
+func periodTable(pt *charts.PeriodTable, b box) *table {
+	rows := [][]string{append([]string{""}, pt.Columns...)}
+	t := &table{box: b, Name: pt.Heading, Size: sizeSmall}
+	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(rows[0], false)})
+	for _, r := range pt.Rows {
+		label := r.Label
+		if r.Indent {
+			label = "　" + label
+		}
+		row := append([]string{label}, r.Cells...)
+		rows = append(rows, row)
+		t.Rows = append(t.Rows, tableRow{Cells: cells(row, true)})
+	}
+	t.Cols = textCols(rows, float64(b.W)/emuPerMM, 12)
+	return t
+}
+
+// caseTable is the case records of one 場面, a row per record.
+func caseTable(ct *charts.CaseTable, b box) *table {
+	head := append([]string{""}, ct.Columns...)
+	t := &table{box: b, Name: ct.Heading, Size: sizeTiny}
+	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(head, false)})
+	for _, r := range ct.Rows {
+		t.Rows = append(t.Rows, tableRow{Cells: cells(append([]string{r.Ward}, r.Cells...), false)})
+	}
+	var hs []float64
+	t.Cols, hs = caseLayout(ct, float64(b.W)/emuPerMM)
+	for _, h := range hs {
+		t.Heights = append(t.Heights, mm(h))
+	}
+	return t
+}
+
+// statusTable is the wards' submission table, returns not counted in the alert colours.
+func statusTable(st *charts.StatusTable, b box) *table {
+	t := &table{box: b, Name: st.Title, Size: sizeTiny}
+	rows := [][]string{st.Columns}
+	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(st.Columns, false)})
+	for i, r := range st.Rows {
+		row := tableRow{Cells: cells(r, true)}
+		switch {
+		case i < len(st.Bad) && st.Bad[i]:
+			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
+		case i%2 == 1:
+			row.Fill = zebra
+		}
+		rows = append(rows, r)
+		t.Rows = append(t.Rows, row)
+	}
+	t.Cols = textCols(rows, float64(b.W)/emuPerMM, 6)
+	return t
+}
+
+// matrixTable is one appendix page: wards down, questions across, codes in the cells.
+func matrixTable(mx *charts.Matrix, b box) *table {
+	head := []string{""}
+	for _, c := range mx.Columns {
+		head = append(head, c.Short)
+	}
+	t := &table{box: b, Name: mx.Title, Size: sizeTiny}
+	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(head, false)})
+	for i, r := range mx.Rows {
+		row := tableRow{Cells: cells(append([]string{r.Ward}, r.Cells...), false)}
+		if r.Missing {
+			row.Cells = cells([]string{r.Ward, r.Status}, false)
+			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
+		} else if i%2 == 1 {
+			row.Fill = zebra
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	wardW := 24.0
+	t.Cols = []float64{wardW}
+	if n := len(mx.Columns); n > 0 {
+		w := min(16, (float64(b.W)/emuPerMM-wardW)/float64(n))
+		for range mx.Columns {
+			t.Cols = append(t.Cols, w)
+		}
+	}
+	return t
+}
+
+// zebra is the fill of every other row of a long table.
+const zebra charts.Color = "F2F2F2"
+
+// cells makes a row's cells, figures aligned right when numbers is set.
+func cells(texts []string, numbers bool) []tableCell {
+	out := make([]tableCell, len(texts))
+	for i, s := range texts {
+		out[i] = tableCell{Text: s, Right: numbers && i > 0 && isFigure(s)}
+	}
+	return out
+}
+
+// isFigure reports whether s is a figure as the model prints it (6,784, 12).
+func isFigure(s string) bool {
+	s = strings.ReplaceAll(s, ",", "")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

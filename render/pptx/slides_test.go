@@ -84,3 +84,15 @@ func TestSlideHeadingsContinue(t *testing.T) {
 		t.Fatal("no slide continues an item: the sample's items do not all fit one slide each")
 	}
 }
+
+// TestHugeCaseRowEnds checks that a case record taller than a whole slide is squeezed
+// onto one slide rather than moved on forever.
+func TestHugeCaseRowEnds(t *testing.T) {
+	long := strings.Repeat("とても長い事例の記述。", 400)
+	ct := &charts.CaseTable{Heading: "【場面】", Columns: []string{"経過"}, Rows: []charts.CaseRow{{Ward: "北区", Cells: []string{long}}, {Ward: "都島区", Cells: []string{"短い"}}}}
+	it := &charts.Item{Heading: "（オ）", Blocks: []charts.Block{{Cases: ct}}}
+	slides := itemSlides(it)
+	if len(slides) < 1 || len(slides) > 3 {
+		t.Fatalf("%d slides for two case records", len(slides))
+	}
+}
