@@ -161,7 +161,9 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		heading(line(sb.Heading, sizeLabel, true, charts.InkColor, "l"))
 		r := rest()
 		r, notes := footNotes(r, sb.Note, sb.EarlierLines)
-		out = append(out, shape{chart: &chartFrame{box: r, Name: sb.Heading, chart: stackedSpec(sb)}})
+		spec := stackedSpec(sb)
+		out = append(out, earlierBeside(sb, &r, spec)...)
+		out = append(out, shape{chart: &chartFrame{box: r, Name: sb.Heading, chart: spec}})
 		out = append(out, notes...)
 	case b.Counts != nil:
 		cb := b.Counts
@@ -356,4 +358,56 @@ func isFigure(s string) bool {
 		}
 	}
 	return true
+}
+
+// Where a stacked chart's bars lie, in mm from the chart's top and bottom edges: the
+// legend above, the value axis below.
+const (
+	plotTop    = 9.0
+	plotBottom = 7.0
+	earlierW   = 26.0 // one earlier period's column beside the bars
+)
+
+// earlierBeside makes room right of a stacked chart for the earlier periods' figures, one
+// column each, and places the plot area exactly so that the figures stand level with their
+// bars. It narrows r and sets spec.Plot; with no earlier columns it only places the plot.
+func earlierBeside(sb *charts.StackedBars, r *box, spec *chartSpec) []shape {
+	n := len(sb.Earlier)
+	cols := float64(n) * earlierW
+	r.W -= mm(cols)
+	w := float64(r.W) / emuPerMM
+	h := float64(r.H) / emuPerMM
+	labelW := 0.0
+	for _, b := range sb.Bars {
+		labelW = max(labelW, float64(displayWidth(b.Label))*sizeSmall*25.4/72/2)
+	}
+	labelW = min(labelW+4, w*0.45)
+	spec.Plot = &plotLayout{X: labelW / w, Y: plotTop / h, W: (w - labelW - 3) / w, H: max(h-plotTop-plotBottom, 1) / h}
+	if n == 0 || len(sb.Bars) == 0 {
+		return nil
+	}
+	rowH := max(h-plotTop-plotBottom, 1) / float64(len(sb.Bars))
+	x := float64(r.X)/emuPerMM + w
+	y := float64(r.Y) / emuPerMM
+	t := &table{box: box{mm(x), mm(y), mm(cols), mm(plotTop + rowH*float64(len(sb.Bars)))}, Name: "過去の値", Size: sizeTiny}
+	head := tableRow{Header: true}
+	for _, e := range sb.Earlier {
+		head.Cells = append(head.Cells, tableCell{Text: strings.Join(e.Header, " ")})
+		t.Cols = append(t.Cols, earlierW)
+	}
+	t.Rows = append(t.Rows, head)
+	t.Heights = append(t.Heights, mm(plotTop))
+	for i := range sb.Bars {
+		row := tableRow{Color: charts.AccentColor}
+		for _, e := range sb.Earlier {
+			cell := ""
+			if i < len(e.Cells) {
+				cell = e.Cells[i]
+			}
+			row.Cells = append(row.Cells, tableCell{Text: cell, Right: true})
+		}
+		t.Rows = append(t.Rows, row)
+		t.Heights = append(t.Heights, mm(rowH))
+	}
+	return []shape{{table: t}}
 }
