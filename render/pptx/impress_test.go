@@ -85,3 +85,53 @@ func slideTexts(t *testing.T, rep *charts.Report) [][]string {
 func squeeze(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
+
+// TestImpressSavesDeck opens the deck in LibreOffice Impress and saves it as .pptx again:
+// the saved deck has every slide and every chart, each with its cached values (a round
+// trip through another program; editing a chart's data is left to a later test).
+// LibreOffice 7.4 keeps a chart's data inside the chart and drops the embedded workbook
+// when it saves, so the workbooks are not looked for in its copy.
+func TestImpressSavesDeck(t *testing.T) {
+	bin := formtest.Tool(t, "libreoffice-impress-nogui", "soffice", "libreoffice")
+	deck, _ := sampleDeck(t)
+	ours := unzip(t, deck)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "in", "report.pptx")
+	if err := os.MkdirAll(filepath.Dir(src), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(src, deck, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
+		"--convert-to", "pptx:Impress MS PowerPoint 2007 XML", "--outdir", out, src)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	saved, err := os.ReadFile(filepath.Join(out, "report.pptx"))
+	if err != nil {
+		t.Fatalf("Impress saved no deck: %v", err)
+	}
+	theirs := unzip(t, saved)
+	count := func(files map[string][]byte, prefix string) int {
+		n := 0
+		for name := range files {
+			if strings.HasPrefix(name, prefix) && strings.HasSuffix(name, ".xml") && !strings.Contains(name, "_rels") {
+				n++
+			}
+		}
+		return n
+	}
+	for _, prefix := range []string{"ppt/slides/slide", "ppt/charts/chart"} {
+		if a, b := count(ours, prefix), count(theirs, prefix); a != b || a == 0 {
+			t.Errorf("%s*: %d written, %d after Impress saved the deck", prefix, a, b)
+		}
+	}
+	got := readCharts(t, theirs, false)
+	if len(got) == 0 || len(got[0].vals) == 0 || len(got[0].vals[0]) == 0 {
+		t.Fatalf("the saved deck's first chart has no cached values")
+	}
+}

@@ -45,11 +45,11 @@ func buildSlides(rep *charts.Report) ([]*slide, error) {
 		}
 	}
 	if rep.Status != nil {
-		slides = append(slides, statusSlide(rep.Status, rep.Complete))
+		slides = append(slides, statusSlides(rep.Status, rep.Complete)...)
 	}
 	for _, mx := range rep.Appendix {
 		if mx != nil {
-			slides = append(slides, appendixSlide(mx))
+			slides = append(slides, appendixSlides(mx)...)
 		}
 	}
 	for i, s := range slides {
@@ -213,42 +213,80 @@ func footNotes(r box, note string, earlier []string) (box, []shape) {
 	return r, []shape{textAt(box{r.X, r.Y + r.H, r.W, th}, "注記", ps...)}
 }
 
-// statusSlide is the 提出状況 page: the submission line, the wards' rows, the earlier
-// aggregates used for comparison.
-func statusSlide(st *charts.StatusTable, complete bool) *slide {
+// Rows of the long tables per slide: the 提出状況 table under the submission line, then
+// on slides of its own; the appendix above its legend.
+const (
+	statusRowH      = 5.0
+	statusFirstRows = 28
+	statusNextRows  = 31
+	matrixRowH      = 5.2
+	matrixRows      = 26
+)
+
+// statusSlides is the 提出状況 page: the submission line, the wards' table, and the
+// earlier aggregates used for comparison; a long table goes on over slides under the
+// heading with 「（続き）」.
+func statusSlides(st *charts.StatusTable, complete bool) []*slide {
 	s := headed(st.Title)
+	out := []*slide{s}
 	c := charts.InkColor
 	if !complete {
 		c = charts.AlertColor
 	}
 	s.add(textAt(box{mm(marginX), mm(contentTop), mm(contentW), mm(10)}, "回答状況", line(st.Summary, 18, true, c, "l")))
 	s.mark(st.Summary)
-	tableH := 5 * float64(len(st.Rows)+1)
-	s.add(shape{table: statusTable(st, box{mm(marginX), mm(contentTop + 12), mm(contentW), mm(tableH)})})
+	top := contentTop + 12
+	for from, n := 0, statusFirstRows; from < len(st.Rows); from, n = from+n, statusNextRows {
+		if from > 0 {
+			s = headed(st.Title + charts.Continued)
+			out = append(out, s)
+			top = contentTop
+		}
+		to := min(from+n, len(st.Rows))
+		h := statusRowH * float64(to-from+1)
+		s.add(shape{table: statusTable(st, from, to, box{mm(marginX), mm(top), mm(contentW), mm(h)})})
+		top += h + 5
+	}
 	if len(st.Earlier) > 0 {
 		eps := []para{line(st.EarlierTitle, sizeSmall, true, charts.InkColor, "l")}
 		for _, e := range st.Earlier {
 			eps = append(eps, line("・"+e, sizeTiny, false, charts.InkColor, "l"))
 		}
-		top := contentTop + 12 + tableH + 5
-		s.add(textAt(box{mm(marginX), mm(top), mm(contentW), mm(max(contentBot-top, 10))}, "比較", eps...))
+		h := listLineH * float64(len(eps)+1)
+		if top+h > contentBot {
+			s = headed(st.Title + charts.Continued)
+			out = append(out, s)
+			top = contentTop
+		}
+		s.add(textAt(box{mm(marginX), mm(top), mm(contentW), mm(h)}, "比較", eps...))
 	}
-	return s
+	return out
 }
 
-// appendixSlide is one page of the ward × question appendix.
-func appendixSlide(mx *charts.Matrix) *slide {
-	s := headed(mx.Title)
-	s.add(shape{table: matrixTable(mx, box{mm(marginX), mm(contentTop), mm(contentW), mm(5.2 * float64(len(mx.Rows)+1))})})
-	for _, r := range mx.Rows {
-		s.mark(r.Ward)
+// appendixSlides is one page of the ward × question appendix, over as many slides as its
+// rows need, each with the legend.
+func appendixSlides(mx *charts.Matrix) []*slide {
+	var out []*slide
+	for from := 0; from == 0 || from < len(mx.Rows); from += matrixRows {
+		title := mx.Title
+		if from > 0 {
+			title += charts.Continued
+		}
+		s := headed(title)
+		part := *mx
+		part.Rows = mx.Rows[from:min(from+matrixRows, len(mx.Rows))]
+		s.add(shape{table: matrixTable(&part, from, box{mm(marginX), mm(contentTop), mm(contentW), mm(matrixRowH * float64(len(part.Rows)+1))})})
+		for _, r := range part.Rows {
+			s.mark(r.Ward)
+		}
+		var lps []para
+		for _, l := range mx.Legend {
+			lps = append(lps, line(l, sizeTiny, false, charts.MutedColor, "l"))
+		}
+		s.add(textAt(box{mm(marginX), mm(contentBot - 24), mm(contentW), mm(24)}, "凡例", lps...))
+		out = append(out, s)
 	}
-	var lps []para
-	for _, l := range mx.Legend {
-		lps = append(lps, line(l, sizeTiny, false, charts.MutedColor, "l"))
-	}
-	s.add(textAt(box{mm(marginX), mm(contentBot - 24), mm(contentW), mm(24)}, "凡例", lps...))
-	return s
+	return out
 }
 
 // periodTable is a count question over periods: a row per figure, a column per period.
@@ -285,12 +323,18 @@ func caseTable(ct *charts.CaseTable, b box) *table {
 	return t
 }
 
-// statusTable is the wards' submission table, returns not counted in the alert colours.
-func statusTable(st *charts.StatusTable, b box) *table {
+// statusTable is rows [from, to) of the wards' submission table, returns not counted in
+// the alert colours; the columns are sized over all the rows, so every slide's part of
+// the table looks the same.
+func statusTable(st *charts.StatusTable, from, to int, b box) *table {
 	t := &table{box: b, Name: st.Title, Size: sizeTiny}
 	rows := [][]string{st.Columns}
 	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(st.Columns, false)})
 	for i, r := range st.Rows {
+		rows = append(rows, r)
+		if i < from || i >= to {
+			continue
+		}
 		row := tableRow{Cells: cells(r, true)}
 		switch {
 		case i < len(st.Bad) && st.Bad[i]:
@@ -298,15 +342,15 @@ func statusTable(st *charts.StatusTable, b box) *table {
 		case i%2 == 1:
 			row.Fill = zebra
 		}
-		rows = append(rows, r)
 		t.Rows = append(t.Rows, row)
 	}
 	t.Cols = textCols(rows, float64(b.W)/emuPerMM, 6)
 	return t
 }
 
-// matrixTable is one appendix page: wards down, questions across, codes in the cells.
-func matrixTable(mx *charts.Matrix, b box) *table {
+// matrixTable is one appendix page: wards down, questions across, codes in the cells;
+// from is the first row's place in the whole table, for the zebra rows.
+func matrixTable(mx *charts.Matrix, from int, b box) *table {
 	head := []string{""}
 	for _, c := range mx.Columns {
 		head = append(head, c.Short)
@@ -318,7 +362,7 @@ func matrixTable(mx *charts.Matrix, b box) *table {
 		if r.Missing {
 			row.Cells = cells([]string{r.Ward, r.Status}, false)
 			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
-		} else if i%2 == 1 {
+		} else if (from+i)%2 == 1 {
 			row.Fill = zebra
 		}
 		t.Rows = append(t.Rows, row)

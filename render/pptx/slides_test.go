@@ -1,6 +1,8 @@
 package pptx
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -94,5 +96,71 @@ func TestHugeCaseRowEnds(t *testing.T) {
 	slides := itemSlides(it)
 	if len(slides) < 1 || len(slides) > 3 {
 		t.Fatalf("%d slides for two case records", len(slides))
+	}
+}
+
+// TestIncompleteOnEverySlide checks that an incomplete report says so on the cover and
+// shows the submission line on every other slide, as the PDF does.
+func TestIncompleteOnEverySlide(t *testing.T) {
+	rep := charts.Build(aggregatetest.Sample(t), charts.Options{})
+	rep.Complete, rep.Summary, rep.Notice = false, "回答 23／24区", "未提出の区があります"
+	var buf bytes.Buffer
+	if err := Write(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	files := unzip(t, buf.Bytes())
+	for n := 1; ; n++ {
+		data, ok := files[fmt.Sprintf("ppt/slides/slide%d.xml", n)]
+		if !ok {
+			if n < 10 {
+				t.Fatalf("only %d slides", n-1)
+			}
+			break
+		}
+		want := rep.Summary
+		if n == 1 {
+			want = rep.Notice
+		}
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("slide %d lacks %q", n, want)
+		}
+	}
+}
+
+// TestLongTablesContinue checks that a status table and an appendix page of many units
+// (the synthetic 1,741) go on over slides, every unit on one, none too full.
+func TestLongTablesContinue(t *testing.T) {
+	st := &charts.StatusTable{Title: "提出状況", Summary: "回答 100／100", Columns: []string{"市町村", "状況"}, Earlier: []string{"前回"}}
+	mx := &charts.Matrix{Title: "付表", Columns: []charts.MatrixColumn{{Short: "ア1"}}}
+	for i := range 100 {
+		w := fmt.Sprintf("町%03d", i)
+		st.Rows = append(st.Rows, []string{w, "集計済"})
+		mx.Rows = append(mx.Rows, charts.MatrixRow{Ward: w, Cells: []string{"1"}})
+	}
+	for _, c := range []struct {
+		name   string
+		slides []*slide
+		max    int
+	}{{"status", statusSlides(st, true), statusNextRows + 1}, {"appendix", appendixSlides(mx), matrixRows + 1}} {
+		if len(c.slides) < 3 {
+			t.Errorf("%s: %d slides for 100 rows", c.name, len(c.slides))
+		}
+		seen := 0
+		for i, s := range c.slides {
+			for _, sh := range s.shapes {
+				if sh.table != nil {
+					if n := len(sh.table.Rows); n > c.max {
+						t.Errorf("%s slide %d: %d rows", c.name, i+1, n)
+					}
+					if bottom := sh.table.Y + sh.table.H; bottom > mm(contentBot) {
+						t.Errorf("%s slide %d: table ends at %d EMU, below the content", c.name, i+1, bottom)
+					}
+					seen += len(sh.table.Rows) - 1
+				}
+			}
+		}
+		if seen != 100 {
+			t.Errorf("%s: %d rows over the slides, want 100", c.name, seen)
+		}
 	}
 }
