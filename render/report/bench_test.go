@@ -19,6 +19,7 @@ import (
 	"github.com/osaka-city/zaitaku/render/html"
 	"github.com/osaka-city/zaitaku/render/longcsv"
 	"github.com/osaka-city/zaitaku/render/pdf"
+	"github.com/osaka-city/zaitaku/render/pptx"
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
 )
@@ -54,6 +55,14 @@ func BenchmarkCharts(b *testing.B) {
 func BenchmarkPDF(b *testing.B) {
 	aggregatetest.BenchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error {
 		return pdf.Write(w, charts.Build(res, reportOptions), pdf.Options{})
+	})
+}
+
+// BenchmarkPPTX renders report.pptx from the chart models (not yet an output of the CLI;
+// issue 11 asks it to take no longer than the PDF).
+func BenchmarkPPTX(b *testing.B) {
+	aggregatetest.BenchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error {
+		return pptx.Write(w, charts.Build(res, reportOptions))
 	})
 }
 

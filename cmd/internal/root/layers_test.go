@@ -29,7 +29,7 @@ var layers = []struct {
 	{"aggregate", 5},
 	{"charts", 6},
 	{"render/fonts", 7},
-	{"render", 8}, // the renderers: pdf, html, summary, longcsv
+	{"render", 8}, // the renderers: pdf, html, pptx, summary, longcsv
 	{"render/report", 9},
 	{"cmd", cmdRank},
 	{"testdata", cmdRank}, // testdata/gen, the generator, is a program like cmd

@@ -1,0 +1,457 @@
+package pptx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/osaka-city/zaitaku/charts"
+)
+
+// Slide geometry in millimetres on the A4 landscape slide.
+const (
+	marginX    = 14.0
+	contentW   = 297 - 2*marginX
+	headerY    = 5.0
+	headingY   = 12.0
+	contentTop = 27.0
+	contentBot = 194.0
+	footerY    = 197.0
+	blockGap   = 3.0
+)
+
+// Text sizes in points, close to the PDF's.
+const (
+	sizeTiny    = 8.0
+	sizeSmall   = 9.0
+	sizeBody    = 10.5
+	sizeLabel   = 11.0
+	sizeHeading = 17.0
+)
+
+// buildSlides turns the report into slides in the PDF's order: the cover, each section's
+// title slide and its items, the 提出状況 slide and the appendix; then the running header
+// and footer with the page number on every slide but the cover.
+func buildSlides(rep *charts.Report) ([]*slide, error) {
+	slides := []*slide{coverSlide(rep)}
+	for _, sec := range rep.Sections {
+		if sec == nil {
+			continue
+		}
+		slides = append(slides, sectionSlide(sec))
+		for _, it := range sec.Items {
+			if it != nil {
+				slides = append(slides, itemSlides(it)...)
+			}
+		}
+	}
+	if rep.Status != nil {
+		slides = append(slides, statusSlides(rep.Status, rep.Complete)...)
+	}
+	for _, mx := range rep.Appendix {
+		if mx != nil {
+			slides = append(slides, appendixSlides(mx)...)
+		}
+	}
+	for i, s := range slides {
+		if i > 0 {
+			s.shapes = append(s.shapes, chrome(rep, i+1)...)
+			s.mark(fmt.Sprintf("- %d -", i+1))
+		}
+		if rep.AggregateID != "" && i == len(slides)-1 {
+			s.add(textAt(box{mm(297 - marginX - 80), mm(footerY), mm(80), mm(7)}, "集計ID",
+				line(charts.AggregateIDLabel+" "+rep.AggregateID, sizeTiny, false, charts.MutedColor, "r")))
+		}
+	}
+	return slides, nil
+}
+
+func (s *slide) add(sh ...shape) { s.shapes = append(s.shapes, sh...) }
+
+// mark records text the slide shows that a reader looks for (headings, totals, wards):
+// the tests find it again in LibreOffice's rendering of the slide.
+func (s *slide) mark(texts ...string) { s.marks = append(s.marks, texts...) }
+
+// textAt is a text box at b.
+func textAt(b box, name string, ps ...para) shape {
+	return shape{text: &textBox{box: b, Name: name, Paras: ps}}
+}
+
+// rule is a thin filled bar: the accent mark beside a heading, the rule under it.
+func rule(b box, c charts.Color, name string) shape {
+	return shape{text: &textBox{box: b, Name: name, Fill: c, Paras: []para{{}}}}
+}
+
+// chrome is the running header (period, title, 資料番号), the page number as a slide-number
+// field, and the submission line while returns are missing.
+func chrome(rep *charts.Report, n int) []shape {
+	hdr := strings.TrimSpace(rep.PeriodLabel + "　" + rep.Title)
+	out := []shape{textAt(box{mm(marginX), mm(headerY), mm(contentW - 40), mm(6)}, "ヘッダー", line(hdr, sizeTiny, false, charts.MutedColor, "l"))}
+	if rep.DocLabel != "" {
+		out = append(out, textAt(box{mm(297 - marginX - 40), mm(headerY), mm(40), mm(6)}, "資料番号", line(rep.DocLabel, sizeTiny, true, charts.MutedColor, "r")))
+	}
+	num := para{Align: "ctr", Runs: []run{{Text: "- ", Size: sizeSmall}, {Text: fmt.Sprint(n), Size: sizeSmall, SlideNumber: true}, {Text: " -", Size: sizeSmall}}}
+	out = append(out, textAt(box{mm(297/2 - 20), mm(footerY), mm(40), mm(7)}, "スライド番号", num))
+	if !rep.Complete && rep.Summary != "" {
+		out = append(out, textAt(box{mm(marginX), mm(footerY), mm(297/2 - 25 - marginX), mm(7)}, "回答状況", line(rep.Summary, sizeSmall, true, charts.AlertColor, "l")))
+	}
+	return out
+}
+
+// coverSlide is the title page: the 資料番号 box top right, period and title large, the
+// notice of an incomplete report.
+func coverSlide(rep *charts.Report) *slide {
+	s := &slide{}
+	if rep.DocLabel != "" {
+		s.add(shape{text: &textBox{box: box{mm(297 - marginX - 40), mm(14), mm(40), mm(14)}, Name: "資料番号", Line: charts.InkColor, Anchor: "ctr",
+			Paras: []para{line(rep.DocLabel, 18, true, charts.InkColor, "ctr")}}})
+	}
+	x, w := marginX+14, contentW-28
+	if rep.PeriodLabel != "" {
+		s.add(textAt(box{mm(x), mm(62), mm(w), mm(14)}, "期間", line(rep.PeriodLabel, 26, false, charts.AccentColor, "l")))
+	}
+	s.add(textAt(box{mm(x), mm(78), mm(w), mm(36)}, "タイトル", line(rep.Title, 36, true, charts.InkColor, "l")))
+	s.mark(rep.Title, rep.PeriodLabel, rep.DocLabel)
+	s.add(rule(box{mm(x + 2), mm(116), mm(50), mm(1.4)}, charts.AccentColor, "下線"))
+	if rep.Notice != "" {
+		s.add(shape{text: &textBox{box: box{mm(x), mm(126), mm(w), mm(20)}, Name: "注意", Fill: charts.AlertFill, Line: charts.AlertColor, Anchor: "ctr",
+			Paras: []para{line(rep.Notice, 15, true, charts.AlertColor, "l")}}})
+	}
+	return s
+}
+
+// sectionSlide is a section's title with its items listed under it.
+func sectionSlide(sec *charts.Section) *slide {
+	s := &slide{}
+	s.add(textAt(box{mm(marginX), mm(60), mm(contentW), mm(16)}, "セクション", line(sec.Title, 30, true, charts.AccentColor, "ctr")))
+	s.mark(sec.Title)
+	s.add(rule(box{mm(297/2 - 42), mm(78), mm(84), mm(0.7)}, charts.AccentColor, "下線"))
+	var ps []para
+	for _, it := range sec.Items {
+		if it != nil {
+			ps = append(ps, line(it.Heading, 13, false, charts.InkColor, "l"))
+			s.mark(it.Heading)
+		}
+	}
+	s.add(textAt(box{mm(marginX + 40), mm(86), mm(contentW - 80), mm(90)}, "項目", ps...))
+	return s
+}
+
+// headed is a slide that opens with a page heading: an accent mark, the heading and a rule.
+func headed(h string) *slide {
+	s := &slide{}
+	s.mark(h)
+	s.add(rule(box{mm(marginX), mm(headingY + 1.5), mm(1.8), mm(8)}, charts.AccentColor, "見出しマーク"))
+	s.add(textAt(box{mm(marginX + 3), mm(headingY), mm(contentW - 3), mm(11)}, "見出し", line(h, sizeHeading, true, charts.AccentColor, "l")))
+	s.add(rule(box{mm(marginX), mm(headingY + 12), mm(contentW), mm(0.35)}, charts.AccentColor, "見出し下線"))
+	return s
+}
+
+// block places one block in the box (x, y, w, h) mm: its heading and note, then the chart
+// or the text.
+func block(b charts.Block, x, y, w, h float64) []shape {
+	headH := blockHeadH
+	var out []shape
+	heading := func(ps ...para) {
+		out = append(out, textAt(box{mm(x), mm(y), mm(w), mm(headH)}, "見出し", ps...))
+	}
+	rest := func() box { return box{mm(x), mm(y + headH), mm(w), mm(max(h-headH, 5))} }
+	switch {
+	case b.Stacked != nil:
+		sb := b.Stacked
+		heading(line(sb.Heading, sizeLabel, true, charts.InkColor, "l"))
+		r := rest()
+		r, notes := footNotes(r, sb.Note, sb.EarlierLines)
+		spec := stackedSpec(sb)
+		out = append(out, earlierBeside(sb, &r, spec)...)
+		out = append(out, shape{chart: &chartFrame{box: r, Name: sb.Heading, chart: spec}})
+		out = append(out, notes...)
+	case b.Counts != nil:
+		cb := b.Counts
+		heading(para{Align: "l", Runs: []run{{Text: cb.Title, Size: sizeLabel, Bold: true}, {Text: cb.TitleTotal, Size: sizeLabel, Bold: true, Color: charts.AccentColor}}})
+		r, notes := footNotes(rest(), cb.Note, cb.EarlierLines)
+		out = append(out, shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: countSpec(cb)}})
+		out = append(out, notes...)
+	case b.Periods != nil:
+		pt := b.Periods
+		heading(line(pt.Heading+pt.Unit, sizeLabel, true, charts.InkColor, "l"))
+		out = append(out, shape{table: periodTable(pt, rest())})
+	case b.Texts != nil:
+		tl := b.Texts
+		heading(line(tl.Heading, sizeLabel, true, charts.InkColor, "l"))
+		var ps []para
+		for _, e := range tl.Entries {
+			ps = append(ps, line(e.Ward, sizeSmall, true, charts.AccentColor, "l"))
+			for _, l := range e.Lines {
+				ps = append(ps, line("・"+l, sizeSmall, false, charts.InkColor, "l"))
+			}
+		}
+		out = append(out, shape{text: &textBox{box: rest(), Name: "一覧", Columns: listColumns, ColumnGap: mm(listGap), Paras: ps}})
+	case b.Cases != nil:
+		ct := b.Cases
+		heading(line(ct.Heading, sizeLabel, true, charts.InkColor, "l"))
+		out = append(out, shape{table: caseTable(ct, rest())})
+	}
+	return out
+}
+
+// footNotes keeps room under a chart for its note and earlier-period lines, returning the
+// chart's box and the text under it.
+func footNotes(r box, note string, earlier []string) (box, []shape) {
+	var ps []para
+	if note != "" {
+		ps = append(ps, line(note, sizeTiny, false, charts.MutedColor, "l"))
+	}
+	for _, e := range earlier {
+		ps = append(ps, line(e, sizeTiny, false, charts.AccentColor, "l"))
+	}
+	if len(ps) == 0 {
+		return r, nil
+	}
+	th := mm(4.5 * float64(len(ps)))
+	th = min(th, r.H/3)
+	r.H -= th
+	return r, []shape{textAt(box{r.X, r.Y + r.H, r.W, th}, "注記", ps...)}
+}
+
+// Rows of the long tables per slide: the 提出状況 table under the submission line, then
+// on slides of its own; the appendix above its legend.
+const (
+	statusRowH      = 5.0
+	statusFirstRows = 28
+	statusNextRows  = 31
+	matrixRowH      = 5.2
+	matrixRows      = 26
+)
+
+// statusSlides is the 提出状況 page: the submission line, the wards' table, and the
+// earlier aggregates used for comparison; a long table goes on over slides under the
+// heading with 「（続き）」.
+func statusSlides(st *charts.StatusTable, complete bool) []*slide {
+	s := headed(st.Title)
+	out := []*slide{s}
+	c := charts.InkColor
+	if !complete {
+		c = charts.AlertColor
+	}
+	s.add(textAt(box{mm(marginX), mm(contentTop), mm(contentW), mm(10)}, "回答状況", line(st.Summary, 18, true, c, "l")))
+	s.mark(st.Summary)
+	top := contentTop + 12
+	for from, n := 0, statusFirstRows; from < len(st.Rows); from, n = from+n, statusNextRows {
+		if from > 0 {
+			s = headed(st.Title + charts.Continued)
+			out = append(out, s)
+			top = contentTop
+		}
+		to := min(from+n, len(st.Rows))
+		h := statusRowH * float64(to-from+1)
+		s.add(shape{table: statusTable(st, from, to, box{mm(marginX), mm(top), mm(contentW), mm(h)})})
+		top += h + 5
+	}
+	if len(st.Earlier) > 0 {
+		eps := []para{line(st.EarlierTitle, sizeSmall, true, charts.InkColor, "l")}
+		for _, e := range st.Earlier {
+			eps = append(eps, line("・"+e, sizeTiny, false, charts.InkColor, "l"))
+		}
+		h := listLineH * float64(len(eps)+1)
+		if top+h > contentBot {
+			s = headed(st.Title + charts.Continued)
+			out = append(out, s)
+			top = contentTop
+		}
+		s.add(textAt(box{mm(marginX), mm(top), mm(contentW), mm(h)}, "比較", eps...))
+	}
+	return out
+}
+
+// appendixSlides is one page of the ward × question appendix, over as many slides as its
+// rows need, each with the legend.
+func appendixSlides(mx *charts.Matrix) []*slide {
+	var out []*slide
+	for from := 0; from == 0 || from < len(mx.Rows); from += matrixRows {
+		title := mx.Title
+		if from > 0 {
+			title += charts.Continued
+		}
+		s := headed(title)
+		part := *mx
+		part.Rows = mx.Rows[from:min(from+matrixRows, len(mx.Rows))]
+		s.add(shape{table: matrixTable(&part, from, box{mm(marginX), mm(contentTop), mm(contentW), mm(matrixRowH * float64(len(part.Rows)+1))})})
+		for _, r := range part.Rows {
+			s.mark(r.Ward)
+		}
+		var lps []para
+		for _, l := range mx.Legend {
+			lps = append(lps, line(l, sizeTiny, false, charts.MutedColor, "l"))
+		}
+		s.add(textAt(box{mm(marginX), mm(contentBot - 24), mm(contentW), mm(24)}, "凡例", lps...))
+		out = append(out, s)
+	}
+	return out
+}
+
+// periodTable is a count question over periods: a row per figure, a column per period.
+func periodTable(pt *charts.PeriodTable, b box) *table {
+	rows := [][]string{append([]string{""}, pt.Columns...)}
+	t := &table{box: b, Name: pt.Heading, Size: sizeSmall}
+	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(rows[0], false)})
+	for _, r := range pt.Rows {
+		label := r.Label
+		if r.Indent {
+			label = "　" + label
+		}
+		row := append([]string{label}, r.Cells...)
+		rows = append(rows, row)
+		t.Rows = append(t.Rows, tableRow{Cells: cells(row, true)})
+	}
+	t.Cols = textCols(rows, float64(b.W)/emuPerMM, 12)
+	return t
+}
+
+// caseTable is the case records of one 場面, a row per record.
+func caseTable(ct *charts.CaseTable, b box) *table {
+	head := append([]string{""}, ct.Columns...)
+	t := &table{box: b, Name: ct.Heading, Size: sizeTiny}
+	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(head, false)})
+	for _, r := range ct.Rows {
+		t.Rows = append(t.Rows, tableRow{Cells: cells(append([]string{r.Ward}, r.Cells...), false)})
+	}
+	var hs []float64
+	t.Cols, hs = caseLayout(ct, float64(b.W)/emuPerMM)
+	for _, h := range hs {
+		t.Heights = append(t.Heights, mm(h))
+	}
+	return t
+}
+
+// statusTable is rows [from, to) of the wards' submission table, returns not counted in
+// the alert colours; the columns are sized over all the rows, so every slide's part of
+// the table looks the same.
+func statusTable(st *charts.StatusTable, from, to int, b box) *table {
+	t := &table{box: b, Name: st.Title, Size: sizeTiny}
+	rows := [][]string{st.Columns}
+	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(st.Columns, false)})
+	for i, r := range st.Rows {
+		rows = append(rows, r)
+		if i < from || i >= to {
+			continue
+		}
+		row := tableRow{Cells: cells(r, true)}
+		switch {
+		case i < len(st.Bad) && st.Bad[i]:
+			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
+		case i%2 == 1:
+			row.Fill = zebra
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Cols = textCols(rows, float64(b.W)/emuPerMM, 6)
+	return t
+}
+
+// matrixTable is one appendix page: wards down, questions across, codes in the cells;
+// from is the first row's place in the whole table, for the zebra rows.
+func matrixTable(mx *charts.Matrix, from int, b box) *table {
+	head := []string{""}
+	for _, c := range mx.Columns {
+		head = append(head, c.Short)
+	}
+	t := &table{box: b, Name: mx.Title, Size: sizeTiny}
+	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(head, false)})
+	for i, r := range mx.Rows {
+		row := tableRow{Cells: cells(append([]string{r.Ward}, r.Cells...), false)}
+		if r.Missing {
+			row.Cells = cells([]string{r.Ward, r.Status}, false)
+			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
+		} else if (from+i)%2 == 1 {
+			row.Fill = zebra
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	wardW := 24.0
+	t.Cols = []float64{wardW}
+	if n := len(mx.Columns); n > 0 {
+		w := min(16, (float64(b.W)/emuPerMM-wardW)/float64(n))
+		for range mx.Columns {
+			t.Cols = append(t.Cols, w)
+		}
+	}
+	return t
+}
+
+// zebra is the fill of every other row of a long table.
+const zebra charts.Color = "F2F2F2"
+
+// cells makes a row's cells, figures aligned right when numbers is set.
+func cells(texts []string, numbers bool) []tableCell {
+	out := make([]tableCell, len(texts))
+	for i, s := range texts {
+		out[i] = tableCell{Text: s, Right: numbers && i > 0 && isFigure(s)}
+	}
+	return out
+}
+
+// isFigure reports whether s is a figure as the model prints it (6,784, 12).
+func isFigure(s string) bool {
+	s = strings.ReplaceAll(s, ",", "")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Where a stacked chart's bars lie, in mm from the chart's top and bottom edges: the
+// legend above, the value axis below.
+const (
+	plotTop    = 9.0
+	plotBottom = 7.0
+	earlierW   = 26.0 // one earlier period's column beside the bars
+)
+
+// earlierBeside makes room right of a stacked chart for the earlier periods' figures, one
+// column each, and places the plot area exactly so that the figures stand level with their
+// bars. It narrows r and sets spec.Plot; with no earlier columns it only places the plot.
+func earlierBeside(sb *charts.StackedBars, r *box, spec *chartSpec) []shape {
+	n := len(sb.Earlier)
+	cols := float64(n) * earlierW
+	r.W -= mm(cols)
+	w := float64(r.W) / emuPerMM
+	h := float64(r.H) / emuPerMM
+	labelW := 0.0
+	for _, b := range sb.Bars {
+		labelW = max(labelW, float64(displayWidth(b.Label))*sizeSmall*25.4/72/2)
+	}
+	labelW = min(labelW+4, w*0.45)
+	spec.Plot = &plotLayout{X: labelW / w, Y: plotTop / h, W: (w - labelW - 3) / w, H: max(h-plotTop-plotBottom, 1) / h}
+	if n == 0 || len(sb.Bars) == 0 {
+		return nil
+	}
+	rowH := max(h-plotTop-plotBottom, 1) / float64(len(sb.Bars))
+	x := float64(r.X)/emuPerMM + w
+	y := float64(r.Y) / emuPerMM
+	t := &table{box: box{mm(x), mm(y), mm(cols), mm(plotTop + rowH*float64(len(sb.Bars)))}, Name: "過去の値", Size: sizeTiny}
+	head := tableRow{Header: true}
+	for _, e := range sb.Earlier {
+		head.Cells = append(head.Cells, tableCell{Text: strings.Join(e.Header, " ")})
+		t.Cols = append(t.Cols, earlierW)
+	}
+	t.Rows = append(t.Rows, head)
+	t.Heights = append(t.Heights, mm(plotTop))
+	for i := range sb.Bars {
+		row := tableRow{Color: charts.AccentColor}
+		for _, e := range sb.Earlier {
+			cell := ""
+			if i < len(e.Cells) {
+				cell = e.Cells[i]
+			}
+			row.Cells = append(row.Cells, tableCell{Text: cell, Right: true})
+		}
+		t.Rows = append(t.Rows, row)
+		t.Heights = append(t.Heights, mm(rowH))
+	}
+	return []shape{{table: t}}
+}
