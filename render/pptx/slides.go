@@ -159,18 +159,21 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 	case b.Stacked != nil:
 		sb := b.Stacked
 		heading(line(sb.Heading, sizeLabel, true, charts.InkColor, "l"))
-		r := rest()
-		r, notes := footNotes(r, sb.Note, sb.EarlierLines)
+		r, above := notesAbove(rest(), sb.Note, nil)
+		r, below := footNotes(r, "", sb.EarlierLines)
 		spec := stackedSpec(sb)
+		out = append(out, above...)
 		out = append(out, earlierBeside(sb, &r, spec)...)
 		out = append(out, shape{chart: &chartFrame{box: r, Name: sb.Heading, chart: spec}})
-		out = append(out, notes...)
+		out = append(out, below...)
 	case b.Counts != nil:
 		cb := b.Counts
 		heading(para{Align: "l", Runs: []run{{Text: cb.Title, Size: sizeLabel, Bold: true}, {Text: cb.TitleTotal, Size: sizeLabel, Bold: true, Color: charts.AccentColor}}})
-		r, notes := footNotes(rest(), cb.Note, cb.EarlierLines)
-		out = append(out, shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: countSpec(cb)}})
-		out = append(out, notes...)
+		r, above := notesAbove(rest(), cb.Note, cb.EarlierLines)
+		spec := countSpec(cb)
+		placeUnit(spec, r)
+		out = append(out, above...)
+		out = append(out, shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: spec}})
 	case b.Periods != nil:
 		pt := b.Periods
 		heading(line(pt.Heading+pt.Unit, sizeLabel, true, charts.InkColor, "l"))
@@ -194,16 +197,37 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 	return out
 }
 
-// footNotes keeps room under a chart for its note and earlier-period lines, returning the
-// chart's box and the text under it.
-func footNotes(r box, note string, earlier []string) (box, []shape) {
-	var ps []para
-	if note != "" {
-		ps = append(ps, line(note, sizeTiny, false, charts.MutedColor, "l"))
+// notesAbove keeps room over a chart for its earlier-period lines and its note, in the
+// PDF's order (the note under the heading, above the bars), returning the chart's box and
+// the text over it.
+func notesAbove(r box, note string, earlier []string) (box, []shape) {
+	ps := noteParas(note, earlier)
+	if len(ps) == 0 {
+		return r, nil
 	}
+	th := min(mm(4.5*float64(len(ps))), r.H/3)
+	t := textAt(box{r.X, r.Y, r.W, th}, "注記", ps...)
+	r.Y += th
+	r.H -= th
+	return r, []shape{t}
+}
+
+// noteParas are a chart's earlier-period lines and note as small paragraphs.
+func noteParas(note string, earlier []string) []para {
+	var ps []para
 	for _, e := range earlier {
 		ps = append(ps, line(e, sizeTiny, false, charts.AccentColor, "l"))
 	}
+	if note != "" {
+		ps = append(ps, line(note, sizeTiny, false, charts.MutedColor, "l"))
+	}
+	return ps
+}
+
+// footNotes keeps room under a chart for its note and earlier-period lines, returning the
+// chart's box and the text under it.
+func footNotes(r box, note string, earlier []string) (box, []shape) {
+	ps := noteParas(note, earlier)
 	if len(ps) == 0 {
 		return r, nil
 	}
@@ -412,6 +436,24 @@ const (
 	earlierW   = 26.0 // one earlier period's column beside the bars
 )
 
+// lastTickHalf is half the width of the value axis' last label (mm), which sits centred
+// on the bars' right end.
+func lastTickHalf(a charts.Axis) float64 {
+	if len(a.Ticks) == 0 {
+		return 0
+	}
+	return float64(displayWidth(charts.Thousands(a.Ticks[len(a.Ticks)-1]))) * sizeSmall * 25.4 / 72 / 4
+}
+
+// unitReserve is the room (mm) right of the bars that the last tick label and the axis
+// unit after it need.
+func unitReserve(a charts.Axis) float64 {
+	if a.Unit == "" {
+		return 0
+	}
+	return lastTickHalf(a) + float64(displayWidth(a.Unit))*sizeSmall*25.4/72/2 + 2
+}
+
 // earlierBeside makes room right of a stacked chart for the earlier periods' figures, one
 // column each, and places the plot area exactly so that the figures stand level with their
 // bars. It narrows r and sets spec.Plot; with no earlier columns it only places the plot.
@@ -426,7 +468,12 @@ func earlierBeside(sb *charts.StackedBars, r *box, spec *chartSpec) []shape {
 		labelW = max(labelW, float64(displayWidth(b.Label))*sizeSmall*25.4/72/2)
 	}
 	labelW = min(labelW+4, w*0.45)
-	spec.Plot = &plotLayout{X: labelW / w, Y: plotTop / h, W: (w - labelW - 3) / w, H: max(h-plotTop-plotBottom, 1) / h}
+	plotW := w - labelW - 3 - unitReserve(sb.Axis)
+	spec.Plot = &plotLayout{X: labelW / w, Y: plotTop / h, W: plotW / w, H: max(h-plotTop-plotBottom, 1) / h}
+	if spec.Unit != "" {
+		// After the last tick label, level with the labels, as the PDF draws it.
+		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(sb.Axis) + 0.5) / w, Y: (h - plotBottom + 0.3) / h}
+	}
 	if n == 0 || len(sb.Bars) == 0 {
 		return nil
 	}
