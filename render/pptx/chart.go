@@ -220,15 +220,3 @@ func majorUnit(a charts.Axis) int64 {
 	}
 	return step
 }
-
-// placeUnit puts the axis unit at the chart's bottom right, level with the tick labels,
-// once the chart's box r is known (the title's place is a fraction of the chart).
-func placeUnit(c *chartSpec, r box) {
-	if c.Unit == "" || r.W <= 0 || r.H <= 0 {
-		return
-	}
-	const pt = 12700 // EMU per point
-	w := float64(len([]rune(c.Unit))*9+6) * pt
-	h := 14.0 * pt
-	c.UnitAt = &plotLayout{X: max(1-w/float64(r.W), 0), Y: max(1-h/float64(r.H), 0)}
-}

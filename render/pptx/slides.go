@@ -171,7 +171,11 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		heading(para{Align: "l", Runs: []run{{Text: cb.Title, Size: sizeLabel, Bold: true}, {Text: cb.TitleTotal, Size: sizeLabel, Bold: true, Color: charts.AccentColor}}})
 		r, above := notesAbove(rest(), cb.Note, cb.EarlierLines)
 		spec := countSpec(cb)
-		placeUnit(spec, r)
+		var labels []string
+		for _, bar := range cb.Bars {
+			labels = append(labels, bar.Label)
+		}
+		placePlot(spec, labels, cb.Axis, float64(r.W)/emuPerMM, float64(r.H)/emuPerMM, 2)
 		out = append(out, above...)
 		out = append(out, shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: spec}})
 	case b.Periods != nil:
@@ -436,6 +440,22 @@ const (
 	earlierW   = 26.0 // one earlier period's column beside the bars
 )
 
+// placePlot places a chart's plot area in its w×h mm box: the row labels' width on the
+// left, top mm above (the legend), room on the right for the last tick label and the axis
+// unit, which it places after that label, level with the tick labels, as the PDF draws it.
+func placePlot(spec *chartSpec, labels []string, a charts.Axis, w, h, top float64) {
+	labelW := 0.0
+	for _, l := range labels {
+		labelW = max(labelW, float64(displayWidth(l))*sizeSmall*25.4/72/2)
+	}
+	labelW = min(labelW+4, w*0.45)
+	plotW := max(w-labelW-3-unitReserve(a), 1)
+	spec.Plot = &plotLayout{X: labelW / w, Y: top / h, W: plotW / w, H: max(h-top-plotBottom, 1) / h}
+	if spec.Unit != "" {
+		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(a) + 0.5) / w, Y: (h - plotBottom + 1.0) / h}
+	}
+}
+
 // lastTickHalf is half the width of the value axis' last label (mm), which sits centred
 // on the bars' right end.
 func lastTickHalf(a charts.Axis) float64 {
@@ -463,17 +483,11 @@ func earlierBeside(sb *charts.StackedBars, r *box, spec *chartSpec) []shape {
 	r.W -= mm(cols)
 	w := float64(r.W) / emuPerMM
 	h := float64(r.H) / emuPerMM
-	labelW := 0.0
+	var labels []string
 	for _, b := range sb.Bars {
-		labelW = max(labelW, float64(displayWidth(b.Label))*sizeSmall*25.4/72/2)
+		labels = append(labels, b.Label)
 	}
-	labelW = min(labelW+4, w*0.45)
-	plotW := w - labelW - 3 - unitReserve(sb.Axis)
-	spec.Plot = &plotLayout{X: labelW / w, Y: plotTop / h, W: plotW / w, H: max(h-plotTop-plotBottom, 1) / h}
-	if spec.Unit != "" {
-		// After the last tick label, level with the labels, as the PDF draws it.
-		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(sb.Axis) + 0.5) / w, Y: (h - plotBottom + 0.3) / h}
-	}
+	placePlot(spec, labels, sb.Axis, w, h, plotTop)
 	if n == 0 || len(sb.Bars) == 0 {
 		return nil
 	}

@@ -209,7 +209,7 @@ func TestNoteAboveAndUnitAtAxisEnd(t *testing.T) {
 				if unit == "" || frame.chart.Unit != unit || frame.chart.UnitAt == nil {
 					t.Errorf("%s: axis unit %q, chart has %q at %v", it.Heading, unit, frame.chart.Unit, frame.chart.UnitAt)
 				}
-				if b.Stacked != nil && frame.chart.Plot != nil && frame.chart.UnitAt.X < frame.chart.Plot.X+frame.chart.Plot.W {
+				if frame.chart.Plot == nil || frame.chart.UnitAt.X < frame.chart.Plot.X+frame.chart.Plot.W {
 					t.Errorf("%s: unit at x=%.3f, inside the bars (end %.3f)", it.Heading, frame.chart.UnitAt.X, frame.chart.Plot.X+frame.chart.Plot.W)
 				}
 				checked++
