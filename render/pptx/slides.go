@@ -159,18 +159,25 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 	case b.Stacked != nil:
 		sb := b.Stacked
 		heading(line(sb.Heading, sizeLabel, true, charts.InkColor, "l"))
-		r := rest()
-		r, notes := footNotes(r, sb.Note, sb.EarlierLines)
+		r, above := notesAbove(rest(), sb.Note, nil)
+		r, below := footNotes(r, "", sb.EarlierLines)
 		spec := stackedSpec(sb)
+		out = append(out, above...)
 		out = append(out, earlierBeside(sb, &r, spec)...)
 		out = append(out, shape{chart: &chartFrame{box: r, Name: sb.Heading, chart: spec}})
-		out = append(out, notes...)
+		out = append(out, below...)
 	case b.Counts != nil:
 		cb := b.Counts
 		heading(para{Align: "l", Runs: []run{{Text: cb.Title, Size: sizeLabel, Bold: true}, {Text: cb.TitleTotal, Size: sizeLabel, Bold: true, Color: charts.AccentColor}}})
-		r, notes := footNotes(rest(), cb.Note, cb.EarlierLines)
-		out = append(out, shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: countSpec(cb)}})
-		out = append(out, notes...)
+		r, above := notesAbove(rest(), cb.Note, cb.EarlierLines)
+		spec := countSpec(cb)
+		var labels []string
+		for _, bar := range cb.Bars {
+			labels = append(labels, bar.Label)
+		}
+		placePlot(spec, labels, cb.Axis, float64(r.W)/emuPerMM, float64(r.H)/emuPerMM, 2)
+		out = append(out, above...)
+		out = append(out, shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: spec}})
 	case b.Periods != nil:
 		pt := b.Periods
 		heading(line(pt.Heading+pt.Unit, sizeLabel, true, charts.InkColor, "l"))
@@ -194,16 +201,37 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 	return out
 }
 
-// footNotes keeps room under a chart for its note and earlier-period lines, returning the
-// chart's box and the text under it.
-func footNotes(r box, note string, earlier []string) (box, []shape) {
-	var ps []para
-	if note != "" {
-		ps = append(ps, line(note, sizeTiny, false, charts.MutedColor, "l"))
+// notesAbove keeps room over a chart for its earlier-period lines and its note, in the
+// PDF's order (the note under the heading, above the bars), returning the chart's box and
+// the text over it.
+func notesAbove(r box, note string, earlier []string) (box, []shape) {
+	ps := noteParas(note, earlier)
+	if len(ps) == 0 {
+		return r, nil
 	}
+	th := min(mm(4.5*float64(len(ps))), r.H/3)
+	t := textAt(box{r.X, r.Y, r.W, th}, "注記", ps...)
+	r.Y += th
+	r.H -= th
+	return r, []shape{t}
+}
+
+// noteParas are a chart's earlier-period lines and note as small paragraphs.
+func noteParas(note string, earlier []string) []para {
+	var ps []para
 	for _, e := range earlier {
 		ps = append(ps, line(e, sizeTiny, false, charts.AccentColor, "l"))
 	}
+	if note != "" {
+		ps = append(ps, line(note, sizeTiny, false, charts.MutedColor, "l"))
+	}
+	return ps
+}
+
+// footNotes keeps room under a chart for its note and earlier-period lines, returning the
+// chart's box and the text under it.
+func footNotes(r box, note string, earlier []string) (box, []shape) {
+	ps := noteParas(note, earlier)
 	if len(ps) == 0 {
 		return r, nil
 	}
@@ -412,6 +440,40 @@ const (
 	earlierW   = 26.0 // one earlier period's column beside the bars
 )
 
+// placePlot places a chart's plot area in its w×h mm box: the row labels' width on the
+// left, top mm above (the legend), room on the right for the last tick label and the axis
+// unit, which it places after that label, level with the tick labels, as the PDF draws it.
+func placePlot(spec *chartSpec, labels []string, a charts.Axis, w, h, top float64) {
+	labelW := 0.0
+	for _, l := range labels {
+		labelW = max(labelW, float64(displayWidth(l))*sizeSmall*25.4/72/2)
+	}
+	labelW = min(labelW+4, w*0.45)
+	plotW := max(w-labelW-3-unitReserve(a), 1)
+	spec.Plot = &plotLayout{X: labelW / w, Y: top / h, W: plotW / w, H: max(h-top-plotBottom, 1) / h}
+	if spec.Unit != "" {
+		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(a) + 0.5) / w, Y: (h - plotBottom + 1.0) / h}
+	}
+}
+
+// lastTickHalf is half the width of the value axis' last label (mm), which sits centred
+// on the bars' right end.
+func lastTickHalf(a charts.Axis) float64 {
+	if len(a.Ticks) == 0 {
+		return 0
+	}
+	return float64(displayWidth(charts.Thousands(a.Ticks[len(a.Ticks)-1]))) * sizeSmall * 25.4 / 72 / 4
+}
+
+// unitReserve is the room (mm) right of the bars that the last tick label and the axis
+// unit after it need.
+func unitReserve(a charts.Axis) float64 {
+	if a.Unit == "" {
+		return 0
+	}
+	return lastTickHalf(a) + float64(displayWidth(a.Unit))*sizeSmall*25.4/72/2 + 2
+}
+
 // earlierBeside makes room right of a stacked chart for the earlier periods' figures, one
 // column each, and places the plot area exactly so that the figures stand level with their
 // bars. It narrows r and sets spec.Plot; with no earlier columns it only places the plot.
@@ -421,12 +483,11 @@ func earlierBeside(sb *charts.StackedBars, r *box, spec *chartSpec) []shape {
 	r.W -= mm(cols)
 	w := float64(r.W) / emuPerMM
 	h := float64(r.H) / emuPerMM
-	labelW := 0.0
+	var labels []string
 	for _, b := range sb.Bars {
-		labelW = max(labelW, float64(displayWidth(b.Label))*sizeSmall*25.4/72/2)
+		labels = append(labels, b.Label)
 	}
-	labelW = min(labelW+4, w*0.45)
-	spec.Plot = &plotLayout{X: labelW / w, Y: plotTop / h, W: (w - labelW - 3) / w, H: max(h-plotTop-plotBottom, 1) / h}
+	placePlot(spec, labels, sb.Axis, w, h, plotTop)
 	if n == 0 || len(sb.Bars) == 0 {
 		return nil
 	}

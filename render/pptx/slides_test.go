@@ -164,3 +164,59 @@ func TestLongTablesContinue(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteAboveAndUnitAtAxisEnd holds a chart's block to the PDF's layout: the note
+// (※…) between the heading and the chart, and the value axis' unit drawn as the axis
+// title after the last tick label (inside the chart, right of the bars).
+func TestNoteAboveAndUnitAtAxisEnd(t *testing.T) {
+	rep := charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１"})
+	checked := 0
+	for _, sec := range rep.Sections {
+		for _, it := range sec.Items {
+			for _, b := range it.Blocks {
+				note, unit := "", ""
+				switch {
+				case b.Stacked != nil:
+					note, unit = b.Stacked.Note, b.Stacked.Axis.Unit
+				case b.Counts != nil:
+					note, unit = b.Counts.Note, b.Counts.Axis.Unit
+				default:
+					continue
+				}
+				shapes := block(b, 10, 20, 270, 150)
+				var frame *chartFrame
+				noteY := -1
+				for _, s := range shapes {
+					if s.chart != nil {
+						frame = s.chart
+					}
+					if s.text != nil && note != "" {
+						for _, p := range s.text.Paras {
+							for _, r := range p.Runs {
+								if r.Text == note {
+									noteY = s.text.Y
+								}
+							}
+						}
+					}
+				}
+				if frame == nil {
+					t.Fatalf("%s: no chart", it.Heading)
+				}
+				if note != "" && (noteY < 0 || noteY >= frame.Y) {
+					t.Errorf("%s: note %q at y=%d, chart at y=%d; want it above", it.Heading, note, noteY, frame.Y)
+				}
+				if unit == "" || frame.chart.Unit != unit || frame.chart.UnitAt == nil {
+					t.Errorf("%s: axis unit %q, chart has %q at %v", it.Heading, unit, frame.chart.Unit, frame.chart.UnitAt)
+				}
+				if frame.chart.Plot == nil || frame.chart.UnitAt.X < frame.chart.Plot.X+frame.chart.Plot.W {
+					t.Errorf("%s: unit at x=%.3f, inside the bars (end %.3f)", it.Heading, frame.chart.UnitAt.X, frame.chart.Plot.X+frame.chart.Plot.W)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no chart blocks in the sample report")
+	}
+}
