@@ -1,13 +1,11 @@
 package pptx
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
@@ -27,13 +25,7 @@ func TestImpressConvertsDeck(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "pdf")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
-		"--convert-to", "pdf:impress_pdf_Export", "--outdir", out, src)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	formtest.Convert(t, bin, src, "pdf:impress_pdf_Export", out)
 	pdf := filepath.Join(out, "report.pdf")
 	if _, err := os.Stat(pdf); err != nil {
 		t.Fatalf("Impress wrote no PDF (is libreoffice-impress-nogui installed?): %v", err)
@@ -104,13 +96,7 @@ func TestImpressSavesDeck(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
-		"--convert-to", "pptx:Impress MS PowerPoint 2007 XML", "--outdir", out, src)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	formtest.Convert(t, bin, src, "pptx:Impress MS PowerPoint 2007 XML", out)
 	saved, err := os.ReadFile(filepath.Join(out, "report.pptx"))
 	if err != nil {
 		t.Fatalf("Impress saved no deck: %v", err)

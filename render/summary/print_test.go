@@ -2,7 +2,6 @@ package summary_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -13,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -36,14 +34,8 @@ func TestLibreOfficeReadsSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "csv")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
 	// Comma, double quote, UTF-8 (76), from line 1; the last token picks sheet 1 (集計).
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
-		"--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1`, "--outdir", out, src)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	formtest.Convert(t, bin, src, `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1`, out)
 	// LibreOffice names the file after the sheet when one is picked (集計表-集計.csv).
 	found, _ := filepath.Glob(filepath.Join(out, "*.csv"))
 	sort.Strings(found)
@@ -426,13 +418,7 @@ func printWithLibreOffice(t *testing.T, data []byte) string {
 	if err := os.WriteFile(src, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
-		"--convert-to", "pdf", "--outdir", dir, src)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	formtest.Convert(t, bin, src, "pdf", dir)
 	return filepath.Join(dir, "集計表.pdf")
 }
 

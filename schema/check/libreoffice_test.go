@@ -2,14 +2,11 @@ package check_test
 
 import (
 	"archive/zip"
-	"context"
 	"io"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/check"
@@ -21,14 +18,7 @@ import (
 func resave(t *testing.T, bin, src string) string {
 	t.Helper()
 	outDir := filepath.Join(t.TempDir(), "lo")
-	profile := "file://" + filepath.Join(t.TempDir(), "profile")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation="+profile, "--headless", "--norestore",
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	formtest.Convert(t, bin, src, "xlsx:Calc MS Excel 2007 XML", outDir)
 	dst := filepath.Join(outDir, filepath.Base(src))
 	zr, err := zip.OpenReader(dst)
 	if err != nil {
