@@ -188,3 +188,18 @@ func rangeText(c *aggregate.Category, unit string) string {
 	}
 	return fmt.Sprintf("%s %s ～ %s %s", Thousands(c.Min.Value), unit, Thousands(c.Max.Value), unit)
 }
+
+// IsFigure reports whether a table cell holds a figure as the model writes it (6,784, 12),
+// which every renderer aligns right.
+func IsFigure(s string) bool {
+	s = strings.ReplaceAll(s, ",", "")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -60,3 +60,11 @@ func TestModelCarriesFrameWords(t *testing.T) {
 		t.Error("no grouped appendix columns")
 	}
 }
+
+func TestIsFigure(t *testing.T) {
+	for s, want := range map[string]bool{"6,784": true, "12": true, "0": true, "": false, "―": false, "12区": false, "-3": false, ",": false} {
+		if got := IsFigure(s); got != want {
+			t.Errorf("IsFigure(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -336,7 +336,7 @@ func (t typesetter) statusTable(st *charts.StatusTable, from, to int, w float64)
 		for _, r := range st.Rows {
 			if i < len(r) {
 				texts = append(texts, r[i])
-				numeric[i] = numeric[i] && isNumber(r[i])
+				numeric[i] = numeric[i] && charts.IsFigure(r[i])
 			}
 		}
 		natural[i] = max(minimum[i], t.naturalWidth(texts, size, true)+2*tb.padX+8)
@@ -379,17 +379,4 @@ func sum(fs []float64) float64 {
 		s += f
 	}
 	return s
-}
-
-func isNumber(s string) bool {
-	s = strings.ReplaceAll(s, ",", "")
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -413,23 +413,9 @@ const zebra charts.Color = "F2F2F2"
 func cells(texts []string, numbers bool) []tableCell {
 	out := make([]tableCell, len(texts))
 	for i, s := range texts {
-		out[i] = tableCell{Text: s, Right: numbers && i > 0 && isFigure(s)}
+		out[i] = tableCell{Text: s, Right: numbers && i > 0 && charts.IsFigure(s)}
 	}
 	return out
-}
-
-// isFigure reports whether s is a figure as the model prints it (6,784, 12).
-func isFigure(s string) bool {
-	s = strings.ReplaceAll(s, ",", "")
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // Where a stacked chart's bars lie, in mm from the chart's top and bottom edges: the
