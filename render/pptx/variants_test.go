@@ -5,9 +5,14 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -120,11 +125,10 @@ func TestDeckSaysUnitLabel(t *testing.T) {
 	}
 }
 
-// TestIncompleteDeck draws the deck of the sample returns with two wards left out, as
-// `zaitaku aggregate --allow-incomplete` aggregates them: as on every page of the PDF, the
-// cover says the report is incomplete and every other slide shows the submission line
-// 「回答 22／24区（未提出: …）」 in its footer.
-func TestIncompleteDeck(t *testing.T) {
+// sampleWithout aggregates the sample returns without those of the wards named, as
+// `zaitaku aggregate --allow-incomplete` aggregates a folder that lacks them.
+func sampleWithout(t *testing.T, missing ...string) *aggregate.Result {
+	t.Helper()
 	files, err := returns.ListReturns(filepath.Join(aggregatetest.Root(), "testdata", "returns"))
 	if err != nil {
 		t.Fatal(err)
@@ -134,29 +138,157 @@ func TestIncompleteDeck(t *testing.T) {
 	}
 	var kept []string
 	for _, f := range files {
-		if b := filepath.Base(f); b != "此花区.xlsx" && b != "西淀川区.xlsx" {
+		if !slices.Contains(missing, strings.TrimSuffix(filepath.Base(f), ".xlsx")) {
 			kept = append(kept, f)
 		}
 	}
 	res := collectReturns(t, kept, schema.Default())
 	sub := res.Submission
-	if sub.Complete || sub.Counted != 22 || fmt.Sprint(sub.Missing) != "[此花区 西淀川区]" || !strings.HasPrefix(sub.Summary, "回答 22／24区") {
-		t.Fatalf("want 22 of 24 wards counted, 此花区 and 西淀川区 missing: %+v", sub)
+	if sub.Complete || sub.Counted != 24-len(missing) || len(sub.Missing) != len(missing) {
+		t.Fatalf("want %d of 24 wards counted, %q missing: %+v", 24-len(missing), missing, sub)
 	}
-	deck, rep := variantDeck(t, res, charts.Options{DocLabel: "資料１"})
-	slides := slideParagraphs(t, unzip(t, deck))
-	if len(slides) < 10 {
-		t.Fatalf("only %d slides", len(slides))
-	}
-	notice := charts.IncompleteNotice(sub.Summary, false)
-	if rep.Notice != notice || !slices.Contains(slides[0], notice) {
-		t.Errorf("the cover lacks the notice %q: %q", notice, slides[0])
-	}
-	for i, ps := range slides[1:] {
-		if !slices.Contains(ps, sub.Summary) {
-			t.Errorf("slide %d lacks the submission line %q", i+2, sub.Summary)
+	return res
+}
+
+// manyMissing are the wards left out of an aggregate made early in the period, when six
+// wards have sent their returns.
+var manyMissing = []string{"都島区", "福島区", "此花区", "西区", "港区", "天王寺区", "浪速区", "西淀川区", "淀川区",
+	"東淀川区", "東成区", "生野区", "旭区", "鶴見区", "阿倍野区", "東住吉区", "平野区", "西成区"}
+
+// TestIncompleteDeck draws the decks of the sample returns with two wards left out and
+// with eighteen, as `zaitaku aggregate --allow-incomplete` aggregates them: as on every
+// page of the PDF, the cover says the report is incomplete and every other slide shows the
+// submission line 「回答 22／24区（未提出: …）」 in its footer.
+func TestIncompleteDeck(t *testing.T) {
+	for _, missing := range [][]string{{"此花区", "西淀川区"}, manyMissing} {
+		res := sampleWithout(t, missing...)
+		sub := res.Submission
+		if want := fmt.Sprintf("回答 %d／24区（未提出: ", 24-len(missing)); !strings.HasPrefix(sub.Summary, want) {
+			t.Fatalf("submission line %q, want it to start %q", sub.Summary, want)
+		}
+		deck, rep := variantDeck(t, res, charts.Options{DocLabel: "資料１"})
+		slides := slideParagraphs(t, unzip(t, deck))
+		if len(slides) < 10 {
+			t.Fatalf("only %d slides", len(slides))
+		}
+		notice := charts.IncompleteNotice(sub.Summary, false)
+		if rep.Notice != notice || !slices.Contains(slides[0], notice) {
+			t.Errorf("%d missing: the cover lacks the notice %q: %q", len(missing), notice, slides[0])
+		}
+		for i, ps := range slides[1:] {
+			if !slices.Contains(ps, sub.Summary) {
+				t.Errorf("%d missing: slide %d lacks the submission line %q", len(missing), i+2, sub.Summary)
+			}
 		}
 	}
+}
+
+// TestIncompleteDeckInImpress converts the deck of six returns of 24 with LibreOffice
+// Impress and looks at where the text lands on each page (pdftotext -bbox): nothing but
+// the footer (the submission line, the page number) reaches the footer band at the
+// bottom of the slide, and the 提出状況 pages show every ward, none pushed off the slide
+// by the rows of the wards not counted.
+func TestIncompleteDeckInImpress(t *testing.T) {
+	bin := formtest.Tool(t, "libreoffice-impress-nogui", "soffice", "libreoffice")
+	pdftotext := formtest.Tool(t, "poppler-utils", "pdftotext")
+	res := sampleWithout(t, manyMissing...)
+	deck, rep := variantDeck(t, res, charts.Options{DocLabel: "資料１"})
+	slides, err := buildSlides(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "report.pptx")
+	if err := os.WriteFile(src, deck, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	formtest.Convert(t, bin, src, "pdf:impress_pdf_Export", filepath.Join(dir, "pdf"))
+	out, err := exec.Command(pdftotext, "-bbox", filepath.Join(dir, "pdf", "report.pdf"), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	pages := pageWords(string(out))
+	if len(pages) != len(slides) {
+		t.Fatalf("Impress made %d pages of %d slides", len(pages), len(slides))
+	}
+	band := footerY * 72 / 25.4 // points from the top
+	statusPages := 0
+	for i, words := range pages {
+		footer := ""
+		if i > 0 {
+			footer = rep.Summary + fmt.Sprintf("-%d-", i+1)
+		}
+		var inBand strings.Builder
+		above := map[string]bool{}
+		for _, w := range words {
+			switch {
+			case w.yMax <= band+0.5:
+				above[w.text] = true
+			case w.yMin >= band-1:
+				inBand.WriteString(w.text)
+			default:
+				t.Errorf("page %d: %q runs from above into the footer band (%.1f–%.1f pt, band from %.1f)", i+1, w.text, w.yMin, w.yMax, band)
+			}
+		}
+		if extra := runesBeyond(squeeze(inBand.String()), squeeze(footer)); extra != "" {
+			t.Errorf("page %d: the footer band holds %q beyond the footer %q", i+1, extra, footer)
+		}
+		if slices.Contains(slides[i].marks, rep.Status.Title) || slices.Contains(slides[i].marks, rep.Status.Title+charts.Continued) {
+			statusPages++
+			for _, u := range res.Units.List {
+				if !above[u.Name] {
+					t.Errorf("提出状況 page %d has no cell %s above the footer", i+1, u.Name)
+				}
+			}
+		}
+	}
+	if statusPages == 0 {
+		t.Fatal("no 提出状況 page found")
+	}
+}
+
+// word is one word pdftotext -bbox found, with its top and bottom in points.
+type word struct {
+	yMin, yMax float64
+	text       string
+}
+
+var (
+	pageRE = regexp.MustCompile(`<page [^>]*>`)
+	wordRE = regexp.MustCompile(`<word xMin="[-0-9.]+" yMin="([-0-9.]+)" xMax="[-0-9.]+" yMax="([-0-9.]+)">([^<]*)</word>`)
+)
+
+// pageWords splits pdftotext -bbox output into the words of each page.
+func pageWords(out string) [][]word {
+	var pages [][]word
+	for _, p := range pageRE.Split(out, -1)[1:] {
+		var ws []word
+		for _, m := range wordRE.FindAllStringSubmatch(p, -1) {
+			y0, _ := strconv.ParseFloat(m[1], 64)
+			y1, _ := strconv.ParseFloat(m[2], 64)
+			ws = append(ws, word{y0, y1, html.UnescapeString(m[3])})
+		}
+		pages = append(pages, ws)
+	}
+	return pages
+}
+
+// runesBeyond is what of got is not in want, character by character (the footer's lines
+// may come out of pdftotext in another order or broken elsewhere).
+func runesBeyond(got, want string) string {
+	left := map[rune]int{}
+	for _, r := range want {
+		left[r]++
+	}
+	var extra []rune
+	for _, r := range got {
+		if left[r] > 0 {
+			left[r]--
+		} else {
+			extra = append(extra, r)
+		}
+	}
+	return string(extra)
 }
 
 // TestCaseRecordsOnlyWhenAsked draws the sample's deck without and with the case records:
