@@ -25,7 +25,10 @@ type tableRow struct {
 	Color  charts.Color
 }
 
-// tableCell is one cell's text; Right aligns figures.
+// tableCell is one cell's text; Right aligns figures. An empty cell is written as an
+// empty paragraph with the table's text size (a:endParaRPr), as PowerPoint writes one: an
+// empty run instead makes LibreOffice give the cell its default 18 pt line, and a table
+// with empty cells (the 提出状況 rows of wards not counted) then grows past the slide.
 type tableCell struct {
 	Text  string
 	Right bool
@@ -33,7 +36,7 @@ type tableCell struct {
 
 const tableTemplates = `
 {{define "cellLn"}}<a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill>{{end}}
-{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm>{{template "xfrm" .Box}}</p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{{range .Cols}}<a:gridCol w="{{.}}"/>{{end}}</a:tblGrid>{{range .Rows}}<a:tr h="{{.H}}">{{$r := .}}{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="{{.Align}}"/><a:r><a:rPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" b="{{if $r.Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{$r.Color}}"/></a:solidFill></a:rPr><a:t>{{x .Text}}</a:t></a:r></a:p></a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr"><a:lnL w="6350">{{template "cellLn"}}</a:lnL><a:lnR w="6350">{{template "cellLn"}}</a:lnR><a:lnT w="6350">{{template "cellLn"}}</a:lnT><a:lnB w="6350">{{template "cellLn"}}</a:lnB>{{if $r.Fill}}<a:solidFill><a:srgbClr val="{{$r.Fill}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
+{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm>{{template "xfrm" .Box}}</p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{{range .Cols}}<a:gridCol w="{{.}}"/>{{end}}</a:tblGrid>{{range .Rows}}<a:tr h="{{.H}}">{{$r := .}}{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="{{.Align}}"/>{{if .Text}}<a:r><a:rPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" b="{{if $r.Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{$r.Color}}"/></a:solidFill></a:rPr><a:t>{{x .Text}}</a:t></a:r>{{else}}<a:endParaRPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" dirty="0"/>{{end}}</a:p></a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr"><a:lnL w="6350">{{template "cellLn"}}</a:lnL><a:lnR w="6350">{{template "cellLn"}}</a:lnR><a:lnT w="6350">{{template "cellLn"}}</a:lnT><a:lnB w="6350">{{template "cellLn"}}</a:lnB>{{if $r.Fill}}<a:solidFill><a:srgbClr val="{{$r.Fill}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
 `
 
 type tableView struct {
