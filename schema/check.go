@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -30,9 +31,21 @@ func (d *decoder) check(s *Schema) {
 	if s.ReportTitle == "" {
 		s.ReportTitle = s.Title
 	}
+	d.checkPeriod(s)
 	d.checkUnits(s)
 	d.checkLists(s)
 	d.checkSheets(s)
+}
+
+// checkPeriod fills in the default period kind and refuses an unknown one.
+func (d *decoder) checkPeriod(s *Schema) {
+	if s.Period == "" {
+		s.Period = DefaultPeriodKind
+		return
+	}
+	if !slices.Contains(PeriodKinds, s.Period) {
+		d.errorf(d.topLine("period"), "period「%s」は使えません。%s のどれかを書いてください（月・四半期・半期・年度・月から月までの範囲）", s.Period, strings.Join(PeriodKinds, "・"))
+	}
 }
 
 func (d *decoder) checkUnits(s *Schema) {

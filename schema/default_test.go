@@ -70,6 +70,10 @@ func TestDefaultHeader(t *testing.T) {
 			if s.Title == "" {
 				t.Error("Title is empty")
 			}
+			// The half-yearly survey names no period kind and gets the default.
+			if s.Period != "half" {
+				t.Errorf("Period = %q, want half", s.Period)
+			}
 		})
 	}
 }

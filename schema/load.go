@@ -79,7 +79,7 @@ func Parse(data []byte, source string) (*Schema, error) {
 	if len(root.Content) == 0 {
 		return nil, ErrorList{{Source: source, Msg: "スキーマが空です"}}
 	}
-	d := &decoder{source: source}
+	d := &decoder{source: source, top: root.Content[0]}
 	s := &Schema{Source: source}
 	d.decode(root.Content[0], s)
 	if len(d.errs) > 0 {
@@ -160,6 +160,21 @@ func syntaxError(data []byte, err error) (int, string) {
 type decoder struct {
 	source string
 	errs   ErrorList
+	// top is the document's top-level node, for the line of a top-level key.
+	top *yaml.Node
+}
+
+// topLine is the line of a top-level key, or 1 when it is not there, for mistakes in a
+// top-level value.
+func (d *decoder) topLine(key string) int {
+	if d.top != nil && d.top.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(d.top.Content); i += 2 {
+			if d.top.Content[i].Value == key {
+				return d.top.Content[i].Line
+			}
+		}
+	}
+	return 1
 }
 
 func (d *decoder) errorf(line int, format string, args ...any) {

@@ -124,6 +124,9 @@ func TestMinimalIsValid(t *testing.T) {
 		t.Errorf("defaults: report_title %q, units.label %q, sheet title %q, source %q",
 			s.ReportTitle, s.Units.Label, s.Sheets[0].Title, s.Source)
 	}
+	if s.Period != "half" {
+		t.Errorf("period kind = %q, want the default half", s.Period)
+	}
 	if q := s.Question("q1"); q.Line != lineOf(t, minimal, "- id: q1") || q.List != s.List("yn") {
 		t.Errorf("q1 line %d, list %v", q.Line, q.List)
 	}
@@ -198,6 +201,16 @@ func TestSchemaMistakes(t *testing.T) {
 			name: "version not a number",
 			src:  edit(t, minimal, "version: 1", "version: abc"),
 			at:   "version: abc", msg: "「abc」は整数として読めません",
+		},
+		{
+			name: "unknown period kind",
+			src:  edit(t, minimal, "title: テスト調査\n", "title: テスト調査\nperiod: monthly\n"),
+			at:   "period: monthly", msg: "period「monthly」は使えません。month・quarter・half・year・range のどれかを書いてください（月・四半期・半期・年度・月から月までの範囲）",
+		},
+		{
+			name: "period kind not a single value",
+			src:  edit(t, minimal, "title: テスト調査\n", "title: テスト調査\nperiod: [month, year]\n"),
+			at:   "period: [month", msg: "値が１つ必要",
 		},
 		{
 			name: "bool not true/false",
@@ -564,5 +577,15 @@ sheets:
 				t.Fatalf("collision not rejected: %v", err)
 			}
 		})
+	}
+}
+
+// Every period kind loads, so a monthly survey needs only `period: month`.
+func TestPeriodKinds(t *testing.T) {
+	for _, k := range schema.PeriodKinds {
+		s := mustParse(t, edit(t, minimal, "title: テスト調査\n", "title: テスト調査\nperiod: "+k+"\n"))
+		if s.Period != k {
+			t.Errorf("period: %s loaded as %q", k, s.Period)
+		}
 	}
 }

@@ -33,6 +33,15 @@ const (
 
 var questionTypes = []QuestionType{Choice, ChoiceGroup, Counts, Total, Text, TextList, Cases}
 
+// PeriodKinds are the values `period:` takes: a month, a fiscal quarter, a fiscal half
+// (and year), a fiscal year, a range of months. They are schema/period's Kinds, in its
+// order (schema/check's tests hold the two lists equal).
+var PeriodKinds = []string{"month", "quarter", "half", "year", "range"}
+
+// DefaultPeriodKind is the kind of a schema without `period:`: the half-yearly survey
+// zaitaku was written for, so its schema and outputs stay as they were.
+const DefaultPeriodKind = "half"
+
 // Schema is one survey definition, loaded from YAML.
 type Schema struct {
 	// ID identifies the survey; a return carries it so a workbook from another survey is refused.
@@ -43,6 +52,11 @@ type Schema struct {
 	Title string `yaml:"title"`
 	// ReportTitle is the title of the aggregate report (資料１: 区役所・相談支援室の取組について).
 	ReportTitle string `yaml:"report_title"`
+	// Period is the kind of period a return covers, one of PeriodKinds; returns and
+	// --period of another kind are refused. Parse sets the default, DefaultPeriodKind. It
+	// is schema/period's Kind by name (period.Kind(sc.Period)): that package sits beside
+	// this one in the flow, so neither imports the other.
+	Period string `yaml:"period"`
 	// Units lists who answers.
 	Units Units `yaml:"units"`
 	// ChoiceLists are the reusable option lists that choice questions refer to by id.

@@ -141,25 +141,7 @@ func (r *checker) checkHeader(opts ReadOptions) {
 		}
 	}
 
-	switch c := r.PeriodCell; {
-	case r.Blocked[form.MetaPeriod]:
-	case c == nil:
-		r.add(finding.Finding{Severity: finding.Error, Code: finding.SlotMissing, QuestionID: "_period", Label: "対象期間", Message: "対象期間の欄が見つかりません"})
-	case c.Value == "":
-		r.add(at(c, finding.Error, finding.Missing, "_period", "対象期間", "対象期間が未記入です（例：令和６年度上半期）"))
-	default:
-		p, err := period.Parse(c.Value)
-		if err != nil {
-			r.add(at(c, finding.Error, finding.NotAPeriod, "_period", "対象期間", err.Error()))
-			break
-		}
-		r.Period = p
-		if !opts.Period.IsZero() && p != opts.Period {
-			f := at(c, finding.Error, finding.WrongPeriod, "_period", "対象期間", fmt.Sprintf("対象期間が「%s」になっています（集計するのは「%s」）", p.Japanese(), opts.Period.Japanese()))
-			f.Expected = opts.Period.Japanese()
-			r.add(f)
-		}
-	}
+	r.checkPeriod(opts)
 }
 
 // excelCellLimit is the most characters an Excel cell holds; more can only come from

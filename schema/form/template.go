@@ -98,6 +98,9 @@ type builder struct {
 type styles struct {
 	title, small, notice, item, question, label, repeatLabel, number, unit int
 	input, inputText, inputCount, total, meta                              int
+	// period is the 対象期間 cell: input, or input as text where a period is written with
+	// months (see makeStyles).
+	period int
 }
 
 // check keeps the first error so the layout code reads as a sequence of steps.
@@ -168,6 +171,13 @@ func (b *builder) makeStyles() {
 		inputCount:  ns(&excelize.Style{Fill: yellow, Border: thin, Protection: unlocked, NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "center"}}),
 		total:       ns(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin, NumFmt: 3, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}}),
 		meta:        ns(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "808080"}, Alignment: &excelize.Alignment{Horizontal: "left"}}),
+	}
+	// Excel turns a month typed as 平成28年8月 or 2016-08 into a date, so where periods are
+	// written with months the cell is formatted as text (@) and keeps what the ward typed.
+	// Other kinds keep the plain input style (and the half-yearly template its bytes).
+	b.st.period = b.st.input
+	if k := period.Kind(b.sc.Period); k == period.KindMonth || k == period.KindRange {
+		b.st.period = ns(&excelize.Style{Fill: yellow, Border: thin, Protection: unlocked, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "center", ShrinkToFit: true}})
 	}
 }
 
@@ -296,12 +306,12 @@ func (b *builder) writeSheet(sh *schema.Sheet, first bool) {
 		w.defineName(NameWard, colAnswer, 1)
 		w.row++
 		w.set(colID, MetaPeriod, 0)
-		w.set(colLabel, "対象期間（例：令和６年度上半期）", b.st.label)
+		w.set(colLabel, "対象期間（例："+period.Kind(b.sc.Period).Example().Japanese()+"）", b.st.label)
 		p := ""
 		if !b.opts.Period.IsZero() {
 			p = b.opts.Period.Japanese()
 		}
-		w.set(colAnswer, p, b.st.input)
+		w.set(colAnswer, p, b.st.period)
 		w.defineName(NamePeriod, colAnswer, 1)
 	} else {
 		first := b.sc.Sheets[0].Name

@@ -1,21 +1,17 @@
-// Package period names the survey periods of the city's half-yearly survey.
+// Package period names the periods a survey reports on.
 //
-// The survey follows the Japanese fiscal year (FY N = April N – March N+1),
-// so a period is a fiscal year plus an optional half. Staff type periods in
-// whatever form the document in front of them uses (2024H1, 令和６年度上半期,
-// full-width digits from Excel, …), while files and JSON need one stable
-// spelling; Parse accepts the former and String produces the latter.
+// A survey's schema says which kind of period its returns cover (Kind: a month, a fiscal
+// quarter, a fiscal half-year, a fiscal year, or a range of months). Fiscal periods follow
+// the Japanese fiscal year (FY N = April N – March N+1); months and ranges are calendar
+// months. Staff type periods in whatever form the document in front of them uses (2024H1,
+// 令和６年度上半期, 平成28年8月, full-width digits from Excel, …), while files and JSON need
+// one stable spelling; Parse accepts the former and String produces the latter.
 package period
 
 import (
-	"errors"
+	"cmp"
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Half selects part of a fiscal year. The zero value is FullYear so that a
@@ -40,332 +36,159 @@ const (
 	maxYear = 2200
 )
 
-// Period is one survey period: a fiscal year, or one half of it.
+// Period is one survey period. Which fields are set says its kind (see Kind): Year alone
+// is a fiscal year, Year+Half a half, Year+Quarter a fiscal quarter, Year+Month a calendar
+// month, and Year+Month to EndYear+EndMonth a range of months. Keeping one comparable
+// struct lets periods of every kind be map keys and compare with ==, and keeps the
+// half-year literals (Period{Year: 2024, Half: FirstHalf}) valid.
 // The zero value means "no period" (see IsZero).
 type Period struct {
-	// Year is the Gregorian year in which the fiscal year starts, e.g. 2024
-	// for 令和６年度 (April 2024 – March 2025). Storing the Gregorian year
-	// keeps ordering and arithmetic independent of era changes.
+	// Year is the Gregorian year: for fiscal periods the year in which the fiscal year
+	// starts (2024 for 令和６年度, April 2024 – March 2025), for a month or a range the
+	// calendar year of the (first) month. Storing the Gregorian year keeps ordering and
+	// arithmetic independent of era changes.
 	Year int
-	// Half is the part of the fiscal year covered.
+	// Half is the part of the fiscal year covered (half-years only).
 	Half Half
+	// Quarter is the fiscal quarter, 1 (April–June) to 4 (January–March), or 0.
+	Quarter int
+	// Month is the calendar month 1–12 of a month, or the first month of a range; 0 for
+	// fiscal periods.
+	Month int
+	// EndYear and EndMonth are the last month of a range (inclusive); 0 otherwise.
+	EndYear, EndMonth int
 }
 
-// syntaxHelp is appended to every rejection so that the reader learns what
-// to type instead, not just that the input was wrong.
-const syntaxHelp = "2024H1・2024H2・2024 または 令和６年度上半期 のように指定してください"
+// MonthOf is the calendar month m (1–12) of year y, e.g. MonthOf(2016, 8) = 平成28年8月.
+func MonthOf(y, m int) Period { return Period{Year: y, Month: m} }
 
-// errSyntax marks input that does not match any accepted form; Parse turns
-// it into the user-facing message that lists the accepted forms.
-var errSyntax = errors.New("syntax")
+// QuarterOf is fiscal quarter q (1–4) of fiscal year fy: QuarterOf(2024, 1) is
+// April–June 2024, QuarterOf(2024, 4) January–March 2025.
+func QuarterOf(fy, q int) Period { return Period{Year: fy, Quarter: q} }
 
-// Parse reads a period in any of the forms staff are likely to type:
-//
-//	2024H1, 2024h2, 2024              canonical form (whole year without H)
-//	2024年度上半期, 2024年度           Gregorian year with Japanese labels
-//	令和６年度上半期, 令和6年度 下半期  era year; 元 for year 1
-//	平成30年度, 昭和63年度, R6年度, H30年度上半期
-//
-// The input is NFKC-folded first, so full-width digits and letters
-// (２０２４Ｈ１), ideographic spaces and the one-character era signs (㋿, ㍻)
-// are accepted without special cases. Spaces may separate the parts.
-//
-// Era years that were never used as fiscal-year names are rejected rather
-// than silently converted: FY2019 is officially 令和元年度, so 平成31年度
-// is refused, as is 昭和64年度 (FY1989 is 平成元年度). Errors are written in
-// Japanese because they are shown to the staff who typed the input.
-func Parse(s string) (Period, error) {
-	p, err := parse(strings.TrimSpace(norm.NFKC.String(s)))
-	if err == nil {
-		return p, nil
-	}
-	shown := strings.TrimSpace(s)
-	if errors.Is(err, errSyntax) {
-		return Period{}, fmt.Errorf("期間「%s」を読み取れません。%s", shown, syntaxHelp)
-	}
-	return Period{}, fmt.Errorf("期間「%s」は指定できません。%v", shown, err)
+// RangeOf is the months from y1-m1 to y2-m2 inclusive, e.g. the cumulative
+// 平成28年8月～平成29年3月 = RangeOf(2016, 8, 2017, 3).
+func RangeOf(y1, m1, y2, m2 int) Period {
+	return Period{Year: y1, Month: m1, EndYear: y2, EndMonth: m2}
 }
 
-func parse(t string) (Period, error) {
-	sc := scanner{rest: t}
-	e, hasEra := sc.era()
-	var (
-		n        int
-		numOK    bool
-		japanese bool
-	)
-	if hasEra {
-		sc.skipSpace()
-		if sc.consume("元") {
-			n, numOK = 1, true
-		} else {
-			n, numOK = sc.number()
-		}
-		if !numOK {
-			return Period{}, errSyntax
-		}
-		sc.skipSpace()
-		// Era years are only accepted with 年度: "令和6年" is a calendar
-		// year (Jan–Dec) and would be off by three months.
-		if !sc.consume("年度") {
-			return Period{}, errSyntax
-		}
-		japanese = true
-	} else {
-		if n, numOK = sc.number(); !numOK {
-			return Period{}, errSyntax
-		}
-		sc.skipSpace()
-		japanese = sc.consume("年度")
-	}
-
-	// The half label must match the style of the year so that mixed forms
-	// such as "2024年度H1" stay errors instead of guesses.
-	sc.skipSpace()
-	half := FullYear
+// Kind returns the period's kind, or "" for the zero Period.
+func (p Period) Kind() Kind {
 	switch {
-	case japanese && sc.consume("上半期"):
-		half = FirstHalf
-	case japanese && sc.consume("下半期"):
-		half = SecondHalf
-	case !japanese && (sc.consume("H1") || sc.consume("h1")):
-		half = FirstHalf
-	case !japanese && (sc.consume("H2") || sc.consume("h2")):
-		half = SecondHalf
-	}
-	sc.skipSpace()
-	if sc.rest != "" {
-		return Period{}, errSyntax
-	}
-
-	year := n
-	if hasEra {
-		var err error
-		if year, err = e.fiscalYear(n); err != nil {
-			return Period{}, err
-		}
-	}
-	if year < minYear || year > maxYear {
-		return Period{}, fmt.Errorf("年度は%d〜%dの範囲で指定してください", minYear, maxYear)
-	}
-	return Period{Year: year, Half: half}, nil
-}
-
-// era describes one Japanese era as used for fiscal-year names.
-type era struct {
-	name   string
-	abbr   string // single-letter abbreviation used in forms (R6, H30)
-	offset int    // fiscal year = offset + era year
-	last   int    // last era year used as a fiscal-year name; 0 = open-ended
-}
-
-// eras lists only the eras the survey can need. Fiscal-year names switch
-// era at the fiscal year in which the new era begins, which is why 平成 ends
-// at 30 and 昭和 at 63 even though the calendar years 平成31年 and 昭和64年
-// existed for a few months.
-var eras = []era{
-	{name: "令和", abbr: "R", offset: 2018},
-	{name: "平成", abbr: "H", offset: 1988, last: 30},
-	{name: "昭和", abbr: "S", offset: 1925, last: 63},
-}
-
-// fiscalYear converts an era year, refusing years that never named a
-// fiscal year. The message names the era to use instead, because the usual
-// mistake is writing 平成31年度 for FY2019 (it is 令和元年度).
-func (e era) fiscalYear(n int) (int, error) {
-	if n < 1 {
-		return 0, fmt.Errorf("%s0年度はありません。最初の年度は%s元年度です", e.name, e.name)
-	}
-	if e.last != 0 && n > e.last {
-		next := eras[0]
-		for i := 1; i < len(eras); i++ {
-			if eras[i].name == e.name {
-				next = eras[i-1]
-			}
-		}
-		first := e.offset + e.last + 1
-		return 0, fmt.Errorf("%sの年度は%s%d年度（%d年度）までです。%d年度以降は%sで指定してください（%d年度＝%s元年度）",
-			e.name, e.name, e.last, first-1, first, next.name, first, next.name)
-	}
-	return e.offset + n, nil
-}
-
-// eraFor picks the era used to name fiscal year y, or false if y predates
-// every era we know.
-func eraFor(y int) (era, bool) {
-	for _, e := range eras {
-		if y > e.offset && (e.last == 0 || y <= e.offset+e.last) {
-			return e, true
-		}
-	}
-	return era{}, false
-}
-
-// scanner walks the folded input; it exists so that Parse can allow
-// optional spaces between parts without a regular expression per form.
-type scanner struct{ rest string }
-
-func (sc *scanner) skipSpace() {
-	sc.rest = strings.TrimLeftFunc(sc.rest, unicode.IsSpace)
-}
-
-func (sc *scanner) consume(prefix string) bool {
-	if strings.HasPrefix(sc.rest, prefix) {
-		sc.rest = sc.rest[len(prefix):]
-		return true
-	}
-	return false
-}
-
-// number reads ASCII digits (NFKC has already folded full-width ones).
-// Long runs are reported as out of range by the caller rather than
-// overflowing, so they are capped well above maxYear.
-func (sc *scanner) number() (int, bool) {
-	i := 0
-	for i < len(sc.rest) && sc.rest[i] >= '0' && sc.rest[i] <= '9' {
-		i++
-	}
-	if i == 0 {
-		return 0, false
-	}
-	digits := sc.rest[:i]
-	sc.rest = sc.rest[i:]
-	if i > 6 {
-		return maxYear + 1, true
-	}
-	n, _ := strconv.Atoi(digits)
-	return n, true
-}
-
-// era consumes a leading era name or its one-letter abbreviation. An
-// abbreviation only counts when a year (digits or 元) follows it, because
-// H, R and S are ordinary letters too: input like "H1" must fall through to
-// the syntax error that lists the accepted forms.
-func (sc *scanner) era() (era, bool) {
-	for _, e := range eras {
-		if sc.consume(e.name) {
-			return e, true
-		}
-		r, size := utf8.DecodeRuneInString(sc.rest)
-		if size > 0 && strings.EqualFold(string(r), e.abbr) {
-			after := strings.TrimLeftFunc(sc.rest[size:], unicode.IsSpace)
-			if strings.HasPrefix(after, "元") || (after != "" && after[0] >= '0' && after[0] <= '9') {
-				sc.rest = sc.rest[size:]
-				return e, true
-			}
-		}
-	}
-	return era{}, false
-}
-
-// String returns the canonical form (2024H1, 2024H2, 2024) used in file
-// names and JSON. The zero Period prints as "" so that an unset field
-// round-trips through MarshalText/UnmarshalText.
-func (p Period) String() string {
-	if p.IsZero() {
+	case p.IsZero():
 		return ""
+	case p.EndYear != 0 || p.EndMonth != 0:
+		return KindRange
+	case p.Month != 0:
+		return KindMonth
+	case p.Quarter != 0:
+		return KindQuarter
+	case p.Half != FullYear:
+		return KindHalf
 	}
-	switch p.Half {
-	case FullYear:
-		return strconv.Itoa(p.Year)
-	default:
-		// Invalid halves still print recognisably for debugging; Parse and
-		// MarshalText reject them.
+	return KindYear
+}
+
+// Valid reports whether p is a period Parse could have produced: one kind's fields only,
+// each in range, and a range that does not end before it starts.
+func (p Period) Valid() bool {
+	year := func(y int) bool { return y >= minYear && y <= maxYear }
+	month := func(m int) bool { return m >= 1 && m <= 12 }
+	if !year(p.Year) {
+		return false
+	}
+	switch p.Kind() {
+	case KindRange:
+		return p.Half == FullYear && p.Quarter == 0 && month(p.Month) && year(p.EndYear) && month(p.EndMonth) &&
+			monthIndex(p.Year, p.Month) <= monthIndex(p.EndYear, p.EndMonth)
+	case KindMonth:
+		return p.Half == FullYear && p.Quarter == 0 && month(p.Month)
+	case KindQuarter:
+		return p.Half == FullYear && p.Quarter >= 1 && p.Quarter <= 4
+	case KindHalf:
+		return p.Half == FirstHalf || p.Half == SecondHalf
+	}
+	return true
+}
+
+// monthIndex numbers calendar months consecutively, so spans compare as integers.
+func monthIndex(y, m int) int { return y*12 + m - 1 }
+
+// span is the first and last calendar month a valid period covers, as monthIndex values.
+func (p Period) span() (first, last int) {
+	fy := monthIndex(p.Year, 4) // April of the fiscal year
+	switch p.Kind() {
+	case KindRange:
+		return monthIndex(p.Year, p.Month), monthIndex(p.EndYear, p.EndMonth)
+	case KindMonth:
+		m := monthIndex(p.Year, p.Month)
+		return m, m
+	case KindQuarter:
+		first = fy + 3*(p.Quarter-1)
+		return first, first + 2
+	case KindHalf:
+		first = fy + 6*(int(p.Half)-1)
+		return first, first + 5
+	}
+	return fy, fy + 11
+}
+
+// String returns the canonical form used in file names and JSON: 2024 (fiscal year),
+// 2024H1, 2024Q1 (fiscal quarter), 2016-08 (month), 2016-08..2017-03 (range). The zero
+// Period prints as "" so that an unset field round-trips through MarshalText/UnmarshalText.
+func (p Period) String() string {
+	// Invalid periods still print recognisably for debugging; Parse and MarshalText
+	// reject them.
+	switch p.Kind() {
+	case "":
+		return ""
+	case KindRange:
+		return fmt.Sprintf("%04d-%02d..%04d-%02d", p.Year, p.Month, p.EndYear, p.EndMonth)
+	case KindMonth:
+		return fmt.Sprintf("%04d-%02d", p.Year, p.Month)
+	case KindQuarter:
+		return fmt.Sprintf("%dQ%d", p.Year, p.Quarter)
+	case KindHalf:
 		return fmt.Sprintf("%dH%d", p.Year, int(p.Half))
 	}
-}
-
-// Japanese returns the name printed in official documents, e.g.
-// 令和６年度上半期, 令和元年度 or 平成３０年度下半期. Digits are full-width
-// because that is how the city's published reports set them.
-func (p Period) Japanese() string {
-	return p.EraYear() + p.HalfLabel()
-}
-
-// EraYear returns only the fiscal-year part of Japanese (e.g. 令和６年度), for
-// table headers that group both halves under one year. Years before 昭和
-// fall back to the Gregorian year so the output is never a negative era
-// year; the zero Period gives "".
-func (p Period) EraYear() string {
-	if p.IsZero() {
-		return ""
-	}
-	e, ok := eraFor(p.Year)
-	if !ok {
-		return fullWidth(strconv.Itoa(p.Year)) + "年度"
-	}
-	n := p.Year - e.offset
-	if n == 1 {
-		return e.name + "元年度"
-	}
-	return e.name + fullWidth(strconv.Itoa(n)) + "年度"
-}
-
-// HalfLabel returns 上半期 or 下半期, and "" for a whole year so that
-// EraYear()+HalfLabel() reads naturally for annual reports.
-func (p Period) HalfLabel() string {
-	switch p.Half {
-	case FirstHalf:
-		return "上半期"
-	case SecondHalf:
-		return "下半期"
-	default:
-		return ""
-	}
-}
-
-// fullWidth maps ASCII digits to U+FF10..U+FF19, leaving other runes alone.
-func fullWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r - '0' + '０'
-		}
-		return r
-	}, s)
-}
-
-// rank orders halves within a year: the annual report summarises both
-// halves and is published after them, so it sorts last. Invalid halves go
-// after everything so they stand out at the end of a table.
-func (h Half) rank() int {
-	switch h {
-	case FirstHalf:
-		return 0
-	case SecondHalf:
-		return 1
-	case FullYear:
-		return 2
-	default:
-		return 3
-	}
+	return strconv.Itoa(p.Year)
 }
 
 // Compare returns -1, 0 or +1 in the order described at Less; it has the
 // shape slices.SortFunc expects.
 func (p Period) Compare(q Period) int {
-	switch {
-	case p.Year != q.Year:
-		if p.Year < q.Year {
-			return -1
-		}
-		return 1
-	case p.Half.rank() != q.Half.rank():
-		if p.Half.rank() < q.Half.rank() {
-			return -1
-		}
-		return 1
-	case p.Half != q.Half: // two different invalid halves: keep it total
-		if p.Half < q.Half {
-			return -1
-		}
+	switch pz, qz := p.IsZero(), q.IsZero(); {
+	case pz || qz:
+		// "No period" sorts first, as year 0 did before periods had kinds.
+		return cmp.Compare(boolInt(!pz), boolInt(!qz))
+	}
+	pv, qv := p.Valid(), q.Valid()
+	if pv != qv {
+		// Invalid periods go after everything so they stand out at the end of a table.
+		return cmp.Compare(boolInt(!pv), boolInt(!qv))
+	}
+	if !pv {
+		return cmp.Or(cmp.Compare(p.Year, q.Year), cmp.Compare(p.Half, q.Half), cmp.Compare(p.Quarter, q.Quarter),
+			cmp.Compare(p.Month, q.Month), cmp.Compare(p.EndYear, q.EndYear), cmp.Compare(p.EndMonth, q.EndMonth))
+	}
+	pf, pl := p.span()
+	qf, ql := q.span()
+	// A valid period is fixed by its kind and span, so this is 0 only for equal periods.
+	return cmp.Or(cmp.Compare(pl, ql), cmp.Compare(qf, pf), cmp.Compare(p.Kind().rank(), q.Kind().rank()))
+}
+
+func boolInt(b bool) int {
+	if b {
 		return 1
 	}
 	return 0
 }
 
-// Less orders periods for history tables: by fiscal year, and within a
-// year 上半期, 下半期, then the whole year, which is the order in which the
-// reports are published.
+// Less orders periods for history tables in the order reports are published: by the
+// last month covered, and among periods ending together the shorter first, since a
+// summary comes out after its parts. So within a fiscal year 上半期, 下半期, then the
+// whole year; a month before the quarter, half and year that end with it; and a
+// cumulative range (平成28年8月～平成29年3月) after the month 平成29年3月.
 func (p Period) Less(q Period) bool {
 	return p.Compare(q) < 0
 }
@@ -383,17 +206,17 @@ func (p Period) MarshalText() ([]byte, error) {
 	if p.IsZero() {
 		return []byte{}, nil
 	}
-	if p.Year < minYear || p.Year > maxYear || p.Half.rank() > 2 {
-		return nil, fmt.Errorf("period: invalid period {Year:%d Half:%d}", p.Year, int(p.Half))
+	if !p.Valid() {
+		return nil, fmt.Errorf("period: invalid period %+v", p)
 	}
 	return []byte(p.String()), nil
 }
 
-// UnmarshalText accepts everything Parse does, so hand-edited files may use
-// the Japanese form. Empty text gives the zero Period, mirroring
-// MarshalText.
+// UnmarshalText accepts everything Parse does (every kind: an aggregate.json of any
+// survey can be read), so hand-edited files may use the Japanese form. Empty text gives
+// the zero Period, mirroring MarshalText.
 func (p *Period) UnmarshalText(b []byte) error {
-	if strings.TrimSpace(string(b)) == "" {
+	if isBlank(string(b)) {
 		*p = Period{}
 		return nil
 	}

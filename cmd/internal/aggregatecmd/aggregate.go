@@ -98,7 +98,7 @@ func runAggregate(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := cli.ParsePeriod(opts.Period)
+	p, err := cli.ParsePeriod(sc, opts.Period)
 	if err != nil {
 		return err
 	}

@@ -116,12 +116,13 @@ func LoadSchema(path string) (*schema.Schema, error) {
 	return s, nil
 }
 
-// ParsePeriod reads a --period value; empty means not given.
-func ParsePeriod(s string) (period.Period, error) {
+// ParsePeriod reads a --period value of the survey's period kind (sc.Period); empty means
+// not given. A period of another kind is a usage error that shows the expected form.
+func ParsePeriod(sc *schema.Schema, s string) (period.Period, error) {
 	if s == "" {
 		return period.Period{}, nil
 	}
-	p, err := period.Parse(s)
+	p, err := period.ParseKind(s, period.Kind(sc.Period))
 	if err != nil {
 		return p, Usage("--period: %s", err.Error())
 	}

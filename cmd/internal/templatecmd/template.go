@@ -66,7 +66,7 @@ func runTemplate(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := cli.ParsePeriod(opts.Period)
+	p, err := cli.ParsePeriod(sc, opts.Period)
 	if err != nil {
 		return err
 	}

@@ -69,7 +69,7 @@ func runValidate(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	p, err := cli.ParsePeriod(opts.Period)
+	p, err := cli.ParsePeriod(sc, opts.Period)
 	if err != nil {
 		return err
 	}
