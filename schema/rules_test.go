@@ -254,3 +254,16 @@ func mustNotParse(src string) error {
 	_, err := schema.Parse([]byte(src), "test.yaml")
 	return err
 }
+
+// TestDefaultRules: the default survey's rules load, and each names what it is about.
+func TestDefaultRules(t *testing.T) {
+	s := schema.Default()
+	if len(s.Rules) == 0 {
+		t.Fatal("the default survey has no rules")
+	}
+	for _, r := range s.Rules {
+		if r.Reason == "" {
+			t.Errorf("default.yaml:%d: a rule without a reason", r.Line)
+		}
+	}
+}

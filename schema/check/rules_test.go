@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -228,5 +229,29 @@ func TestRuleTotalCell(t *testing.T) {
 	}
 	if line := got.Line(false); !strings.Contains(line, "（オ）（１）②個別相談ケース 相談内容別内訳 ― 合計: ") || !strings.HasSuffix(line, "（→ ≧ 40）") {
 		t.Errorf("line %s", line)
+	}
+}
+
+// TestRulesOnSampleReturns: the sample returns, consistent as the wards sent them, break
+// none of the default survey's rules.
+func TestRulesOnSampleReturns(t *testing.T) {
+	sc := schema.Default()
+	if len(sc.Rules) == 0 {
+		t.Fatal("the default survey has no rules")
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "returns", "*.xlsx"))
+	if len(files) != len(sc.Units.List) {
+		t.Fatalf("%d sample returns", len(files))
+	}
+	for _, p := range files {
+		r, err := check.Read(p, sc, check.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Findings {
+			if strings.HasPrefix(string(f.Code), "rule-") {
+				t.Errorf("%s: %s", r.Name, f.Line(false))
+			}
+		}
 	}
 }
