@@ -1,6 +1,7 @@
 package schema_test
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -265,5 +266,47 @@ func TestDefaultRules(t *testing.T) {
 		if r.Reason == "" {
 			t.Errorf("default.yaml:%d: a rule without a reason", r.Line)
 		}
+	}
+}
+
+// TestDocRules: the rules docs/schema.md shows in "Rules across questions" load with the
+// page's example schema, and the example's own rules are the first of them.
+func TestDocRules(t *testing.T) {
+	doc := string(readFile(t, filepath.Join("..", "docs", "schema.md")))
+	block := func(from string) string {
+		t.Helper()
+		_, rest, ok := strings.Cut(from, "```yaml\n")
+		if !ok {
+			t.Fatal("no ```yaml block")
+		}
+		src, _, ok := strings.Cut(rest, "\n```")
+		if !ok {
+			t.Fatal("a ```yaml block is not closed")
+		}
+		return src + "\n"
+	}
+	example := block(doc)
+	_, section, ok := strings.Cut(doc, "\n## Rules across questions\n")
+	if !ok {
+		t.Fatal("docs/schema.md has no ## Rules across questions section")
+	}
+	head, _, ok := strings.Cut(example, "\nrules:")
+	if !ok {
+		t.Fatal("the example schema has no rules:")
+	}
+	s, err := schema.Parse([]byte(head+"\n"+block(section)), "docs/schema.md")
+	if err != nil {
+		t.Fatalf("the rules of docs/schema.md do not load:\n%v", err)
+	}
+	kinds := map[bool]int{}
+	for _, r := range s.Rules {
+		kinds[r.IsCompare()]++
+	}
+	if kinds[true] < 2 || kinds[false] < 2 {
+		t.Errorf("the section shows %d compare and %d require rules, want at least 2 of each", kinds[true], kinds[false])
+	}
+	ex := mustParse(t, example)
+	if len(ex.Rules) == 0 || len(ex.Rules) > len(s.Rules) || ex.Rules[0].Figure != s.Rules[0].Figure {
+		t.Errorf("the example's rules are not the section's first")
 	}
 }
