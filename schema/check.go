@@ -35,6 +35,7 @@ func (d *decoder) check(s *Schema) {
 	d.checkUnits(s)
 	d.checkLists(s)
 	d.checkSheets(s)
+	d.checkRules(s)
 }
 
 // checkPeriod fills in the default period kind and refuses an unknown one.

@@ -12,6 +12,8 @@ func FuzzParse(f *testing.F) {
 	f.Add("id: x\nversion: 1\n")
 	f.Add("- [\n")
 	f.Add("sheets:\n  - items:\n      - questions:\n          - {id: a, type: counts, categories: [{id: b, repeat_of: b}]}\n")
+	f.Add(ruleSchema + "  - {figure: client, at_least: topic.med}\n  - {require: themes, when: held1, is: [開催, 2], otherwise: empty}\n  - {require: grp.two, when: client.other, level: warning}\n")
+	f.Add("rules:\n  - {figure: a, at_most: b.c}\n  - {require: x, when: y.z, is: }\n  - {}\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		s, err := schema.Parse([]byte(src), "fuzz.yaml")
 		if err == nil && s == nil {

@@ -216,6 +216,11 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 		if n.Tag == "!!null" {
 			return
 		}
+		if v.Type() == reflect.TypeOf(Words{}) && n.Kind == yaml.ScalarNode {
+			// One word may be written without brackets.
+			v.Set(reflect.ValueOf(Words{n.Value}))
+			return
+		}
 		if n.Kind != yaml.SequenceNode {
 			d.errorf(n.Line, "ここにはリスト（- で始まる行、または [ ] ）が必要です")
 			return

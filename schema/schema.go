@@ -63,6 +63,8 @@ type Schema struct {
 	ChoiceLists []*ChoiceList `yaml:"choice_lists"`
 	// Sheets are the workbook's sheets in order, one per answering body.
 	Sheets []*Sheet `yaml:"sheets"`
+	// Rules are the checks across questions every return must pass (rules.go).
+	Rules []*Rule `yaml:"rules"`
 
 	// Source names where the schema came from (file path or "default"), for messages.
 	Source string `yaml:"-"`

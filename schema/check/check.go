@@ -94,6 +94,7 @@ func (r *checker) check(opts ReadOptions) {
 		r.checkSums(q)
 	}
 	r.checkCases()
+	r.checkRules()
 	r.checkGlyphs(opts.Glyphs)
 	r.sortFindings()
 }

@@ -47,6 +47,9 @@ const (
 	BreakdownMismatch Code = "breakdown-mismatch" // 内訳 do not add up to their parent
 	TotalMismatch     Code = "total-mismatch"     // an entered total is not the sum of its parts
 	RepeatExceeds     Code = "repeat-exceeds"     // a 再掲 exceeds what it is part of
+	RuleCompare       Code = "rule-compare"       // a schema rule comparing two figures is broken
+	RuleRequired      Code = "rule-required"      // a schema rule requires an answer left empty
+	RuleEmpty         Code = "rule-empty"         // a schema rule asks an answer given to be empty
 
 	// What a cell holds.
 	NoFormulaResult Code = "no-formula-result"
@@ -188,7 +191,7 @@ func Summary(name string, fs []Finding) string {
 // document to it.
 var Codes = []Code{
 	Missing, NotAChoice, NotACount, OutOfRange, TooLong, ControlChar, GlyphMissing,
-	BreakdownMismatch, TotalMismatch, RepeatExceeds,
+	BreakdownMismatch, TotalMismatch, RepeatExceeds, RuleCompare, RuleRequired, RuleEmpty,
 	NoFormulaResult, CellMerged, CellBool, CellError, CellDate, MisplacedRight, MisplacedBelow,
 	SlotMissing, SlotConflict, SlotAmbiguous, SlotBroken, SlotMoved, FormMissing, WrongSurvey, FormVersion,
 	UnknownUnit, UnitNameMismatch, NotAPeriod, WrongPeriod, MixedPeriod,

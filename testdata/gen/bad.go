@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
@@ -143,6 +144,21 @@ func badCases() []badCase {
 			}
 			b.WriteString(`</sheetData></worksheet>`)
 			return replacePart(good, "xl/worksheets/sheet2.xml", b.Bytes())
+		}},
+		// A rule of the default schema across questions: 研修会 開催している, no 研修テーマ.
+		{file: "研修を開催して研修テーマが未記入.xlsx", exit: 1, where: "ka2", want: "「開催している」と回答されているため、記入が必要です", code: finding.RuleRequired, edit: func(f *excelize.File, at func(string) form.Location) error {
+			l := at("ka2")
+			col, row, err := excelize.CellNameToCoordinates(l.Cell)
+			if err != nil {
+				return err
+			}
+			for i := 0; i < schema.Default().Question("ka2").Lines; i++ {
+				cell, _ := excelize.CoordinatesToCellName(col, row+i)
+				if err := f.SetCellStr(l.Sheet, cell, ""); err != nil {
+					return err
+				}
+			}
+			return nil
 		}},
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -173,6 +174,7 @@ func SyntheticAnswers(sc *schema.Schema, unit string, rng *rand.Rand) map[string
 	for k, v := range counts {
 		a[k] = v
 	}
+	followRules(sc, a, unit)
 	for _, q := range qs {
 		if q.Type != schema.Cases {
 			continue
@@ -190,6 +192,44 @@ func SyntheticAnswers(sc *schema.Schema, unit string, rng *rand.Rand) map[string
 		}
 	}
 	return a
+}
+
+// followRules makes a the answers the schema's require rules ask for: the required answer
+// given where its condition holds, and left empty where the rule says otherwise: empty and
+// the condition does not hold. It draws nothing from the random source, so a schema
+// without rules gets the answers it always got. Compare rules are not arranged for.
+func followRules(sc *schema.Schema, a map[string]any, unit string) {
+	for _, r := range sc.Rules {
+		if r.IsCompare() {
+			continue
+		}
+		c, holds := r.Condition, false
+		switch v := a[c.Key].(type) {
+		case string:
+			if c.IsChoice() {
+				o, ok := c.Question.List.Match(v)
+				holds = ok && (len(r.Options) == 0 || slices.Contains(r.Options, o))
+			} else {
+				holds = v != ""
+			}
+		case int:
+			holds = v > 0
+		}
+		t := r.Target
+		switch {
+		case holds && (a[t.Key] == nil || a[t.Key] == ""):
+			switch {
+			case t.IsChoice():
+				a[t.Key] = t.Question.List.Options[0].Label
+			case t.IsCount():
+				a[t.Key] = 1
+			default:
+				a[t.Key] = fmt.Sprintf("%s（%s）", t.Question.Label, unit)
+			}
+		case !holds && r.Otherwise == schema.OtherwiseEmpty:
+			delete(a, t.Key)
+		}
+	}
 }
 
 // spell picks an option and writes it as a ward might: mostly the label, sometimes the

@@ -1,8 +1,10 @@
 package formtest_test
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/osaka-city/zaitaku/schema"
@@ -52,5 +54,42 @@ func TestSyntheticYAMLIsASchemaFile(t *testing.T) {
 	}
 	if _, err := formtest.SyntheticYAML(0); err == nil {
 		t.Error("n=0 accepted")
+	}
+}
+
+// TestSyntheticAnswersFollowRules: a synthetic unit gives what the default survey's
+// require rules ask for (研修テーマ when the 研修会 was held, and so on), so a synthetic set
+// of any size is counted whole. The condition is judged here on the answers as typed.
+func TestSyntheticAnswersFollowRules(t *testing.T) {
+	sc := formtest.SyntheticSchema(400)
+	if len(sc.Rules) == 0 {
+		t.Fatal("the default survey has no rules")
+	}
+	held := 0
+	for i, u := range sc.Units.List {
+		a := formtest.SyntheticAnswers(sc, u.Name, rand.New(rand.NewPCG(formtest.SyntheticSeed, uint64(i)+1)))
+		for _, r := range sc.Rules {
+			if r.IsCompare() {
+				continue
+			}
+			holds := false
+			switch v := a[r.Condition.Key].(type) {
+			case string:
+				o, ok := r.Condition.Question.List.Match(v)
+				holds = ok && (len(r.Options) == 0 || slices.Contains(r.Options, o))
+			case int:
+				holds = v > 0
+			}
+			if !holds {
+				continue
+			}
+			held++
+			if a[r.Target.Key] == nil || a[r.Target.Key] == "" {
+				t.Errorf("%s: %s holds but %s is empty", u.Name, r.Condition.Key, r.Target.Key)
+			}
+		}
+	}
+	if held == 0 {
+		t.Error("no rule's condition held in 400 units")
 	}
 }
