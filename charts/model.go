@@ -198,6 +198,10 @@ type TextList struct {
 	ID      string
 	Heading string
 	Entries []WardLines
+	// Columns is set only on a page of the plan (Page): the entries on that page as its
+	// columns hold them, each line as printed (bullets included), a ward whose entry goes
+	// on from the column before marked Continued.
+	Columns [][]WardLines
 }
 
 // WardLines is one ward's entries.

@@ -26,44 +26,9 @@ const (
 	sizeBody    = 10.5
 	sizeLabel   = 11.0
 	sizeHeading = 17.0
+	// sizeList is the lists of texts, as the PDF sets them.
+	sizeList = 10.0
 )
-
-// buildSlides turns the report into slides in the PDF's order: the cover, each section's
-// title slide and its items, the 提出状況 slide and the appendix; then the running header
-// and footer with the page number on every slide but the cover.
-func buildSlides(rep *charts.Report) ([]*slide, error) {
-	slides := []*slide{coverSlide(rep)}
-	for _, sec := range rep.Sections {
-		if sec == nil {
-			continue
-		}
-		slides = append(slides, sectionSlide(sec))
-		for _, it := range sec.Items {
-			if it != nil {
-				slides = append(slides, itemSlides(it)...)
-			}
-		}
-	}
-	if rep.Status != nil {
-		slides = append(slides, statusSlides(rep.Status, rep.Complete)...)
-	}
-	for _, mx := range rep.Appendix {
-		if mx != nil {
-			slides = append(slides, appendixSlides(mx)...)
-		}
-	}
-	for i, s := range slides {
-		if i > 0 {
-			s.shapes = append(s.shapes, chrome(rep, i+1)...)
-			s.mark(fmt.Sprintf("- %d -", i+1))
-		}
-		if rep.AggregateID != "" && i == len(slides)-1 {
-			s.add(textAt(box{mm(297 - marginX - 80), mm(footerY), mm(80), mm(7)}, "集計ID",
-				line(charts.AggregateIDLabel+" "+rep.AggregateID, sizeTiny, false, charts.MutedColor, "r")))
-		}
-	}
-	return slides, nil
-}
 
 func (s *slide) add(sh ...shape) { s.shapes = append(s.shapes, sh...) }
 
@@ -185,6 +150,10 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 	case b.Texts != nil:
 		tl := b.Texts
 		heading(line(tl.Heading, sizeLabel, true, charts.InkColor, "l"))
+		if len(tl.Columns) > 0 {
+			out = append(out, textColumns(tl.Columns, rest())...)
+			break
+		}
 		var ps []para
 		for _, e := range tl.Entries {
 			ps = append(ps, line(e.Ward, sizeSmall, true, charts.AccentColor, "l"))
@@ -241,82 +210,6 @@ func footNotes(r box, note string, earlier []string) (box, []shape) {
 	return r, []shape{textAt(box{r.X, r.Y + r.H, r.W, th}, "注記", ps...)}
 }
 
-// Rows of the long tables per slide: the 提出状況 table under the submission line, then
-// on slides of its own; the appendix above its legend.
-const (
-	statusRowH      = 5.0
-	statusFirstRows = 28
-	statusNextRows  = 31
-	matrixRowH      = 5.2
-	matrixRows      = 26
-)
-
-// statusSlides is the 提出状況 page: the submission line, the wards' table, and the
-// earlier aggregates used for comparison; a long table goes on over slides under the
-// heading with 「（続き）」.
-func statusSlides(st *charts.StatusTable, complete bool) []*slide {
-	s := headed(st.Title)
-	out := []*slide{s}
-	c := charts.InkColor
-	if !complete {
-		c = charts.AlertColor
-	}
-	s.add(textAt(box{mm(marginX), mm(contentTop), mm(contentW), mm(10)}, "回答状況", line(st.Summary, 18, true, c, "l")))
-	s.mark(st.Summary)
-	top := contentTop + 12
-	for from, n := 0, statusFirstRows; from < len(st.Rows); from, n = from+n, statusNextRows {
-		if from > 0 {
-			s = headed(st.Title + charts.Continued)
-			out = append(out, s)
-			top = contentTop
-		}
-		to := min(from+n, len(st.Rows))
-		h := statusRowH * float64(to-from+1)
-		s.add(shape{table: statusTable(st, from, to, box{mm(marginX), mm(top), mm(contentW), mm(h)})})
-		top += h + 5
-	}
-	if len(st.Earlier) > 0 {
-		eps := []para{line(st.EarlierTitle, sizeSmall, true, charts.InkColor, "l")}
-		for _, e := range st.Earlier {
-			eps = append(eps, line("・"+e, sizeTiny, false, charts.InkColor, "l"))
-		}
-		h := listLineH * float64(len(eps)+1)
-		if top+h > contentBot {
-			s = headed(st.Title + charts.Continued)
-			out = append(out, s)
-			top = contentTop
-		}
-		s.add(textAt(box{mm(marginX), mm(top), mm(contentW), mm(h)}, "比較", eps...))
-	}
-	return out
-}
-
-// appendixSlides is one page of the ward × question appendix, over as many slides as its
-// rows need, each with the legend.
-func appendixSlides(mx *charts.Matrix) []*slide {
-	var out []*slide
-	for from := 0; from == 0 || from < len(mx.Rows); from += matrixRows {
-		title := mx.Title
-		if from > 0 {
-			title += charts.Continued
-		}
-		s := headed(title)
-		part := *mx
-		part.Rows = mx.Rows[from:min(from+matrixRows, len(mx.Rows))]
-		s.add(shape{table: matrixTable(&part, from, box{mm(marginX), mm(contentTop), mm(contentW), mm(matrixRowH * float64(len(part.Rows)+1))})})
-		for _, r := range part.Rows {
-			s.mark(r.Ward)
-		}
-		var lps []para
-		for _, l := range mx.Legend {
-			lps = append(lps, line(l, sizeTiny, false, charts.MutedColor, "l"))
-		}
-		s.add(textAt(box{mm(marginX), mm(contentBot - 24), mm(contentW), mm(24)}, "凡例", lps...))
-		out = append(out, s)
-	}
-	return out
-}
-
 // periodTable is a count question over periods: a row per figure, a column per period.
 func periodTable(pt *charts.PeriodTable, b box) *table {
 	rows := [][]string{append([]string{""}, pt.Columns...)}
@@ -345,63 +238,13 @@ func caseTable(ct *charts.CaseTable, b box) *table {
 	}
 	var hs []float64
 	t.Cols, hs = caseLayout(ct, float64(b.W)/emuPerMM)
+	// The rows share the box's height in proportion to the lines they hold.
+	total := 0.0
 	for _, h := range hs {
-		t.Heights = append(t.Heights, mm(h))
+		total += h
 	}
-	return t
-}
-
-// statusTable is rows [from, to) of the wards' submission table, returns not counted in
-// the alert colours; the columns are sized over all the rows, so every slide's part of
-// the table looks the same.
-func statusTable(st *charts.StatusTable, from, to int, b box) *table {
-	t := &table{box: b, Name: st.Title, Size: sizeTiny}
-	rows := [][]string{st.Columns}
-	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(st.Columns, false)})
-	for i, r := range st.Rows {
-		rows = append(rows, r)
-		if i < from || i >= to {
-			continue
-		}
-		row := tableRow{Cells: cells(r, true)}
-		switch {
-		case i < len(st.Bad) && st.Bad[i]:
-			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
-		case i%2 == 1:
-			row.Fill = zebra
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	t.Cols = textCols(rows, float64(b.W)/emuPerMM, 6)
-	return t
-}
-
-// matrixTable is one appendix page: wards down, questions across, codes in the cells;
-// from is the first row's place in the whole table, for the zebra rows.
-func matrixTable(mx *charts.Matrix, from int, b box) *table {
-	head := []string{""}
-	for _, c := range mx.Columns {
-		head = append(head, c.Short)
-	}
-	t := &table{box: b, Name: mx.Title, Size: sizeTiny}
-	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(head, false)})
-	for i, r := range mx.Rows {
-		row := tableRow{Cells: cells(append([]string{r.Ward}, r.Cells...), false)}
-		if r.Missing {
-			row.Cells = cells([]string{r.Ward, r.Status}, false)
-			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
-		} else if (from+i)%2 == 1 {
-			row.Fill = zebra
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	wardW := 24.0
-	t.Cols = []float64{wardW}
-	if n := len(mx.Columns); n > 0 {
-		w := min(16, (float64(b.W)/emuPerMM-wardW)/float64(n))
-		for range mx.Columns {
-			t.Cols = append(t.Cols, w)
-		}
+	for _, h := range hs {
+		t.Heights = append(t.Heights, int(float64(b.H)*h/max(total, 1)))
 	}
 	return t
 }
