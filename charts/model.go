@@ -116,6 +116,12 @@ type StackedBars struct {
 	EarlierLines []string
 }
 
+// Single reports whether the chart is a single question's one bar: drawn without a label
+// column, its segments named inside (「開催している 18」).
+func (sb *StackedBars) Single() bool {
+	return len(sb.Bars) == 1 && len(sb.Bars[0].Lines) == 0
+}
+
 // StackedBar is one row of a choice question.
 type StackedBar struct {
 	Label string

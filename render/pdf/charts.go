@@ -148,15 +148,7 @@ type stackedGeom struct {
 // stackedLayout measures the label column and the earlier columns and gives the bars the
 // rest of w.
 func (t typesetter) stackedLayout(sb *charts.StackedBars, w float64) *stackedGeom {
-	g := &stackedGeom{sb: sb, w: w, single: true}
-	for _, b := range sb.Bars {
-		if len(b.Lines) > 0 {
-			g.single = false
-		}
-	}
-	if len(sb.Bars) != 1 {
-		g.single = false
-	}
+	g := &stackedGeom{sb: sb, w: w, single: sb.Single()}
 	labelW := 0.0
 	if !g.single {
 		var given [][]string

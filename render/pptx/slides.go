@@ -129,6 +129,15 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		spec := stackedSpec(sb)
 		out = append(out, above...)
 		out = append(out, earlierBeside(sb, &r, spec)...)
+		if sb.Single() {
+			singleBarLabels(spec, sb, float64(r.W)/emuPerMM)
+		} else {
+			var labels []string
+			for _, bar := range sb.Bars {
+				labels = append(labels, bar.Label)
+			}
+			out = append(out, labelsBeside(spec, r, labels, nil)...)
+		}
 		out = append(out, shape{chart: &chartFrame{box: r, Name: sb.Heading, chart: spec}})
 		out = append(out, below...)
 	case b.Counts != nil:
@@ -137,11 +146,14 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		r, above := notesAbove(rest(), cb.Note, cb.EarlierLines)
 		spec := countSpec(cb)
 		var labels []string
+		var repeat []bool
 		for _, bar := range cb.Bars {
 			labels = append(labels, bar.Label)
+			repeat = append(repeat, bar.Repeat)
 		}
 		placePlot(spec, labels, cb.Axis, float64(r.W)/emuPerMM, float64(r.H)/emuPerMM, 2)
 		out = append(out, above...)
+		out = append(out, labelsBeside(spec, r, labels, repeat)...)
 		out = append(out, shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: spec}})
 	case b.Periods != nil:
 		pt := b.Periods
@@ -267,6 +279,9 @@ const (
 	plotTop    = 9.0
 	plotBottom = 7.0
 	earlierW   = 26.0 // one earlier period's column beside the bars
+	// unitDrop is how far under the bars the axis unit's box starts, level with the tick
+	// labels (Impress sets a title's text at the top of its box).
+	unitDrop = 2.3
 )
 
 // placePlot places a chart's plot area in its w×h mm box: the row labels' width on the
@@ -281,7 +296,7 @@ func placePlot(spec *chartSpec, labels []string, a charts.Axis, w, h, top float6
 	plotW := max(w-labelW-3-unitReserve(a), 1)
 	spec.Plot = &plotLayout{X: labelW / w, Y: top / h, W: plotW / w, H: max(h-top-plotBottom, 1) / h}
 	if spec.Unit != "" {
-		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(a) + 0.5) / w, Y: (h - plotBottom + 1.0) / h}
+		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(a) + 0.5) / w, Y: (h - plotBottom + unitDrop) / h}
 	}
 }
 
@@ -313,8 +328,10 @@ func earlierBeside(sb *charts.StackedBars, r *box, spec *chartSpec) []shape {
 	w := float64(r.W) / emuPerMM
 	h := float64(r.H) / emuPerMM
 	var labels []string
-	for _, b := range sb.Bars {
-		labels = append(labels, b.Label)
+	if !sb.Single() {
+		for _, b := range sb.Bars {
+			labels = append(labels, b.Label)
+		}
 	}
 	placePlot(spec, labels, sb.Axis, w, h, plotTop)
 	if n == 0 || len(sb.Bars) == 0 {
