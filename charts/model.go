@@ -221,6 +221,8 @@ type WardLines struct {
 type CaseTable struct {
 	ID      string
 	Heading string // 「【入退院支援の場面】」
+	// Unit heads the column of the units (区): what the schema calls one.
+	Unit    string
 	Columns []string
 	Rows    []CaseRow
 }

@@ -154,7 +154,7 @@ func matrixKey(cols []charts.MatrixColumn) []para {
 		label := c.Label
 		if c.Group != "" {
 			if i == 0 || cols[i-1].Group != c.Group {
-				ps = append(ps, line(c.GroupHeading, sizeTiny, true, charts.InkColor, "l"))
+				ps = append(ps, line(c.GroupHeading, sizeSmall, true, charts.InkColor, "l"))
 			}
 			label = c.RowLabel
 		}
@@ -163,37 +163,46 @@ func matrixKey(cols []charts.MatrixColumn) []para {
 			indent = "　"
 		}
 		ps = append(ps, para{Align: "l", Runs: []run{
-			{Text: indent + c.Short + "　", Size: sizeTiny, Bold: true, Color: charts.AccentColor},
-			{Text: label, Size: sizeTiny, Color: charts.InkColor},
+			{Text: indent + c.Short + "　", Size: sizeSmall, Bold: true, Color: charts.AccentColor},
+			{Text: label, Size: sizeSmall, Color: charts.InkColor},
 		}})
 	}
 	return ps
 }
 
 // matrixTable is the grid of one appendix page: units down, questions across, codes in
-// the cells; the code columns as narrow as their codes, so that the key fits beside.
+// the cells, the rows of one question under its code (「イ2」 over 1 … 10) as in the PDF;
+// the code columns as narrow as their codes, so that the key fits beside.
 func matrixTable(mx *charts.Matrix, b box) *table {
-	head := []string{""}
-	for _, c := range mx.Columns {
-		head = append(head, c.Short)
-	}
 	t := &table{box: b, Name: mx.Title, Size: sizeTiny}
-	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(head, false)})
+	t.Rows = matrixHeader(mx.Columns)
 	wardW := 12.0
 	for i, r := range mx.Rows {
 		wardW = max(wardW, float64(displayWidth(r.Ward))*sizeTiny*25.4/72/2+4)
-		row := tableRow{Cells: cells(append([]string{r.Ward}, r.Cells...), false)}
+		row := tableRow{Cells: []tableCell{{Text: r.Ward}}}
 		if r.Missing {
-			row.Cells = cells([]string{r.Ward, r.Status}, false)
+			row.Cells = append(row.Cells, tableCell{Text: r.Status, Center: true, Span: len(mx.Columns)})
+			for range max(len(mx.Columns)-1, 0) {
+				row.Cells = append(row.Cells, tableCell{Merged: true})
+			}
 			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
-		} else if i%2 == 1 {
-			row.Fill = zebra
+		} else {
+			for _, c := range r.Cells {
+				row.Cells = append(row.Cells, tableCell{Text: c, Center: true})
+			}
+			if i%2 == 1 {
+				row.Fill = zebra
+			}
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	codeW := 8.0
+	codeW := 7.5
 	for _, c := range mx.Columns {
-		codeW = max(codeW, float64(displayWidth(c.Short))*sizeTiny*25.4/72/2+3.5)
+		sub := c.Short
+		if c.Group != "" {
+			sub = c.Sub
+		}
+		codeW = max(codeW, float64(displayWidth(sub))*sizeTiny*25.4/72/2+3.5)
 	}
 	if n := len(mx.Columns); n > 0 {
 		codeW = min(codeW, (float64(b.W)/emuPerMM-wardW)/float64(n))
@@ -203,6 +212,43 @@ func matrixTable(mx *charts.Matrix, b box) *table {
 		t.Cols = append(t.Cols, codeW)
 	}
 	return t
+}
+
+// matrixHeader is the grid's header: one row of codes, or, when some questions have
+// several rows, two: the question's code over its rows' numbers, a one-row question's
+// code over both.
+func matrixHeader(cols []charts.MatrixColumn) []tableRow {
+	grouped := false
+	for _, c := range cols {
+		grouped = grouped || c.Group != ""
+	}
+	if !grouped {
+		head := tableRow{Header: true, Cells: []tableCell{{}}}
+		for _, c := range cols {
+			head.Cells = append(head.Cells, tableCell{Text: c.Short, Center: true})
+		}
+		return []tableRow{head}
+	}
+	top := tableRow{Header: true, Cells: []tableCell{{RowSpan: 2}}}
+	under := tableRow{Header: true, Cells: []tableCell{{Under: true}}}
+	for i, c := range cols {
+		switch {
+		case c.Group == "":
+			top.Cells = append(top.Cells, tableCell{Text: c.Short, Center: true, RowSpan: 2})
+			under.Cells = append(under.Cells, tableCell{Under: true})
+			continue
+		case i > 0 && cols[i-1].Group == c.Group:
+			top.Cells = append(top.Cells, tableCell{Merged: true})
+		default:
+			n := 1
+			for n < len(cols)-i && cols[i+n].Group == c.Group {
+				n++
+			}
+			top.Cells = append(top.Cells, tableCell{Text: c.Group, Center: true, Span: n})
+		}
+		under.Cells = append(under.Cells, tableCell{Text: c.Sub, Center: true})
+	}
+	return []tableRow{top, under}
 }
 
 // textColumns sets a list's columns as the plan has them, one text box each across the

@@ -173,3 +173,42 @@ func TestSlidesFollowThePlan(t *testing.T) {
 		}
 	}
 }
+
+// TestSlidesStayOnTheSlide checks that nothing is placed off a slide, and that what the
+// plan puts under a page's heading ends above the footer: the sample with its cases and
+// incomplete.
+func TestSlidesStayOnTheSlide(t *testing.T) {
+	for name, rep := range map[string]*charts.Report{
+		"cases":      charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１", IncludeCases: true}),
+		"incomplete": charts.Build(sampleWithout(t, "北区.xlsx"), charts.Options{DocLabel: "資料１"}),
+	} {
+		slides, err := buildSlides(rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range slides {
+			for _, sh := range s.shapes {
+				var b box
+				what := ""
+				switch {
+				case sh.text != nil:
+					b, what = sh.text.box, sh.text.Name
+				case sh.chart != nil:
+					b, what = sh.chart.box, sh.chart.Name
+				case sh.table != nil:
+					b, what = sh.table.box, sh.table.Name
+					b.W = 0
+					for _, c := range sh.table.Cols {
+						b.W += mm(c)
+					}
+				}
+				if b.X < 0 || b.Y < 0 || b.X+b.W > slideW || b.Y+b.H > slideH {
+					t.Errorf("%s slide %d: %q at %v is off the slide", name, i+1, what, b)
+				}
+				if b.Y >= mm(contentTop) && b.Y < mm(contentBot) && b.Y+b.H > mm(contentBot+0.5) {
+					t.Errorf("%s slide %d: %q ends at %.1f mm, below the content (%.0f mm)", name, i+1, what, float64(b.Y+b.H)/emuPerMM, contentBot)
+				}
+			}
+		}
+	}
+}

@@ -242,7 +242,7 @@ func periodTable(pt *charts.PeriodTable, b box) *table {
 
 // caseTable is the case records of one 場面, a row per record.
 func caseTable(ct *charts.CaseTable, b box) *table {
-	head := append([]string{""}, ct.Columns...)
+	head := append([]string{ct.Unit}, ct.Columns...)
 	t := &table{box: b, Name: ct.Heading, Size: sizeTiny}
 	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(head, false)})
 	for _, r := range ct.Rows {

@@ -1,6 +1,8 @@
 package pptx
 
 import (
+	"strings"
+
 	"github.com/osaka-city/zaitaku/charts"
 )
 
@@ -25,15 +27,18 @@ type tableRow struct {
 	Color  charts.Color
 }
 
-// tableCell is one cell's text; Right aligns figures.
+// tableCell is one cell's text; Right aligns figures, Center codes. Span and RowSpan merge the cell
+// with the ones right of and under it, which are then Merged (hMerge) or Under (vMerge).
 type tableCell struct {
-	Text  string
-	Right bool
+	Text          string
+	Right, Center bool
+	Span, RowSpan int
+	Merged, Under bool
 }
 
 const tableTemplates = `
 {{define "cellLn"}}<a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill>{{end}}
-{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm>{{template "xfrm" .Box}}</p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{{range .Cols}}<a:gridCol w="{{.}}"/>{{end}}</a:tblGrid>{{range .Rows}}<a:tr h="{{.H}}">{{$r := .}}{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="{{.Align}}"/><a:r><a:rPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" b="{{if $r.Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{$r.Color}}"/></a:solidFill></a:rPr><a:t>{{x .Text}}</a:t></a:r></a:p></a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr"><a:lnL w="6350">{{template "cellLn"}}</a:lnL><a:lnR w="6350">{{template "cellLn"}}</a:lnR><a:lnT w="6350">{{template "cellLn"}}</a:lnT><a:lnB w="6350">{{template "cellLn"}}</a:lnB>{{if $r.Fill}}<a:solidFill><a:srgbClr val="{{$r.Fill}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
+{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm>{{template "xfrm" .Box}}</p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{{range .Cols}}<a:gridCol w="{{.}}"/>{{end}}</a:tblGrid>{{range .Rows}}<a:tr h="{{.H}}">{{$r := .}}{{range .Cells}}<a:tc{{if gt .RowSpan 1}} rowSpan="{{.RowSpan}}"{{end}}{{if gt .Span 1}} gridSpan="{{.Span}}"{{end}}{{if .Merged}} hMerge="1"{{end}}{{if .Under}} vMerge="1"{{end}}><a:txBody><a:bodyPr/><a:lstStyle/>{{$a := .Align}}{{range .Lines}}<a:p><a:pPr algn="{{$a}}"/><a:r><a:rPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" b="{{if $r.Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{$r.Color}}"/></a:solidFill></a:rPr><a:t>{{x .}}</a:t></a:r><a:endParaRPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" dirty="0"/></a:p>{{end}}</a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr"><a:lnL w="6350">{{template "cellLn"}}</a:lnL><a:lnR w="6350">{{template "cellLn"}}</a:lnR><a:lnT w="6350">{{template "cellLn"}}</a:lnT><a:lnB w="6350">{{template "cellLn"}}</a:lnB>{{if $r.Fill}}<a:solidFill><a:srgbClr val="{{$r.Fill}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
 `
 
 type tableView struct {
@@ -54,8 +59,11 @@ type tableRowView struct {
 }
 
 type tableCellView struct {
-	Text  string
-	Align string
+	// Lines are the cell's paragraphs: its text split at line breaks.
+	Lines         []string
+	Align         string
+	Span, RowSpan int
+	Merged, Under bool
 }
 
 func tableXMLView(id int, t *table) tableView {
@@ -83,10 +91,13 @@ func tableXMLView(id int, t *table) tableView {
 				c = r.Cells[i]
 			}
 			a := "l"
-			if c.Right {
+			switch {
+			case c.Right:
 				a = "r"
+			case c.Center:
+				a = "ctr"
 			}
-			rv.Cells = append(rv.Cells, tableCellView{Text: c.Text, Align: a})
+			rv.Cells = append(rv.Cells, tableCellView{Lines: strings.Split(strings.ReplaceAll(c.Text, "\r\n", "\n"), "\n"), Align: a, Span: c.Span, RowSpan: c.RowSpan, Merged: c.Merged, Under: c.Under})
 		}
 		v.Rows = append(v.Rows, rv)
 	}
