@@ -2,6 +2,7 @@ package pptx
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/render/pdf"
@@ -251,6 +252,14 @@ func matrixHeader(cols []charts.MatrixColumn) []tableRow {
 	return []tableRow{top, under}
 }
 
+// A list's lines as the PDF sets them: 1.45 times the type size apart, 6 pt more above a
+// ward's name that follows another ward's entries.
+const (
+	listLeading = 1.45
+	listWardGap = 6.0
+	emuPerPt    = 12700
+)
+
 // textColumns sets a list's columns as the plan has them, one text box each across the
 // box b: ward names in the accent colour, the lines as printed.
 func textColumns(cols [][]charts.WardLines, b box) []shape {
@@ -260,11 +269,22 @@ func textColumns(cols [][]charts.WardLines, b box) []shape {
 	var out []shape
 	for i, col := range cols {
 		var ps []para
-		for _, e := range col {
-			ps = append(ps, line(e.Ward, sizeList, true, charts.AccentColor, "l"))
-			for _, l := range e.Lines {
-				ps = append(ps, line(l, sizeList, false, charts.InkColor, "l"))
+		for j, e := range col {
+			p := line(e.Ward, sizeList, true, charts.AccentColor, "l")
+			if j > 0 {
+				p.SpaceBefore = listWardGap
 			}
+			ps = append(ps, p)
+			for _, l := range e.Lines {
+				p := line(l, sizeList, false, charts.InkColor, "l")
+				if strings.HasPrefix(l, "・") {
+					p.Hang = int(sizeList * emuPerPt)
+				}
+				ps = append(ps, p)
+			}
+		}
+		for i := range ps {
+			ps[i].LineSpacing = sizeList * listLeading
 		}
 		out = append(out, textAt(box{b.X + i*(w+gap), b.Y, w, b.H}, fmt.Sprintf("一覧 %d", i+1), ps...))
 	}
