@@ -1,6 +1,8 @@
 package pptx
 
 import (
+	"encoding/xml"
+	"fmt"
 	"strings"
 
 	"github.com/osaka-city/zaitaku/charts"
@@ -36,9 +38,10 @@ type tableCell struct {
 	Merged, Under bool
 }
 
+// The table's frame is a template; its rows, the bulk of a deck of many units (73 appendix
+// slides and the 1,741-row 提出状況 at 1,741 units), are written by tableRowsXML.
 const tableTemplates = `
-{{define "cellLn"}}<a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill>{{end}}
-{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm>{{template "xfrm" .Box}}</p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{{range .Cols}}<a:gridCol w="{{.}}"/>{{end}}</a:tblGrid>{{range .Rows}}<a:tr h="{{.H}}">{{$r := .}}{{range .Cells}}<a:tc{{if gt .RowSpan 1}} rowSpan="{{.RowSpan}}"{{end}}{{if gt .Span 1}} gridSpan="{{.Span}}"{{end}}{{if .Merged}} hMerge="1"{{end}}{{if .Under}} vMerge="1"{{end}}><a:txBody><a:bodyPr/><a:lstStyle/>{{$a := .Align}}{{range .Lines}}<a:p><a:pPr algn="{{$a}}"/><a:r><a:rPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" b="{{if $r.Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{$r.Color}}"/></a:solidFill></a:rPr><a:t>{{x .}}</a:t></a:r><a:endParaRPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" dirty="0"/></a:p>{{end}}</a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr"><a:lnL w="6350">{{template "cellLn"}}</a:lnL><a:lnR w="6350">{{template "cellLn"}}</a:lnR><a:lnT w="6350">{{template "cellLn"}}</a:lnT><a:lnB w="6350">{{template "cellLn"}}</a:lnB>{{if $r.Fill}}<a:solidFill><a:srgbClr val="{{$r.Fill}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
+{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm>{{template "xfrm" .Box}}</p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{{range .Cols}}<a:gridCol w="{{.}}"/>{{end}}</a:tblGrid>{{.Rows}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
 `
 
 type tableView struct {
@@ -46,62 +49,91 @@ type tableView struct {
 	Name string
 	Box  box
 	Cols []int
-	Sz   int
-	Rows []tableRowView
-}
-
-type tableRowView struct {
-	H     int
-	Bold  bool
-	Fill  charts.Color
-	Color charts.Color
-	Cells []tableCellView
-}
-
-type tableCellView struct {
-	// Lines are the cell's paragraphs: its text split at line breaks.
-	Lines         []string
-	Align         string
-	Span, RowSpan int
-	Merged, Under bool
+	// Rows is the rows' XML (tableRowsXML).
+	Rows string
 }
 
 func tableXMLView(id int, t *table) tableView {
-	v := tableView{ID: id, Name: t.Name, Box: t.box, Sz: pt(t.Size)}
+	v := tableView{ID: id, Name: t.Name, Box: t.box}
 	w := 0
 	for _, c := range t.Cols {
 		v.Cols = append(v.Cols, mm(c))
 		w += mm(c)
 	}
 	v.Box.W = w
+	v.Rows = tableRowsXML(t)
+	return v
+}
+
+// Every cell's borders: thin lines in the grid colour.
+const cellBorders = `<a:lnL w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:lnL><a:lnR w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:lnR><a:lnT w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:lnT><a:lnB w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:lnB>`
+
+// tableRowsXML writes the table's rows: each cell's lines as paragraphs in the row's
+// colour and weight (header rows white and bold on the accent fill), its borders and fill.
+func tableRowsXML(t *table) string {
+	var b strings.Builder
+	sz := fmt.Sprint(pt(t.Size))
 	for i, r := range t.Rows {
-		rv := tableRowView{Bold: r.Header, Fill: r.Fill, Color: r.Color, H: t.H / len(t.Rows)}
+		h := t.H / max(len(t.Rows), 1)
 		if i < len(t.Heights) {
-			rv.H = t.Heights[i]
+			h = t.Heights[i]
 		}
-		if r.Header && rv.Fill == "" {
-			rv.Fill, rv.Color = charts.AccentColor, "FFFFFF"
+		fill, color := r.Fill, r.Color
+		if r.Header && fill == "" {
+			fill, color = charts.AccentColor, "FFFFFF"
 		}
-		if rv.Color == "" {
-			rv.Color = charts.InkColor
+		if color == "" {
+			color = charts.InkColor
 		}
-		for i := range t.Cols {
+		bold := "0"
+		if r.Header {
+			bold = "1"
+		}
+		run := `<a:r><a:rPr lang="ja-JP" altLang="en-US" sz="` + sz + `" b="` + bold + `" dirty="0"><a:solidFill><a:srgbClr val="` + string(color) + `"/></a:solidFill></a:rPr><a:t>`
+		end := `</a:t></a:r><a:endParaRPr lang="ja-JP" altLang="en-US" sz="` + sz + `" dirty="0"/></a:p>`
+		tcPr := `</a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr">` + cellBorders
+		if fill != "" {
+			tcPr += `<a:solidFill><a:srgbClr val="` + string(fill) + `"/></a:solidFill></a:tcPr></a:tc>`
+		} else {
+			tcPr += `<a:noFill/></a:tcPr></a:tc>`
+		}
+		fmt.Fprintf(&b, `<a:tr h="%d">`, h)
+		for j := range t.Cols {
 			c := tableCell{}
-			if i < len(r.Cells) {
-				c = r.Cells[i]
+			if j < len(r.Cells) {
+				c = r.Cells[j]
 			}
-			a := "l"
+			b.WriteString(`<a:tc`)
+			if c.RowSpan > 1 {
+				fmt.Fprintf(&b, ` rowSpan="%d"`, c.RowSpan)
+			}
+			if c.Span > 1 {
+				fmt.Fprintf(&b, ` gridSpan="%d"`, c.Span)
+			}
+			if c.Merged {
+				b.WriteString(` hMerge="1"`)
+			}
+			if c.Under {
+				b.WriteString(` vMerge="1"`)
+			}
+			b.WriteString(`><a:txBody><a:bodyPr/><a:lstStyle/>`)
+			align := "l"
 			switch {
 			case c.Right:
-				a = "r"
+				align = "r"
 			case c.Center:
-				a = "ctr"
+				align = "ctr"
 			}
-			rv.Cells = append(rv.Cells, tableCellView{Lines: strings.Split(strings.ReplaceAll(c.Text, "\r\n", "\n"), "\n"), Align: a, Span: c.Span, RowSpan: c.RowSpan, Merged: c.Merged, Under: c.Under})
+			for _, l := range strings.Split(strings.ReplaceAll(c.Text, "\r\n", "\n"), "\n") {
+				b.WriteString(`<a:p><a:pPr algn="` + align + `"/>` + run)
+				_ = xml.EscapeText(&b, []byte(l))
+				b.WriteString(end)
+			}
+			b.WriteString(tcPr)
 		}
-		v.Rows = append(v.Rows, rv)
+		b.WriteString(`</a:tr>`)
 	}
-	return v
+	return b.String()
 }
 
 // textCols are column widths for texts, in proportion to their widest cell (counted in
