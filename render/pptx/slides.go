@@ -295,6 +295,14 @@ func placePlot(spec *chartSpec, labels []string, a charts.Axis, w, h, top float6
 	labelW = min(labelW+4, w*0.45)
 	plotW := max(w-labelW-3-unitReserve(a), 1)
 	spec.Plot = &plotLayout{X: labelW / w, Y: top / h, W: plotW / w, H: max(h-top-plotBottom, 1) / h}
+	if spec.Legend && top > 2 {
+		// As wide as its entries: Impress spreads them over the whole width given.
+		legW := 0.0
+		for _, sr := range spec.Series {
+			legW += float64(displayWidth(sr.Label))*sizeSmall*25.4/72/2 + 7
+		}
+		spec.LegendAt = &plotLayout{X: labelW / w, Y: 0.5 / h, W: min(legW, plotW) / w, H: (top - 1.5) / h}
+	}
 	if spec.Unit != "" {
 		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(a) + 0.5) / w, Y: (h - plotBottom + unitDrop) / h}
 	}
