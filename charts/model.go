@@ -8,7 +8,9 @@
 // colours (OptionColor, TextColor), earlier periods (EarlierWithData, EarlierOptions,
 // EarlierRow, EarlierCategory, EarlierCount, EarlierHead), grouping (Outline,
 // Item.Rows) and the words of the report's frame (words.go: AggregateIDLabel, StatusTitle,
-// NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal).
+// NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal). Page (plan.go) is the
+// report cut into pages, which every paged output follows: render/pdf makes it, since
+// only it measures text in the printed font, and render/pptx sets a slide per page.
 package charts
 
 // Report is the whole report: cover, sections of item pages, and the closing pages.

@@ -104,7 +104,7 @@ func countPart(cb *charts.CountBars, from, to int) *charts.CountBars {
 }
 
 // cellTexts are a table row's cells as the model has them, or, for a row split over
-// pages, the lines of it that this page holds.
+// pages, the lines of it that this page holds, joined again into paragraphs.
 func cellTexts(r trow, model []string) []string {
 	if !r.cut {
 		return model
@@ -113,6 +113,10 @@ func cellTexts(r trow, model []string) []string {
 	for i, c := range r.cells {
 		var b strings.Builder
 		for _, l := range c {
+			// A bullet opens a paragraph of its own; the other lines were wrapped.
+			if b.Len() > 0 && strings.HasPrefix(l.s, "・") {
+				b.WriteByte('\n')
+			}
 			b.WriteString(l.s)
 		}
 		out[i] = b.String()
