@@ -224,19 +224,38 @@ func footNotes(r box, note string, earlier []string) (box, []shape) {
 
 // periodTable is a count question over periods: a row per figure, a column per period.
 func periodTable(pt *charts.PeriodTable, b box) *table {
-	rows := [][]string{append([]string{""}, pt.Columns...)}
 	t := &table{box: b, Name: pt.Heading, Size: sizeSmall}
-	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(rows[0], false)})
+	head := tableRow{Header: true, Cells: []tableCell{{}}}
+	for _, c := range pt.Columns {
+		head.Cells = append(head.Cells, tableCell{Text: c, Center: true})
+	}
+	t.Rows = append(t.Rows, head)
+	labelW := 0.0
 	for _, r := range pt.Rows {
 		label := r.Label
+		row := tableRow{}
 		if r.Indent {
 			label = "　" + label
+		} else {
+			// A total stands out from its parts, on a band, as in the PDF.
+			row.Bold, row.Fill = true, band
 		}
-		row := append([]string{label}, r.Cells...)
-		rows = append(rows, row)
-		t.Rows = append(t.Rows, tableRow{Cells: cells(row, true)})
+		labelW = max(labelW, float64(displayWidth(label))*sizeSmall*25.4/72/2+6)
+		row.Cells = cells(append([]string{label}, r.Cells...), true)
+		t.Rows = append(t.Rows, row)
 	}
-	t.Cols = textCols(rows, float64(b.W)/emuPerMM, 12)
+	// As the PDF: the label column at least 70 mm, the periods 39 mm each, narrower
+	// only when they must be.
+	w := float64(b.W) / emuPerMM
+	labelW = min(max(labelW, 70), w*0.45)
+	colW := 39.0
+	if n := float64(len(pt.Columns)); n > 0 && labelW+colW*n > w {
+		colW = (w - labelW) / n
+	}
+	t.Cols = []float64{labelW}
+	for range pt.Columns {
+		t.Cols = append(t.Cols, colW)
+	}
 	return t
 }
 
@@ -261,8 +280,11 @@ func caseTable(ct *charts.CaseTable, b box) *table {
 	return t
 }
 
-// zebra is the fill of every other row of a long table.
-const zebra charts.Color = "F2F2F2"
+// zebra is the fill of every other row of a long table, band the fill of a total's row.
+const (
+	zebra charts.Color = "F2F2F2"
+	band  charts.Color = "F2F2F2"
+)
 
 // cells makes a row's cells, figures aligned right when numbers is set.
 func cells(texts []string, numbers bool) []tableCell {

@@ -25,8 +25,10 @@ type table struct {
 type tableRow struct {
 	Cells  []tableCell
 	Header bool
-	Fill   charts.Color
-	Color  charts.Color
+	// Bold sets the row in bold (a total); header rows always are.
+	Bold  bool
+	Fill  charts.Color
+	Color charts.Color
 }
 
 // tableCell is one cell's text; Right aligns figures, Center codes. Span and RowSpan merge the cell
@@ -86,7 +88,7 @@ func tableRowsXML(t *table) string {
 			color = charts.InkColor
 		}
 		bold := "0"
-		if r.Header {
+		if r.Header || r.Bold {
 			bold = "1"
 		}
 		run := `<a:r><a:rPr lang="ja-JP" altLang="en-US" sz="` + sz + `" b="` + bold + `" dirty="0"><a:solidFill><a:srgbClr val="` + string(color) + `"/></a:solidFill></a:rPr><a:t>`
