@@ -231,7 +231,8 @@ func countSpec(cb *charts.CountBars) *chartSpec {
 	return c
 }
 
-// majorUnit is the step of evenly spaced ticks from 0, as the model chose them; 0 (left to
+// majorUnit is the step of the model's ticks from 0 (0 500 1000 1500 for an axis that
+// ends at 1,741 units, whose end has a tick of its own the chart cannot draw); 0 (left to
 // the chart) when they are not evenly spaced.
 func majorUnit(a charts.Axis) int64 {
 	if len(a.Ticks) < 2 {
@@ -239,7 +240,9 @@ func majorUnit(a charts.Axis) int64 {
 	}
 	step := a.Ticks[1] - a.Ticks[0]
 	for i := 1; i < len(a.Ticks); i++ {
-		if a.Ticks[i]-a.Ticks[i-1] != step || step <= 0 {
+		d := a.Ticks[i] - a.Ticks[i-1]
+		last := i == len(a.Ticks)-1 && len(a.Ticks) > 2
+		if step <= 0 || d != step && !(last && d < step) {
 			return 0
 		}
 	}

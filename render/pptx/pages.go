@@ -109,8 +109,30 @@ func statusTable(st *charts.StatusTable, sp *charts.StatusPart, from, to int, b 
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Cols = textCols(append([][]string{st.Columns}, st.Rows...), float64(b.W)/emuPerMM, 6)
+	t.Cols = naturalCols(append([][]string{st.Columns}, st.Rows...), float64(b.W)/emuPerMM, sizeTiny)
 	return t
+}
+
+// naturalCols are column widths (mm) as wide as their longest text at size, as the PDF
+// sizes the 提出状況 table; in proportion to their text over w when that is too wide.
+func naturalCols(rows [][]string, w, size float64) []float64 {
+	var out []float64
+	for _, r := range rows {
+		for i, c := range r {
+			for len(out) <= i {
+				out = append(out, 0)
+			}
+			out[i] = max(out[i], float64(displayWidth(c))*size*25.4/72/2*1.15+5)
+		}
+	}
+	total := 0.0
+	for _, c := range out {
+		total += c
+	}
+	if total > w {
+		return textCols(rows, w, 6)
+	}
+	return out
 }
 
 // keyGap is the space between the appendix grid and the key of its codes beside it.
@@ -179,7 +201,9 @@ func matrixTable(mx *charts.Matrix, b box) *table {
 	t.Rows = matrixHeader(mx.Columns)
 	wardW := 12.0
 	for i, r := range mx.Rows {
-		wardW = max(wardW, float64(displayWidth(r.Ward))*sizeTiny*25.4/72/2+4)
+		// The cell's margins (3 mm) and room for a wider fallback font: a unit's
+		// name must not wrap, or the grid outgrows its part of the slide.
+		wardW = max(wardW, float64(displayWidth(r.Ward))*sizeTiny*25.4/72/2*1.15+5)
 		row := tableRow{Cells: []tableCell{{Text: r.Ward}}}
 		if r.Missing {
 			row.Cells = append(row.Cells, tableCell{Text: r.Status, Center: true, Span: len(mx.Columns)})

@@ -175,13 +175,17 @@ func TestSlidesFollowThePlan(t *testing.T) {
 }
 
 // TestSlidesStayOnTheSlide checks that nothing is placed off a slide, and that what the
-// plan puts under a page's heading ends above the footer: the sample with its cases and
-// incomplete.
+// plan puts under a page's heading ends above the footer: the sample with its cases,
+// incomplete, and (without -short) the synthetic 1,741 units.
 func TestSlidesStayOnTheSlide(t *testing.T) {
-	for name, rep := range map[string]*charts.Report{
+	reps := map[string]*charts.Report{
 		"cases":      charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１", IncludeCases: true}),
 		"incomplete": charts.Build(sampleWithout(t, "北区.xlsx"), charts.Options{DocLabel: "資料１"}),
-	} {
+	}
+	if !testing.Short() {
+		reps["1741"] = charts.Build(aggregatetest.Collection(t, 1741).Result(), charts.Options{DocLabel: "資料１"})
+	}
+	for name, rep := range reps {
 		slides, err := buildSlides(rep)
 		if err != nil {
 			t.Fatal(err)
