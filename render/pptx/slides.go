@@ -90,14 +90,20 @@ func sectionSlide(sec *charts.Section) *slide {
 	s.add(textAt(box{mm(marginX), mm(60), mm(contentW), mm(16)}, "セクション", line(sec.Title, 30, true, charts.AccentColor, "ctr")))
 	s.mark(sec.Title)
 	s.add(rule(box{mm(297/2 - 42), mm(78), mm(84), mm(0.7)}, charts.AccentColor, "下線"))
+	// The items as a left-aligned list, centred as a block, spaced as in the PDF.
 	var ps []para
+	listW := 0.0
 	for _, it := range sec.Items {
 		if it != nil {
-			ps = append(ps, line(it.Heading, 13, false, charts.InkColor, "l"))
+			p := line(it.Heading, 13, false, charts.InkColor, "l")
+			p.LineSpacing, p.SpaceBefore = 13*listLeading, 4
+			ps = append(ps, p)
 			s.mark(it.Heading)
+			listW = max(listW, float64(displayWidth(it.Heading))*13*25.4/72/2)
 		}
 	}
-	s.add(textAt(box{mm(marginX + 40), mm(86), mm(contentW - 80), mm(90)}, "項目", ps...))
+	listW = min(listW*1.1+6, contentW-40)
+	s.add(textAt(box{mm((297 - listW) / 2), mm(86), mm(listW), mm(90)}, "項目", ps...))
 	return s
 }
 
