@@ -37,6 +37,10 @@ type Report struct {
 	Status        *StatusTable
 	AppendixTitle string
 	Appendix      []*Matrix
+	// Pages is the report cut into pages as report.pdf prints it (render/pdf's Pages),
+	// set by whoever renders the paged outputs together, so that report.pptx has the same
+	// pages; empty until then.
+	Pages []Page
 }
 
 // Section is one part of the report (Ⅰ．区役所の取組), one per sheet of the survey.

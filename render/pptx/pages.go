@@ -5,20 +5,17 @@ import (
 	"strings"
 
 	"github.com/osaka-city/zaitaku/charts"
-	"github.com/osaka-city/zaitaku/render/pdf"
 )
 
-// buildSlides turns the report into slides, one for each page of report.pdf: the PDF's
-// page plan (pdf.Pages) says what each page holds and where, and the deck follows it, so
-// that the two have the same pages in the same order under the same headings. Then the
-// running header and footer with the page number go on every slide but the cover.
+// buildSlides turns the report into slides, one for each page of report.pdf: the page
+// plan (charts.Report.Pages, which render/report sets from pdf.Pages) says what each page
+// holds and where, and the deck follows it, so that the two have the same pages in the
+// same order under the same headings. A report without a plan is paginated by the deck
+// itself (ownSlides). Then the running header and footer with the page number go on every
+// slide but the cover.
 func buildSlides(rep *charts.Report) ([]*slide, error) {
-	plan, err := pdf.Pages(rep, pdf.Options{})
-	if err != nil {
-		return nil, err
-	}
 	var slides []*slide
-	for _, pg := range plan {
+	for _, pg := range rep.Pages {
 		switch pg.Kind {
 		case charts.CoverPage:
 			slides = append(slides, coverSlide(rep))
@@ -27,6 +24,9 @@ func buildSlides(rep *charts.Report) ([]*slide, error) {
 		default:
 			slides = append(slides, plannedSlide(pg, rep))
 		}
+	}
+	if len(rep.Pages) == 0 {
+		slides = ownSlides(rep)
 	}
 	for i, s := range slides {
 		if i > 0 {

@@ -1,20 +1,14 @@
 package pptx
 
 import (
-	"bytes"
-	"fmt"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
-	"github.com/osaka-city/zaitaku/render/pdf"
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
@@ -43,142 +37,80 @@ func sampleWithout(t testing.TB, skip ...string) *aggregate.Result {
 	return c.Result()
 }
 
-// TestSlidesAreThePDFPages renders report.pdf and report.pptx of the same report and holds
-// them to each other: as many slides as the PDF has pages, and each slide's heading the
-// heading of its page, 「（続き）」 where the page has it — read from the outputs (the
-// PDF's text by pdftotext, the slides' XML), not from the plan they share. For the sample
-// with and without earlier periods, with the case records, incomplete, and (without
-// -short) the synthetic 1,741 units.
-func TestSlidesAreThePDFPages(t *testing.T) {
-	pdftotext := formtest.Tool(t, "poppler-utils", "pdftotext")
-	type variant struct {
-		name string
-		res  func(t testing.TB) *aggregate.Result
-		opts charts.Options
-	}
-	variants := []variant{
-		{"history", aggregatetest.Sample, charts.Options{DocLabel: "資料１", AggregateID: "TEST-ID"}},
-		{"no history", func(t testing.TB) *aggregate.Result { return sampleWithout(t) }, charts.Options{DocLabel: "資料１"}},
-		{"cases", aggregatetest.Sample, charts.Options{IncludeCases: true}},
-		{"incomplete", func(t testing.TB) *aggregate.Result { return sampleWithout(t, "北区.xlsx", "中央区.xlsx") }, charts.Options{}},
-		{"1741", func(t testing.TB) *aggregate.Result {
-			if testing.Short() {
-				t.Skip("the synthetic 1,741 units take a while; not under -short")
-			}
-			return aggregatetest.Collection(t, 1741).Result()
-		}, charts.Options{DocLabel: "資料１"}},
-	}
-	for _, v := range variants {
-		t.Run(v.name, func(t *testing.T) {
-			rep := charts.Build(v.res(t), v.opts)
-			if v.name == "incomplete" && rep.Complete {
-				t.Fatal("the aggregate without two returns is complete")
-			}
-			var p, d bytes.Buffer
-			if err := pdf.Write(&p, rep, pdf.Options{}); err != nil {
-				t.Fatal(err)
-			}
-			if err := Write(&d, rep); err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command(pdftotext, "-enc", "UTF-8", "-", "-")
-			cmd.Stdin = &p
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("pdftotext: %v", err)
-			}
-			pages := strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
-			heads := slideHeadings(t, d.Bytes())
-			if len(pages) != len(heads) {
-				t.Fatalf("report.pdf has %d pages, report.pptx %d slides", len(pages), len(heads))
-			}
-			checked := 0
-			for i, h := range heads {
-				page := squeeze(pages[i])
-				if h == "" {
-					continue
-				}
-				checked++
-				base := strings.TrimSuffix(h, charts.Continued)
-				cont := strings.Contains(page, squeeze(base+charts.Continued))
-				switch {
-				case !strings.Contains(page, squeeze(h)):
-					t.Errorf("slide %d is headed %q, page %d lacks it:\n%s", i+1, h, i+1, pages[i])
-				case cont != strings.HasSuffix(h, charts.Continued):
-					t.Errorf("slide %d is headed %q, page %d continued=%v", i+1, h, i+1, cont)
-				}
-			}
-			if checked < len(heads)/2 {
-				t.Errorf("only %d of %d slides have a heading", checked, len(heads))
-			}
-		})
+// samplePlan is a page plan for the sample report made by hand, as render/pdf's Pages
+// would give one: the cover, a section, an item page over two pages, the 提出状況 page in
+// halves and an appendix page.
+func samplePlan(rep *charts.Report) []charts.Page {
+	it := rep.Sections[0].Items[1]
+	mx := rep.Appendix[0]
+	st := rep.Status
+	return []charts.Page{
+		{Kind: charts.CoverPage},
+		{Kind: charts.SectionPage, Section: rep.Sections[0]},
+		{Kind: charts.ItemPage, Heading: it.Heading, Parts: []charts.PagePart{
+			{Blocks: it.Blocks[:1], Top: 0, Height: 0.3}, {Blocks: it.Blocks[1:2], Top: 0.35, Height: 0.6}}},
+		{Kind: charts.ItemPage, Heading: it.Heading + charts.Continued, Parts: []charts.PagePart{
+			{Blocks: it.Blocks[2:], Top: 0, Height: 0.4}}},
+		{Kind: charts.StatusPage, Heading: st.Title, Parts: []charts.PagePart{
+			{Status: &charts.StatusPart{Summary: true}, Top: 0, Height: 0.07},
+			{Status: &charts.StatusPart{Rows: st.Rows, Bad: st.Bad, Halves: true}, Top: 0.11, Height: 0.44},
+			{Status: &charts.StatusPart{Earlier: true}, Top: 0.59, Height: 0.12}}},
+		{Kind: charts.AppendixPage, Heading: mx.Title, Parts: []charts.PagePart{
+			{Matrix: &charts.MatrixPart{Matrix: mx, Grid: true, Key: true}, Top: 0, Height: 0.79},
+			{Matrix: &charts.MatrixPart{Matrix: mx, Legend: true}, Top: 0.83, Height: 0.06}}},
 	}
 }
 
-var (
-	shapeRe = regexp.MustCompile(`(?s)<p:sp>.*?</p:sp>`)
-	nameRe  = regexp.MustCompile(`<p:cNvPr id="\d+" name="([^"]*)"`)
-	textRe  = regexp.MustCompile(`<a:t>([^<]*)</a:t>`)
-)
-
-// slideHeadings reads each slide's heading from the deck: the text of its first shape
-// named 見出し (a page heading) or セクション (a section's title); empty for the cover.
-func slideHeadings(t *testing.T, deck []byte) []string {
-	t.Helper()
-	files := unzip(t, deck)
-	var out []string
-	for n := 1; ; n++ {
-		data, ok := files[fmt.Sprintf("ppt/slides/slide%d.xml", n)]
-		if !ok {
-			break
-		}
-		h := ""
-		for _, sp := range shapeRe.FindAllString(string(data), -1) {
-			m := nameRe.FindStringSubmatch(sp)
-			if m == nil || (m[1] != "見出し" && m[1] != "セクション") {
-				continue
-			}
-			for _, tm := range textRe.FindAllStringSubmatch(sp, -1) {
-				h += unescape(tm[1])
-			}
-			break
-		}
-		out = append(out, h)
-	}
-	return out
-}
-
-func unescape(s string) string {
-	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'").Replace(s)
-}
-
-// TestSlidesFollowThePlan holds the slides to the page plan without any tool: one slide
-// per planned page, each opening with the page's heading.
+// TestSlidesFollowThePlan checks that a report with a page plan gets a slide per planned
+// page, each opening with the page's heading and holding what the page holds: the
+// blocks' headings, the 提出状況 rows in two tables, every ward of the appendix.
 func TestSlidesFollowThePlan(t *testing.T) {
-	rep := charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１", IncludeCases: true})
-	plan, err := pdf.Pages(rep, pdf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１"})
+	rep.Pages = samplePlan(rep)
 	slides, err := buildSlides(rep)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(slides) != len(plan) {
-		t.Fatalf("%d slides for %d pages", len(slides), len(plan))
+	if len(slides) != len(rep.Pages) {
+		t.Fatalf("%d slides for %d pages", len(slides), len(rep.Pages))
 	}
-	for i, pg := range plan {
+	for i, pg := range rep.Pages {
 		if pg.Heading != "" && slides[i].marks[0] != pg.Heading {
 			t.Errorf("slide %d opens with %q, its page with %q", i+1, slides[i].marks[0], pg.Heading)
 		}
 	}
+	marks := strings.Join(slides[2].marks, "\n")
+	for _, b := range rep.Sections[0].Items[1].Blocks[:2] {
+		if b.Stacked != nil && !strings.Contains(marks, b.Stacked.Heading) {
+			t.Errorf("slide 3 lacks %q", b.Stacked.Heading)
+		}
+	}
+	tables := 0
+	for _, sh := range slides[4].shapes {
+		if sh.table != nil {
+			tables++
+		}
+	}
+	if tables != 2 {
+		t.Errorf("the 提出状況 slide has %d tables, want its two halves", tables)
+	}
+	for _, r := range rep.Appendix[0].Rows {
+		if !strings.Contains(strings.Join(slides[5].marks, "\n"), r.Ward) {
+			t.Errorf("the appendix slide lacks %s", r.Ward)
+		}
+	}
 }
 
-// TestSlidesStayOnTheSlide checks that nothing is placed off a slide, and that what the
-// plan puts under a page's heading ends above the footer: the sample with its cases,
-// incomplete, and (without -short) the synthetic 1,741 units.
+// TestSlidesStayOnTheSlide checks that nothing is placed off a slide, and that what is
+// under a slide's heading ends above the footer: the sample with a page plan, and
+// paginated by the deck itself with its cases, incomplete, and (without -short) the
+// synthetic 1,741 units. render/report checks the same of the decks that follow
+// report.pdf's plan.
 func TestSlidesStayOnTheSlide(t *testing.T) {
+	planned := charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１"})
+	planned.Pages = samplePlan(planned)
 	reps := map[string]*charts.Report{
+		"planned":    planned,
 		"cases":      charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１", IncludeCases: true}),
 		"incomplete": charts.Build(sampleWithout(t, "北区.xlsx"), charts.Options{DocLabel: "資料１"}),
 	}

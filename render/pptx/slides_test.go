@@ -87,6 +87,18 @@ func TestSlideHeadingsContinue(t *testing.T) {
 	}
 }
 
+// TestHugeCaseRowEnds checks that a case record taller than a whole slide is squeezed
+// onto one slide rather than moved on forever.
+func TestHugeCaseRowEnds(t *testing.T) {
+	long := strings.Repeat("とても長い事例の記述。", 400)
+	ct := &charts.CaseTable{Heading: "【場面】", Columns: []string{"経過"}, Rows: []charts.CaseRow{{Ward: "北区", Cells: []string{long}}, {Ward: "都島区", Cells: []string{"短い"}}}}
+	it := &charts.Item{Heading: "（オ）", Blocks: []charts.Block{{Cases: ct}}}
+	slides := itemSlides(it)
+	if len(slides) < 1 || len(slides) > 3 {
+		t.Fatalf("%d slides for two case records", len(slides))
+	}
+}
+
 // TestIncompleteOnEverySlide checks that an incomplete report says so on the cover and
 // shows the submission line on every other slide, as the PDF does.
 func TestIncompleteOnEverySlide(t *testing.T) {
@@ -111,6 +123,45 @@ func TestIncompleteOnEverySlide(t *testing.T) {
 		}
 		if !bytes.Contains(data, []byte(want)) {
 			t.Errorf("slide %d lacks %q", n, want)
+		}
+	}
+}
+
+// TestLongTablesContinue checks that, without a page plan, a status table and an appendix
+// page of many units (the synthetic 1,741) go on over slides, every unit on one, none too
+// full.
+func TestLongTablesContinue(t *testing.T) {
+	st := &charts.StatusTable{Title: "提出状況", Summary: "回答 100／100", Columns: []string{"市町村", "状況"}, Earlier: []string{"前回"}}
+	mx := &charts.Matrix{Title: "付表", Columns: []charts.MatrixColumn{{Short: "ア1"}}}
+	for i := range 100 {
+		w := fmt.Sprintf("町%03d", i)
+		st.Rows = append(st.Rows, []string{w, "集計済"})
+		mx.Rows = append(mx.Rows, charts.MatrixRow{Ward: w, Cells: []string{"1"}})
+	}
+	for _, c := range []struct {
+		name   string
+		slides []*slide
+		max    int
+	}{{"status", statusSlides(st, true), statusNextRows + 1}, {"appendix", appendixSlides(mx), matrixRows + 1}} {
+		if len(c.slides) < 3 {
+			t.Errorf("%s: %d slides for 100 rows", c.name, len(c.slides))
+		}
+		seen := 0
+		for i, s := range c.slides {
+			for _, sh := range s.shapes {
+				if sh.table != nil {
+					if n := len(sh.table.Rows); n > c.max {
+						t.Errorf("%s slide %d: %d rows", c.name, i+1, n)
+					}
+					if bottom := sh.table.Y + sh.table.H; bottom > mm(contentBot) {
+						t.Errorf("%s slide %d: table ends at %d EMU, below the content", c.name, i+1, bottom)
+					}
+					seen += len(sh.table.Rows) - 1
+				}
+			}
+		}
+		if seen != 100 {
+			t.Errorf("%s: %d rows over the slides, want 100", c.name, seen)
 		}
 	}
 }
