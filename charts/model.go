@@ -9,8 +9,9 @@
 // EarlierRow, EarlierCategory, EarlierCount, EarlierHead), grouping (Outline,
 // Item.Rows) and the words of the report's frame (words.go: AggregateIDLabel, StatusTitle,
 // NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal). Page (plan.go) is the
-// report cut into pages, which every paged output follows: render/pdf makes it, since
-// only it measures text in the printed font, and render/pptx sets a slide per page.
+// report cut into pages, which every paged output follows: render/pdf makes it (Pages),
+// since only it measures text in the printed font; render/report puts it on the report
+// (Report.Pages) and render/pptx sets a slide per page.
 package charts
 
 // Report is the whole report: cover, sections of item pages, and the closing pages.

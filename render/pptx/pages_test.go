@@ -12,9 +12,9 @@ import (
 	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
-// sampleWithout is the aggregate of the sample returns without earlier periods, leaving
+// returnsWithout is the aggregate of the sample returns without earlier periods, leaving
 // out the returns named in skip (an incomplete aggregate when any are).
-func sampleWithout(t testing.TB, skip ...string) *aggregate.Result {
+func returnsWithout(t testing.TB, skip ...string) *aggregate.Result {
 	t.Helper()
 	files, err := returns.ListReturns(filepath.Join(aggregatetest.Root(), "testdata", "returns"))
 	if err != nil {
@@ -112,7 +112,7 @@ func TestSlidesStayOnTheSlide(t *testing.T) {
 	reps := map[string]*charts.Report{
 		"planned":    planned,
 		"cases":      charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１", IncludeCases: true}),
-		"incomplete": charts.Build(sampleWithout(t, "北区.xlsx"), charts.Options{DocLabel: "資料１"}),
+		"incomplete": charts.Build(returnsWithout(t, "北区.xlsx"), charts.Options{DocLabel: "資料１"}),
 	}
 	if !testing.Short() {
 		reps["1741"] = charts.Build(aggregatetest.Collection(t, 1741).Result(), charts.Options{DocLabel: "資料１"})
