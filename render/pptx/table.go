@@ -72,6 +72,10 @@ const cellBorders = `<a:lnL w="6350"><a:solidFill><a:srgbClr val="` + string(cha
 
 // tableRowsXML writes the table's rows: each cell's lines as paragraphs in the row's
 // colour and weight (header rows white and bold on the accent fill), its borders and fill.
+// Every paragraph ends with the table's size (a:endParaRPr) and an empty one has no run,
+// as PowerPoint writes them: an empty run makes Impress give the cell its default 18 pt
+// line, and a table with empty cells (提出状況 rows of wards not counted) outgrows the
+// slide.
 func tableRowsXML(t *table) string {
 	var b strings.Builder
 	sz := fmt.Sprint(pt(t.Size))
@@ -92,7 +96,8 @@ func tableRowsXML(t *table) string {
 			bold = "1"
 		}
 		run := `<a:r><a:rPr lang="ja-JP" altLang="en-US" sz="` + sz + `" b="` + bold + `" dirty="0"><a:solidFill><a:srgbClr val="` + string(color) + `"/></a:solidFill></a:rPr><a:t>`
-		end := `</a:t></a:r><a:endParaRPr lang="ja-JP" altLang="en-US" sz="` + sz + `" dirty="0"/></a:p>`
+		endPara := `<a:endParaRPr lang="ja-JP" altLang="en-US" sz="` + sz + `" dirty="0"/></a:p>`
+		end, empty := `</a:t></a:r>`+endPara, endPara
 		tcPr := `</a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr">` + cellBorders
 		if fill != "" {
 			tcPr += `<a:solidFill><a:srgbClr val="` + string(fill) + `"/></a:solidFill></a:tcPr></a:tc>`
@@ -127,7 +132,13 @@ func tableRowsXML(t *table) string {
 				align = "ctr"
 			}
 			for _, l := range strings.Split(strings.ReplaceAll(c.Text, "\r\n", "\n"), "\n") {
-				b.WriteString(`<a:p><a:pPr algn="` + align + `"/>` + run)
+				b.WriteString(`<a:p><a:pPr algn="` + align + `"/>`)
+				if l == "" {
+					// No empty run: Impress would give the cell its default 18 pt line.
+					b.WriteString(empty)
+					continue
+				}
+				b.WriteString(run)
 				_ = xml.EscapeText(&b, []byte(l))
 				b.WriteString(end)
 			}
