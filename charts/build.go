@@ -308,7 +308,7 @@ func (b *builder) cases(q *aggregate.Question) []*CaseTable {
 			if group != "" {
 				h = "【" + group + "の" + groupLabel + "】"
 			}
-			t = &CaseTable{ID: fmt.Sprintf("%s.%d", q.ID, len(order)+1), Heading: h, Columns: cols}
+			t = &CaseTable{ID: fmt.Sprintf("%s.%d", q.ID, len(order)+1), Heading: h, Unit: b.res.Units.Label, Columns: cols}
 			tables[group] = t
 			order = append(order, group)
 		}

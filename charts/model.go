@@ -8,7 +8,10 @@
 // colours (OptionColor, TextColor), earlier periods (EarlierWithData, EarlierOptions,
 // EarlierRow, EarlierCategory, EarlierCount, EarlierHead), grouping (Outline,
 // Item.Rows) and the words of the report's frame (words.go: AggregateIDLabel, StatusTitle,
-// NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal).
+// NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal). Page (plan.go) is the
+// report cut into pages, which every paged output follows: render/pdf makes it (Pages),
+// since only it measures text in the printed font; render/report puts it on the report
+// (Report.Pages) and render/pptx sets a slide per page.
 package charts
 
 // Report is the whole report: cover, sections of item pages, and the closing pages.
@@ -35,6 +38,10 @@ type Report struct {
 	Status        *StatusTable
 	AppendixTitle string
 	Appendix      []*Matrix
+	// Pages is the report cut into pages as report.pdf prints it (render/pdf's Pages),
+	// set by whoever renders the paged outputs together, so that report.pptx has the same
+	// pages; empty until then.
+	Pages []Page
 }
 
 // Section is one part of the report (Ⅰ．区役所の取組), one per sheet of the survey.
@@ -114,6 +121,12 @@ type StackedBars struct {
 	// EarlierLines are earlier figures that are not per row (a single question whose
 	// earlier survey had other options): 「令和５年度上半期：開催している 16区、開催予定 8区」.
 	EarlierLines []string
+}
+
+// Single reports whether the chart is a single question's one bar: drawn without a label
+// column, its segments named inside (「開催している 18」).
+func (sb *StackedBars) Single() bool {
+	return len(sb.Bars) == 1 && len(sb.Bars[0].Lines) == 0
 }
 
 // StackedBar is one row of a choice question.
@@ -198,6 +211,10 @@ type TextList struct {
 	ID      string
 	Heading string
 	Entries []WardLines
+	// Columns is set only on a page of the plan (Page): the entries on that page as its
+	// columns hold them, each line as printed (bullets included), a ward whose entry goes
+	// on from the column before marked Continued.
+	Columns [][]WardLines
 }
 
 // WardLines is one ward's entries.
@@ -211,6 +228,8 @@ type WardLines struct {
 type CaseTable struct {
 	ID      string
 	Heading string // 「【入退院支援の場面】」
+	// Unit heads the column of the units (区): what the schema calls one.
+	Unit    string
 	Columns []string
 	Rows    []CaseRow
 }

@@ -38,14 +38,17 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 		p.addAt(grid, 0, 0)
 		p.addAt(key, keyX, 0)
 		p.h = grid.h
+		p.part = &charts.PagePart{Matrix: &charts.MatrixPart{Matrix: mx, Grid: true, Key: true}}
 		if err := f.add(fixedChunk("grid "+mx.Title, p)); err != nil {
 			return err
 		}
 	} else {
+		grid.part = &charts.PagePart{Matrix: &charts.MatrixPart{Matrix: mx, Grid: true}}
 		if err := f.add(fixedChunk("grid "+mx.Title, grid)); err != nil {
 			return err
 		}
 		key = t.matrixKey(mx.Columns, contentW, keyMinSize)
+		key.part = &charts.PagePart{Matrix: &charts.MatrixPart{Matrix: mx, Key: true}}
 		if err := f.add(fixedChunk("key "+mx.Title, key)); err != nil {
 			return err
 		}
@@ -57,6 +60,7 @@ func (t typesetter) appendix(pages *[]*page, mx *charts.Matrix) error {
 			y = t.para(p, l, 0, y, contentW, sizeSmall, false, colText)
 		}
 		p.h = y
+		p.part = &charts.PagePart{Matrix: &charts.MatrixPart{Matrix: mx, Legend: true}}
 		return f.add(fixedChunk("legend "+mx.Title, p))
 	}
 	return nil

@@ -148,15 +148,7 @@ type stackedGeom struct {
 // stackedLayout measures the label column and the earlier columns and gives the bars the
 // rest of w.
 func (t typesetter) stackedLayout(sb *charts.StackedBars, w float64) *stackedGeom {
-	g := &stackedGeom{sb: sb, w: w, single: true}
-	for _, b := range sb.Bars {
-		if len(b.Lines) > 0 {
-			g.single = false
-		}
-	}
-	if len(sb.Bars) != 1 {
-		g.single = false
-	}
+	g := &stackedGeom{sb: sb, w: w, single: sb.Single()}
 	labelW := 0.0
 	if !g.single {
 		var given [][]string
@@ -320,6 +312,7 @@ func (t typesetter) stackedChart(sb *charts.StackedBars, w float64) *chunk {
 	}
 	rp := &rowPlan{
 		name: "stacked " + sb.ID,
+		part: func(from, to int) charts.Block { return charts.Block{Stacked: stackedPart(sb, from, to)} },
 		head: func(cont bool) *piece { return t.stackedHead(g, cont) },
 		rows: rows,
 		under: func(top, h float64) []element {
@@ -433,6 +426,7 @@ func (t typesetter) countChart(cb *charts.CountBars, w float64) *chunk {
 	axis := t.axisFoot(cb.Axis, barX, barW)
 	rp := &rowPlan{
 		name:  "counts " + cb.ID,
+		part:  func(from, to int) charts.Block { return charts.Block{Counts: countPart(cb, from, to)} },
 		head:  head,
 		rows:  rows,
 		under: func(top, h float64) []element { return gridLines(cb.Axis, barX, barW, top, h) },
@@ -475,12 +469,13 @@ func (t typesetter) pairChunk(a, b *charts.CountBars, w float64) *chunk {
 	if b != nil {
 		pb = whole(t.countChart(b, half))
 	}
-	p := &piece{}
+	p := &piece{part: &charts.PagePart{Blocks: []charts.Block{{Counts: a}}}}
 	p.addAt(pa, 0, 0)
 	p.h = pa.h
 	if pb != nil {
 		p.addAt(pb, half+gap, 0)
 		p.h = max(pa.h, pb.h)
+		p.part.Blocks = append(p.part.Blocks, charts.Block{Counts: b})
 	}
 	name := "breakdown " + a.ID
 	c := &chunk{name: name}

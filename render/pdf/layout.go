@@ -175,6 +175,9 @@ func (t typesetter) para(p *piece, s string, x, y, w, size float64, bold bool, c
 type piece struct {
 	h   float64
 	els []element
+	// part is what of the report the piece holds, for the page plan (Pages); nil for
+	// what is not a part of its own (a page heading).
+	part *charts.PagePart
 }
 
 func (p *piece) add(els ...element) { p.els = append(p.els, els...) }
@@ -236,6 +239,12 @@ type page struct {
 	content rect
 	blocks  []*block
 	chrome  []element
+	// heading is the page heading as printed, section the section of a title page, and
+	// parts what the page holds, placed from flowTop down (see Pages).
+	heading string
+	section *charts.Section
+	flowTop float64
+	parts   []charts.PagePart
 }
 
 func (pg *page) place(name string, p *piece, x, y, w float64) {
@@ -275,6 +284,7 @@ func newFlow(pages *[]*page, start func(cont bool) (*page, float64)) *flow {
 
 func (f *flow) newPage(cont bool) {
 	f.pg, f.y = f.start(cont)
+	f.pg.flowTop = f.y
 	*f.pages = append(*f.pages, f.pg)
 	f.fresh = true
 }
@@ -297,6 +307,11 @@ func (f *flow) add(c *chunk) error {
 			continue
 		}
 		f.pg.place(c.name, p, f.pg.content.x, f.y, f.pg.content.w)
+		if p.part != nil {
+			pt := *p.part
+			pt.Top, pt.Height = f.y, p.h
+			f.pg.parts = append(f.pg.parts, pt)
+		}
 		f.y += p.h + blockGap
 		f.fresh = false
 		c = rest
@@ -317,6 +332,8 @@ type rowPlan struct {
 	under func(top, h float64) []element
 	// foot is drawn below the rows; last is the part with the final row.
 	foot func(last bool) *piece
+	// part is the model's block cut to rows [from, to), for the page plan.
+	part func(from, to int) charts.Block
 }
 
 func (rp *rowPlan) chunk(from int, flows bool) *chunk {
@@ -359,6 +376,7 @@ func (rp *rowPlan) chunk(from int, flows bool) *chunk {
 		foot := rp.foot(last)
 		p.addAt(foot, 0, y)
 		p.h = y + foot.h
+		p.part = &charts.PagePart{Blocks: []charts.Block{rp.part(from, best)}}
 		if last {
 			return p, nil
 		}

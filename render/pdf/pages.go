@@ -144,7 +144,7 @@ func (t typesetter) cover(rep *charts.Report) *page {
 // section is a section's title page, centred, with the items it holds listed under it.
 func (t typesetter) section(sec *charts.Section) *page {
 	content := innerContent()
-	pg := &page{kind: sectionPage, content: content, title: sec.Title}
+	pg := &page{kind: sectionPage, content: content, title: sec.Title, section: sec}
 	p := &piece{}
 	size := 30.0
 	y := 0.0
@@ -210,9 +210,11 @@ func (t typesetter) pageHeading(h string, cont bool) *piece {
 // headedFlow starts a run of pages that each open with the heading h.
 func (t typesetter) headedFlow(pages *[]*page, kind pageKind, h string) *flow {
 	return newFlow(pages, func(cont bool) (*page, float64) {
-		pg := &page{kind: kind, content: innerContent()}
+		pg := &page{kind: kind, content: innerContent(), heading: h}
 		if !cont {
 			pg.title = h
+		} else {
+			pg.heading += contSuffix
 		}
 		hp := t.pageHeading(h, cont)
 		pg.place("heading", hp, pg.content.x, pg.content.y, pg.content.w)
@@ -269,6 +271,7 @@ func (t typesetter) status(pages *[]*page, st *charts.StatusTable, complete bool
 		c = colAlert
 	}
 	sp.h = t.para(sp, st.Summary, 0, 0, contentW, 22, true, c)
+	sp.part = &charts.PagePart{Status: &charts.StatusPart{Summary: true}}
 	if err := f.add(fixedChunk("summary", sp)); err != nil {
 		return err
 	}
@@ -284,6 +287,7 @@ func (t typesetter) status(pages *[]*page, st *charts.StatusTable, complete bool
 			y = t.para(p, "・"+e, 0, y, contentW, sizeSmall, false, colText)
 		}
 		p.h = y
+		p.part = &charts.PagePart{Status: &charts.StatusPart{Earlier: true}}
 		if err := f.add(fixedChunk("earlier", p)); err != nil {
 			return err
 		}
@@ -296,7 +300,9 @@ func (t typesetter) status(pages *[]*page, st *charts.StatusTable, complete bool
 func (t typesetter) statusChunk(st *charts.StatusTable) *chunk {
 	const gap = 24.0
 	none := t.headingPiece("", contentW, nil)
-	single := t.tableChunk(t.statusTable(st, 0, len(st.Rows), contentW), none, false)
+	whole := t.statusTable(st, 0, len(st.Rows), contentW)
+	whole.part = func(rows []trow, cont bool) *charts.PagePart { return statusPart(st, rows) }
+	single := t.tableChunk(whole, none, false)
 	var pair *piece
 	if n := len(st.Rows); n >= 12 {
 		half := (contentW - gap) / 2
@@ -309,6 +315,7 @@ func (t typesetter) statusChunk(st *charts.StatusTable) *chunk {
 			hb := t.drawTable(q, b, b.rows, 0)
 			pair.addAt(q, half+gap, 0)
 			pair.h = max(ha, hb)
+			pair.part = &charts.PagePart{Status: &charts.StatusPart{Rows: st.Rows, Bad: st.Bad, Halves: true}}
 		}
 	}
 	c := &chunk{name: "status", flows: true}
@@ -352,6 +359,7 @@ func (t typesetter) statusTable(st *charts.StatusTable, from, to int, w float64)
 	for i := from; i < to; i++ {
 		bad := i < len(st.Bad) && st.Bad[i]
 		row := t.newRow(tb, st.Rows[i], bad, 0)
+		row.src = i
 		if bad {
 			row.fill, row.color = colBad, colAlert
 		} else if i%2 == 1 {

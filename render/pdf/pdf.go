@@ -4,7 +4,8 @@
 //
 // Every page is laid out as data first — boxes, wrapped lines, positions, with all page
 // breaks decided in one place (flow) — and only then drawn, so the layout can be tested
-// without reading a PDF back.
+// without reading a PDF back. Pages gives the same layout as the report's page plan
+// (charts.Page), which report.pptx follows slide for slide.
 package pdf
 
 import (

@@ -17,6 +17,8 @@ type table struct {
 	rows    []trow
 	minRows int // lines a split row part must keep
 	header  bool
+	// part is the model's table cut to rows, for the page plan.
+	part func(rows []trow, cont bool) *charts.PagePart
 }
 
 type tcol struct {
@@ -31,6 +33,10 @@ type trow struct {
 	color  charts.Color
 	bold   bool
 	indent float64 // first column only
+	// src is the row's index in the model's table; cut marks a part of a row split over
+	// pages, whose text is then what its cells hold.
+	src int
+	cut bool
 }
 
 func (tb *table) lh() float64 { return lineH(tb.size) }
@@ -171,6 +177,7 @@ func (t typesetter) tableChunk(tb *table, head func(cont bool) *piece, cont bool
 					a.cells = append(a.cells, cl[:k])
 					b.cells = append(b.cells, cl[k:])
 				}
+				a.cut, b.cut = true, true
 				placed = append(placed, a)
 				rest = append([]trow{b}, tb.rows[i+1:]...)
 			} else {
@@ -184,6 +191,9 @@ func (t typesetter) tableChunk(tb *table, head func(cont bool) *piece, cont bool
 		p := &piece{}
 		p.addAt(hp, 0, 0)
 		p.h = t.drawTable(p, &table{name: tb.name, cols: tb.cols, size: tb.size, padX: tb.padX, padY: tb.padY, header: tb.header}, placed, hp.h)
+		if tb.part != nil {
+			p.part = tb.part(placed, cont)
+		}
 		if len(rest) == 0 {
 			return p, nil
 		}
@@ -312,11 +322,13 @@ func (t typesetter) periodTable(pt *charts.PeriodTable, w float64) *chunk {
 			indent = size
 		}
 		tr := t.newRow(tb, append([]string{r.Label}, r.Cells...), !r.Indent, indent)
+		tr.src = len(tb.rows)
 		if !r.Indent {
 			tr.fill = colBand
 		}
 		tb.rows = append(tb.rows, tr)
 	}
+	tb.part = func(rows []trow, cont bool) *charts.PagePart { return periodPart(pt, rows, cont) }
 	unit := pt.Unit
 	tw := tb.width()
 	head := t.headingPiece(pt.Heading, w, func(p *piece, y float64) float64 {
@@ -352,9 +364,12 @@ func (t typesetter) caseTable(ct *charts.CaseTable, w float64) *chunk {
 	for i, cw := range fitColumns(natural, minimum, w) {
 		tb.cols = append(tb.cols, tcol{title: titles[i], w: cw})
 	}
-	for _, r := range ct.Rows {
-		tb.rows = append(tb.rows, t.newRow(tb, append([]string{r.Ward}, r.Cells...), false, 0))
+	for i, r := range ct.Rows {
+		row := t.newRow(tb, append([]string{r.Ward}, r.Cells...), false, 0)
+		row.src = i
+		tb.rows = append(tb.rows, row)
 	}
+	tb.part = func(rows []trow, cont bool) *charts.PagePart { return casePart(ct, rows, cont) }
 	return t.tableChunk(tb, t.headingPiece(ct.Heading, w, nil), false)
 }
 
@@ -364,6 +379,9 @@ type tline struct {
 	dx     float64
 	ward   int
 	isWard bool
+	// para numbers the paragraphs of the list, so that a paragraph's wrapped lines can
+	// be joined again for the page plan.
+	para int
 }
 
 // textColGap is the gap between the columns of a text list, textWardGap the space above a
@@ -399,6 +417,7 @@ func (t typesetter) textLines(tl *charts.TextList, w float64) *textColumns {
 	}
 	colW := (w - float64(k-1)*textColGap) / float64(k)
 	var lines []tline
+	n := 0
 	for wi, e := range tl.Entries {
 		lines = append(lines, tline{s: e.Ward, ward: wi, isWard: true})
 		for _, l := range e.Lines {
@@ -411,8 +430,9 @@ func (t typesetter) textLines(tl *charts.TextList, w float64) *textColumns {
 					para = "・" + para
 				}
 				for _, wl := range wrapText(t.m, para, size, false, colW) {
-					lines = append(lines, tline{s: wl.s, dx: wl.dx, ward: wi})
+					lines = append(lines, tline{s: wl.s, dx: wl.dx, ward: wi, para: n})
 				}
+				n++
 			}
 		}
 	}
@@ -527,7 +547,7 @@ func (t typesetter) textList(tl *charts.TextList, w float64) *chunk {
 			if next == len(tc.lines) {
 				cols, used = tc.shortest(from, colH)
 			}
-			p := &piece{}
+			p := &piece{part: &charts.PagePart{Blocks: []charts.Block{{Texts: tc.part(cols, from > 0)}}}}
 			p.addAt(hp, 0, 0)
 			t.drawColumns(p, tc, cols, hp.h)
 			p.h = hp.h + used

@@ -28,6 +28,13 @@ type chartSpec struct {
 	// end as the PDF draws it after the last tick label; UnitAt places it.
 	Unit   string
 	UnitAt *plotLayout
+	// NoCategoryLabels leaves the rows' labels to text boxes beside the chart
+	// (labelsBeside); GapWidth is the gap between bars (barGap when 0).
+	NoCategoryLabels bool
+	GapWidth         int
+	// LegendAt places the legend over the bars, starting where they start, as the PDF
+	// sets it (centred over the chart when nil).
+	LegendAt *plotLayout
 }
 
 // plotLayout is the inner plot area as fractions of the chart's width and height.
@@ -42,17 +49,21 @@ type chartSeries struct {
 	Values         []float64
 	Highlight      []bool
 	HighlightColor charts.Color
+	// ShowName labels the segment with the series name before its value, LabelSize the
+	// labels' size in points (sizeSmall when 0).
+	ShowName  bool
+	LabelSize float64
 }
 
 // sheetName is the embedded workbook's one sheet, which the chart's formulas point at.
 const sheetName = "Sheet1"
 
 const chartTemplates = `
-{{define "txPr"}}<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{{.Sz}}"{{if .Bold}} b="1"{{end}}><a:solidFill><a:srgbClr val="{{.Color}}"/></a:solidFill><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:defRPr></a:pPr><a:endParaRPr lang="ja-JP"/></a:p></c:txPr>{{end}}
+{{define "txPr"}}<c:txPr><a:bodyPr{{if .NoWrap}} wrap="none"{{end}}/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{{.Sz}}"{{if .Bold}} b="1"{{end}}><a:solidFill><a:srgbClr val="{{.Color}}"/></a:solidFill><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:defRPr></a:pPr><a:endParaRPr lang="ja-JP"/></a:p></c:txPr>{{end}}
 
 {{define "strCache"}}<c:strRef><c:f>{{x .Ref}}</c:f><c:strCache><c:ptCount val="{{len .Values}}"/>{{range $i, $v := .Values}}<c:pt idx="{{$i}}"><c:v>{{x $v}}</c:v></c:pt>{{end}}</c:strCache></c:strRef>{{end}}
 
-{{define "chart"}}` + xmlHeader + `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:date1904 val="0"/><c:lang val="ja-JP"/><c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout>{{with .Plot}}<c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{{printf "%.4f" .X}}"/><c:y val="{{printf "%.4f" .Y}}"/><c:w val="{{printf "%.4f" .W}}"/><c:h val="{{printf "%.4f" .H}}"/></c:manualLayout>{{end}}</c:layout><c:barChart><c:barDir val="bar"/><c:grouping val="{{if .Stacked}}stacked{{else}}clustered{{end}}"/><c:varyColors val="0"/>{{range .Series}}<c:ser><c:idx val="{{.Index}}"/><c:order val="{{.Index}}"/><c:tx>{{template "strCache" .Name}}</c:tx><c:spPr><a:solidFill><a:srgbClr val="{{.Color}}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>{{$c := .HighlightColor}}{{range .Highlight}}<c:dPt><c:idx val="{{.}}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="{{$c}}"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="{{$c}}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr></c:dPt>{{end}}<c:dLbls><c:numFmt formatCode="#,##0;;;" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{{template "txPr" .LabelText}}{{if not $.Stacked}}<c:dLblPos val="outEnd"/>{{end}}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls><c:cat>{{template "strCache" $.Categories}}</c:cat><c:val><c:numRef><c:f>{{x .Ref}}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="{{len .Values}}"/>{{range $i, $v := .Values}}<c:pt idx="{{$i}}"><c:v>{{$v}}</c:v></c:pt>{{end}}</c:numCache></c:numRef></c:val></c:ser>{{end}}<c:gapWidth val="50"/>{{if .Stacked}}<c:overlap val="100"/>{{end}}<c:axId val="100"/><c:axId val="200"/></c:barChart><c:catAx><c:axId val="100"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="` + string(charts.MutedColor) + `"/></a:solidFill></a:ln></c:spPr>{{template "txPr" .AxisText}}<c:crossAx val="200"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx><c:valAx><c:axId val="200"/><c:scaling><c:orientation val="minMax"/><c:max val="{{.Max}}"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>{{if .Unit}}<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="0"><a:solidFill><a:srgbClr val="` + string(charts.MutedColor) + `"/></a:solidFill><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:defRPr></a:pPr><a:r><a:rPr lang="ja-JP" sz="900" b="0"><a:solidFill><a:srgbClr val="` + string(charts.MutedColor) + `"/></a:solidFill><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:rPr><a:t>{{x .Unit}}</a:t></a:r></a:p></c:rich></c:tx>{{with .UnitAt}}<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{{printf "%.4f" .X}}"/><c:y val="{{printf "%.4f" .Y}}"/></c:manualLayout></c:layout>{{end}}<c:overlay val="0"/></c:title>{{end}}<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr>{{template "txPr" .AxisText}}<c:crossAx val="100"/><c:crosses val="max"/><c:crossBetween val="between"/>{{if .MajorUnit}}<c:majorUnit val="{{.MajorUnit}}"/>{{end}}</c:valAx><c:spPr><a:noFill/></c:spPr></c:plotArea>{{if .Legend}}<c:legend><c:legendPos val="t"/><c:overlay val="0"/>{{template "txPr" .AxisText}}</c:legend>{{end}}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr lang="ja-JP"><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:defRPr></a:pPr><a:endParaRPr lang="ja-JP"/></a:p></c:txPr><c:externalData r:id="{{.Data}}"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>{{end}}
+{{define "chart"}}` + xmlHeader + `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:date1904 val="0"/><c:lang val="ja-JP"/><c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout>{{with .Plot}}<c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{{printf "%.4f" .X}}"/><c:y val="{{printf "%.4f" .Y}}"/><c:w val="{{printf "%.4f" .W}}"/><c:h val="{{printf "%.4f" .H}}"/></c:manualLayout>{{end}}</c:layout><c:barChart><c:barDir val="bar"/><c:grouping val="{{if .Stacked}}stacked{{else}}clustered{{end}}"/><c:varyColors val="0"/>{{range .Series}}<c:ser><c:idx val="{{.Index}}"/><c:order val="{{.Index}}"/><c:tx>{{template "strCache" .Name}}</c:tx><c:spPr><a:solidFill><a:srgbClr val="{{.Color}}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>{{$c := .HighlightColor}}{{range .Highlight}}<c:dPt><c:idx val="{{.}}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="{{$c}}"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="{{$c}}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr></c:dPt>{{end}}<c:dLbls><c:numFmt formatCode="#,##0;;;" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{{template "txPr" .LabelText}}{{if not $.Stacked}}<c:dLblPos val="outEnd"/>{{end}}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="{{if .ShowName}}1{{else}}0{{end}}"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>{{if .ShowName}}<c:separator> </c:separator>{{end}}</c:dLbls><c:cat>{{template "strCache" $.Categories}}</c:cat><c:val><c:numRef><c:f>{{x .Ref}}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="{{len .Values}}"/>{{range $i, $v := .Values}}<c:pt idx="{{$i}}"><c:v>{{$v}}</c:v></c:pt>{{end}}</c:numCache></c:numRef></c:val></c:ser>{{end}}<c:gapWidth val="{{.GapWidth}}"/>{{if .Stacked}}<c:overlap val="100"/>{{end}}<c:axId val="100"/><c:axId val="200"/></c:barChart><c:catAx><c:axId val="100"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="{{if .NoCategoryLabels}}none{{else}}nextTo{{end}}"/><c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="` + string(charts.MutedColor) + `"/></a:solidFill></a:ln></c:spPr>{{template "txPr" .AxisText}}<c:crossAx val="200"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx><c:valAx><c:axId val="200"/><c:scaling><c:orientation val="minMax"/><c:max val="{{.Max}}"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>{{if .Unit}}<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="0"><a:solidFill><a:srgbClr val="` + string(charts.MutedColor) + `"/></a:solidFill><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:defRPr></a:pPr><a:r><a:rPr lang="ja-JP" sz="900" b="0"><a:solidFill><a:srgbClr val="` + string(charts.MutedColor) + `"/></a:solidFill><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:rPr><a:t>{{x .Unit}}</a:t></a:r></a:p></c:rich></c:tx>{{with .UnitAt}}<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{{printf "%.4f" .X}}"/><c:y val="{{printf "%.4f" .Y}}"/></c:manualLayout></c:layout>{{end}}<c:overlay val="0"/></c:title>{{end}}<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr>{{template "txPr" .AxisText}}<c:crossAx val="100"/><c:crosses val="max"/><c:crossBetween val="between"/>{{if .MajorUnit}}<c:majorUnit val="{{.MajorUnit}}"/>{{end}}</c:valAx><c:spPr><a:noFill/></c:spPr></c:plotArea>{{if .Legend}}<c:legend><c:legendPos val="t"/>{{with .LegendAt}}<c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{{printf "%.4f" .X}}"/><c:y val="{{printf "%.4f" .Y}}"/><c:w val="{{printf "%.4f" .W}}"/><c:h val="{{printf "%.4f" .H}}"/></c:manualLayout></c:layout>{{end}}<c:overlay val="0"/>{{template "txPr" .AxisText}}</c:legend>{{end}}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr lang="ja-JP"><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:defRPr></a:pPr><a:endParaRPr lang="ja-JP"/></a:p></c:txPr><c:externalData r:id="{{.Data}}"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>{{end}}
 `
 
 type chartView struct {
@@ -67,6 +78,10 @@ type chartView struct {
 	Data       string
 	Unit       string
 	UnitAt     *plotLayout
+	GapWidth   int
+	LegendAt   *plotLayout
+
+	NoCategoryLabels bool
 }
 
 type strRefView struct {
@@ -83,12 +98,16 @@ type seriesView struct {
 	Highlight      []int
 	HighlightColor charts.Color
 	LabelText      textStyle
+	ShowName       bool
 }
 
 type textStyle struct {
 	Sz    int
 	Bold  bool
 	Color charts.Color
+	// NoWrap keeps the text on one line (Impress wraps a long data label to the bar's
+	// thickness otherwise).
+	NoWrap bool
 }
 
 // colRef is an absolute reference to rows [2, n+1] of column col (1-based) of the sheet.
@@ -122,11 +141,17 @@ func chartXMLView(c *chartSpec, dataRel string) chartView {
 	v := chartView{Plot: c.Plot, Stacked: c.Stacked, Legend: c.Legend, Max: c.Max, MajorUnit: c.MajorUnit, Data: dataRel,
 		Categories: strRefView{Ref: colRef(1, len(c.Categories)), Values: c.Categories},
 		AxisText:   textStyle{Sz: 900, Color: charts.InkColor},
-		Unit:       c.Unit, UnitAt: c.UnitAt}
+		Unit:       c.Unit, UnitAt: c.UnitAt, GapWidth: c.GapWidth, NoCategoryLabels: c.NoCategoryLabels, LegendAt: c.LegendAt}
+	if v.GapWidth == 0 {
+		v.GapWidth = barGap
+	}
 	for i, s := range c.Series {
 		sv := seriesView{Index: i, Name: strRefView{Ref: cellRef(i+2, 1), Values: []string{s.Label}}, Color: s.Color,
 			Ref: colRef(i+2, len(s.Values)), HighlightColor: s.HighlightColor,
-			LabelText: textStyle{Sz: 900, Bold: true, Color: s.LabelColor}}
+			LabelText: textStyle{Sz: pt(sizeSmall), Bold: true, Color: s.LabelColor, NoWrap: s.ShowName}, ShowName: s.ShowName}
+		if s.LabelSize > 0 {
+			sv.LabelText.Sz = pt(s.LabelSize)
+		}
 		for _, x := range s.Values {
 			sv.Values = append(sv.Values, fmt.Sprint(x))
 		}
@@ -206,7 +231,8 @@ func countSpec(cb *charts.CountBars) *chartSpec {
 	return c
 }
 
-// majorUnit is the step of evenly spaced ticks from 0, as the model chose them; 0 (left to
+// majorUnit is the step of the model's ticks from 0 (0 500 1000 1500 for an axis that
+// ends at 1,741 units, whose end has a tick of its own the chart cannot draw); 0 (left to
 // the chart) when they are not evenly spaced.
 func majorUnit(a charts.Axis) int64 {
 	if len(a.Ticks) < 2 {
@@ -214,7 +240,9 @@ func majorUnit(a charts.Axis) int64 {
 	}
 	step := a.Ticks[1] - a.Ticks[0]
 	for i := 1; i < len(a.Ticks); i++ {
-		if a.Ticks[i]-a.Ticks[i-1] != step || step <= 0 {
+		d := a.Ticks[i] - a.Ticks[i-1]
+		last := i == len(a.Ticks)-1 && len(a.Ticks) > 2
+		if step <= 0 || d != step && !(last && d < step) {
 			return 0
 		}
 	}

@@ -5,12 +5,13 @@ import (
 	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
-// Heights in mm the flow plans with: a block's heading, a line of list text, a chart row.
+// Heights in mm the deck plans with when the report has no page plan: a block's heading,
+// a line of list text, a chart row.
 const (
 	blockHeadH = 7.0
 	listLineH  = 4.2
-	// listColumns is how many columns a list of texts is set in (one text box with
-	// columns, as the PDF sets them), listGap the space between them.
+	// listColumns is how many columns a list of texts without a page plan is set in (one
+	// text box with columns), listGap the space between columns.
 	listColumns = 3
 	listGap     = 6.0
 	// caseLineH is a line of a case table's cell text (sizeTiny), casePad a cell's
@@ -19,7 +20,8 @@ const (
 	casePad   = 1.6
 )
 
-// itemSlides lays an item out over as many slides as it needs, as the PDF does: its rows
+// itemSlides lays an item out over as many slides as it needs when the report has no
+// page plan (charts.Report.Pages), as the PDF does: its rows
 // of blocks one under another while they fit, then a new slide whose heading says
 // 「（続き）」. A list of texts or cases that does not fit is cut between lines and goes
 // on, under its heading with 「（続き）」, on the next slide; a chart is never cut, and a

@@ -1,6 +1,6 @@
 // Package pptx writes report.pptx: the report model (charts.Report) as an editable
-// PowerPoint deck, one slide per page of the PDF, with native charts whose data is embedded
-// as a workbook. The deck is written here, without a PresentationML library: the parts of
+// PowerPoint deck, one slide per page of the PDF (following the report's page plan,
+// charts.Report.Pages), with native charts whose data is embedded as a workbook. The deck is written here, without a PresentationML library: the parts of
 // the package and their relationships are kept in one place (deck), every kind of element
 // has one function and one template (elements.go), and the XML comes from text/template.
 package pptx

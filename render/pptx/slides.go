@@ -26,44 +26,9 @@ const (
 	sizeBody    = 10.5
 	sizeLabel   = 11.0
 	sizeHeading = 17.0
+	// sizeList is the lists of texts, as the PDF sets them.
+	sizeList = 10.0
 )
-
-// buildSlides turns the report into slides in the PDF's order: the cover, each section's
-// title slide and its items, the 提出状況 slide and the appendix; then the running header
-// and footer with the page number on every slide but the cover.
-func buildSlides(rep *charts.Report) ([]*slide, error) {
-	slides := []*slide{coverSlide(rep)}
-	for _, sec := range rep.Sections {
-		if sec == nil {
-			continue
-		}
-		slides = append(slides, sectionSlide(sec))
-		for _, it := range sec.Items {
-			if it != nil {
-				slides = append(slides, itemSlides(it)...)
-			}
-		}
-	}
-	if rep.Status != nil {
-		slides = append(slides, statusSlides(rep.Status, rep.Complete)...)
-	}
-	for _, mx := range rep.Appendix {
-		if mx != nil {
-			slides = append(slides, appendixSlides(mx)...)
-		}
-	}
-	for i, s := range slides {
-		if i > 0 {
-			s.shapes = append(s.shapes, chrome(rep, i+1)...)
-			s.mark(fmt.Sprintf("- %d -", i+1))
-		}
-		if rep.AggregateID != "" && i == len(slides)-1 {
-			s.add(textAt(box{mm(297 - marginX - 80), mm(footerY), mm(80), mm(7)}, "集計ID",
-				line(charts.AggregateIDLabel+" "+rep.AggregateID, sizeTiny, false, charts.MutedColor, "r")))
-		}
-	}
-	return slides, nil
-}
 
 func (s *slide) add(sh ...shape) { s.shapes = append(s.shapes, sh...) }
 
@@ -125,14 +90,20 @@ func sectionSlide(sec *charts.Section) *slide {
 	s.add(textAt(box{mm(marginX), mm(60), mm(contentW), mm(16)}, "セクション", line(sec.Title, 30, true, charts.AccentColor, "ctr")))
 	s.mark(sec.Title)
 	s.add(rule(box{mm(297/2 - 42), mm(78), mm(84), mm(0.7)}, charts.AccentColor, "下線"))
+	// The items as a left-aligned list, centred as a block, spaced as in the PDF.
 	var ps []para
+	listW := 0.0
 	for _, it := range sec.Items {
 		if it != nil {
-			ps = append(ps, line(it.Heading, 13, false, charts.InkColor, "l"))
+			p := line(it.Heading, 13, false, charts.InkColor, "l")
+			p.LineSpacing, p.SpaceBefore = 13*listLeading, 4
+			ps = append(ps, p)
 			s.mark(it.Heading)
+			listW = max(listW, float64(displayWidth(it.Heading))*13*25.4/72/2)
 		}
 	}
-	s.add(textAt(box{mm(marginX + 40), mm(86), mm(contentW - 80), mm(90)}, "項目", ps...))
+	listW = min(listW*1.1+6, contentW-40)
+	s.add(textAt(box{mm((297 - listW) / 2), mm(86), mm(listW), mm(90)}, "項目", ps...))
 	return s
 }
 
@@ -164,6 +135,15 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		spec := stackedSpec(sb)
 		out = append(out, above...)
 		out = append(out, earlierBeside(sb, &r, spec)...)
+		if sb.Single() {
+			singleBarLabels(spec, sb, float64(r.W)/emuPerMM)
+		} else {
+			var labels []string
+			for _, bar := range sb.Bars {
+				labels = append(labels, bar.Label)
+			}
+			out = append(out, labelsBeside(spec, r, labels, nil)...)
+		}
 		out = append(out, shape{chart: &chartFrame{box: r, Name: sb.Heading, chart: spec}})
 		out = append(out, below...)
 	case b.Counts != nil:
@@ -172,11 +152,14 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		r, above := notesAbove(rest(), cb.Note, cb.EarlierLines)
 		spec := countSpec(cb)
 		var labels []string
+		var repeat []bool
 		for _, bar := range cb.Bars {
 			labels = append(labels, bar.Label)
+			repeat = append(repeat, bar.Repeat)
 		}
 		placePlot(spec, labels, cb.Axis, float64(r.W)/emuPerMM, float64(r.H)/emuPerMM, 2)
 		out = append(out, above...)
+		out = append(out, labelsBeside(spec, r, labels, repeat)...)
 		out = append(out, shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: spec}})
 	case b.Periods != nil:
 		pt := b.Periods
@@ -185,6 +168,10 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 	case b.Texts != nil:
 		tl := b.Texts
 		heading(line(tl.Heading, sizeLabel, true, charts.InkColor, "l"))
+		if len(tl.Columns) > 0 {
+			out = append(out, textColumns(tl.Columns, rest())...)
+			break
+		}
 		var ps []para
 		for _, e := range tl.Entries {
 			ps = append(ps, line(e.Ward, sizeSmall, true, charts.AccentColor, "l"))
@@ -241,103 +228,46 @@ func footNotes(r box, note string, earlier []string) (box, []shape) {
 	return r, []shape{textAt(box{r.X, r.Y + r.H, r.W, th}, "注記", ps...)}
 }
 
-// Rows of the long tables per slide: the 提出状況 table under the submission line, then
-// on slides of its own; the appendix above its legend.
-const (
-	statusRowH      = 5.0
-	statusFirstRows = 28
-	statusNextRows  = 31
-	matrixRowH      = 5.2
-	matrixRows      = 26
-)
-
-// statusSlides is the 提出状況 page: the submission line, the wards' table, and the
-// earlier aggregates used for comparison; a long table goes on over slides under the
-// heading with 「（続き）」.
-func statusSlides(st *charts.StatusTable, complete bool) []*slide {
-	s := headed(st.Title)
-	out := []*slide{s}
-	c := charts.InkColor
-	if !complete {
-		c = charts.AlertColor
-	}
-	s.add(textAt(box{mm(marginX), mm(contentTop), mm(contentW), mm(10)}, "回答状況", line(st.Summary, 18, true, c, "l")))
-	s.mark(st.Summary)
-	top := contentTop + 12
-	for from, n := 0, statusFirstRows; from < len(st.Rows); from, n = from+n, statusNextRows {
-		if from > 0 {
-			s = headed(st.Title + charts.Continued)
-			out = append(out, s)
-			top = contentTop
-		}
-		to := min(from+n, len(st.Rows))
-		h := statusRowH * float64(to-from+1)
-		s.add(shape{table: statusTable(st, from, to, box{mm(marginX), mm(top), mm(contentW), mm(h)})})
-		top += h + 5
-	}
-	if len(st.Earlier) > 0 {
-		eps := []para{line(st.EarlierTitle, sizeSmall, true, charts.InkColor, "l")}
-		for _, e := range st.Earlier {
-			eps = append(eps, line("・"+e, sizeTiny, false, charts.InkColor, "l"))
-		}
-		h := listLineH * float64(len(eps)+1)
-		if top+h > contentBot {
-			s = headed(st.Title + charts.Continued)
-			out = append(out, s)
-			top = contentTop
-		}
-		s.add(textAt(box{mm(marginX), mm(top), mm(contentW), mm(h)}, "比較", eps...))
-	}
-	return out
-}
-
-// appendixSlides is one page of the ward × question appendix, over as many slides as its
-// rows need, each with the legend.
-func appendixSlides(mx *charts.Matrix) []*slide {
-	var out []*slide
-	for from := 0; from == 0 || from < len(mx.Rows); from += matrixRows {
-		title := mx.Title
-		if from > 0 {
-			title += charts.Continued
-		}
-		s := headed(title)
-		part := *mx
-		part.Rows = mx.Rows[from:min(from+matrixRows, len(mx.Rows))]
-		s.add(shape{table: matrixTable(&part, from, box{mm(marginX), mm(contentTop), mm(contentW), mm(matrixRowH * float64(len(part.Rows)+1))})})
-		for _, r := range part.Rows {
-			s.mark(r.Ward)
-		}
-		var lps []para
-		for _, l := range mx.Legend {
-			lps = append(lps, line(l, sizeTiny, false, charts.MutedColor, "l"))
-		}
-		s.add(textAt(box{mm(marginX), mm(contentBot - 24), mm(contentW), mm(24)}, "凡例", lps...))
-		out = append(out, s)
-	}
-	return out
-}
-
 // periodTable is a count question over periods: a row per figure, a column per period.
 func periodTable(pt *charts.PeriodTable, b box) *table {
-	rows := [][]string{append([]string{""}, pt.Columns...)}
 	t := &table{box: b, Name: pt.Heading, Size: sizeSmall}
-	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(rows[0], false)})
+	head := tableRow{Header: true, Cells: []tableCell{{}}}
+	for _, c := range pt.Columns {
+		head.Cells = append(head.Cells, tableCell{Text: c, Center: true})
+	}
+	t.Rows = append(t.Rows, head)
+	labelW := 0.0
 	for _, r := range pt.Rows {
 		label := r.Label
+		row := tableRow{}
 		if r.Indent {
 			label = "　" + label
+		} else {
+			// A total stands out from its parts, on a band, as in the PDF.
+			row.Bold, row.Fill = true, band
 		}
-		row := append([]string{label}, r.Cells...)
-		rows = append(rows, row)
-		t.Rows = append(t.Rows, tableRow{Cells: cells(row, true)})
+		labelW = max(labelW, float64(displayWidth(label))*sizeSmall*25.4/72/2+6)
+		row.Cells = cells(append([]string{label}, r.Cells...), true)
+		t.Rows = append(t.Rows, row)
 	}
-	t.Cols = textCols(rows, float64(b.W)/emuPerMM, 12)
+	// As the PDF: the label column at least 70 mm, the periods 39 mm each, narrower
+	// only when they must be.
+	w := float64(b.W) / emuPerMM
+	labelW = min(max(labelW, 70), w*0.45)
+	colW := 39.0
+	if n := float64(len(pt.Columns)); n > 0 && labelW+colW*n > w {
+		colW = (w - labelW) / n
+	}
+	t.Cols = []float64{labelW}
+	for range pt.Columns {
+		t.Cols = append(t.Cols, colW)
+	}
 	return t
 }
 
 // caseTable is the case records of one 場面, a row per record.
 func caseTable(ct *charts.CaseTable, b box) *table {
-	head := append([]string{""}, ct.Columns...)
+	head := append([]string{ct.Unit}, ct.Columns...)
 	t := &table{box: b, Name: ct.Heading, Size: sizeTiny}
 	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(head, false)})
 	for _, r := range ct.Rows {
@@ -345,69 +275,22 @@ func caseTable(ct *charts.CaseTable, b box) *table {
 	}
 	var hs []float64
 	t.Cols, hs = caseLayout(ct, float64(b.W)/emuPerMM)
+	// The rows share the box's height in proportion to the lines they hold.
+	total := 0.0
 	for _, h := range hs {
-		t.Heights = append(t.Heights, mm(h))
+		total += h
+	}
+	for _, h := range hs {
+		t.Heights = append(t.Heights, int(float64(b.H)*h/max(total, 1)))
 	}
 	return t
 }
 
-// statusTable is rows [from, to) of the wards' submission table, returns not counted in
-// the alert colours; the columns are sized over all the rows, so every slide's part of
-// the table looks the same.
-func statusTable(st *charts.StatusTable, from, to int, b box) *table {
-	t := &table{box: b, Name: st.Title, Size: sizeTiny}
-	rows := [][]string{st.Columns}
-	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(st.Columns, false)})
-	for i, r := range st.Rows {
-		rows = append(rows, r)
-		if i < from || i >= to {
-			continue
-		}
-		row := tableRow{Cells: cells(r, true)}
-		switch {
-		case i < len(st.Bad) && st.Bad[i]:
-			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
-		case i%2 == 1:
-			row.Fill = zebra
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	t.Cols = textCols(rows, float64(b.W)/emuPerMM, 6)
-	return t
-}
-
-// matrixTable is one appendix page: wards down, questions across, codes in the cells;
-// from is the first row's place in the whole table, for the zebra rows.
-func matrixTable(mx *charts.Matrix, from int, b box) *table {
-	head := []string{""}
-	for _, c := range mx.Columns {
-		head = append(head, c.Short)
-	}
-	t := &table{box: b, Name: mx.Title, Size: sizeTiny}
-	t.Rows = append(t.Rows, tableRow{Header: true, Cells: cells(head, false)})
-	for i, r := range mx.Rows {
-		row := tableRow{Cells: cells(append([]string{r.Ward}, r.Cells...), false)}
-		if r.Missing {
-			row.Cells = cells([]string{r.Ward, r.Status}, false)
-			row.Fill, row.Color = charts.AlertFill, charts.AlertColor
-		} else if (from+i)%2 == 1 {
-			row.Fill = zebra
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	wardW := 24.0
-	t.Cols = []float64{wardW}
-	if n := len(mx.Columns); n > 0 {
-		w := min(16, (float64(b.W)/emuPerMM-wardW)/float64(n))
-		for range mx.Columns {
-			t.Cols = append(t.Cols, w)
-		}
-	}
-	return t
-}
-
-// zebra is the fill of every other row of a long table.
-const zebra charts.Color = "F2F2F2"
+// zebra is the fill of every other row of a long table, band the fill of a total's row.
+const (
+	zebra charts.Color = "F2F2F2"
+	band  charts.Color = "F2F2F2"
+)
 
 // cells makes a row's cells, figures aligned right when numbers is set.
 func cells(texts []string, numbers bool) []tableCell {
@@ -424,6 +307,9 @@ const (
 	plotTop    = 9.0
 	plotBottom = 7.0
 	earlierW   = 26.0 // one earlier period's column beside the bars
+	// unitDrop is how far under the bars the axis unit's box starts, level with the tick
+	// labels (Impress sets a title's text at the top of its box).
+	unitDrop = 2.3
 )
 
 // placePlot places a chart's plot area in its w×h mm box: the row labels' width on the
@@ -437,8 +323,16 @@ func placePlot(spec *chartSpec, labels []string, a charts.Axis, w, h, top float6
 	labelW = min(labelW+4, w*0.45)
 	plotW := max(w-labelW-3-unitReserve(a), 1)
 	spec.Plot = &plotLayout{X: labelW / w, Y: top / h, W: plotW / w, H: max(h-top-plotBottom, 1) / h}
+	if spec.Legend && top > 2 {
+		// As wide as its entries: Impress spreads them over the whole width given.
+		legW := 0.0
+		for _, sr := range spec.Series {
+			legW += float64(displayWidth(sr.Label))*sizeSmall*25.4/72/2 + 7
+		}
+		spec.LegendAt = &plotLayout{X: labelW / w, Y: 0.5 / h, W: min(legW, plotW) / w, H: (top - 1.5) / h}
+	}
 	if spec.Unit != "" {
-		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(a) + 0.5) / w, Y: (h - plotBottom + 1.0) / h}
+		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(a) + 0.5) / w, Y: (h - plotBottom + unitDrop) / h}
 	}
 }
 
@@ -470,8 +364,10 @@ func earlierBeside(sb *charts.StackedBars, r *box, spec *chartSpec) []shape {
 	w := float64(r.W) / emuPerMM
 	h := float64(r.H) / emuPerMM
 	var labels []string
-	for _, b := range sb.Bars {
-		labels = append(labels, b.Label)
+	if !sb.Single() {
+		for _, b := range sb.Bars {
+			labels = append(labels, b.Label)
+		}
 	}
 	placePlot(spec, labels, sb.Axis, w, h, plotTop)
 	if n == 0 || len(sb.Bars) == 0 {

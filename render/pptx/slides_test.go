@@ -127,8 +127,9 @@ func TestIncompleteOnEverySlide(t *testing.T) {
 	}
 }
 
-// TestLongTablesContinue checks that a status table and an appendix page of many units
-// (the synthetic 1,741) go on over slides, every unit on one, none too full.
+// TestLongTablesContinue checks that, without a page plan, a status table and an appendix
+// page of many units (the synthetic 1,741) go on over slides, every unit on one, none too
+// full.
 func TestLongTablesContinue(t *testing.T) {
 	st := &charts.StatusTable{Title: "提出状況", Summary: "回答 100／100", Columns: []string{"市町村", "状況"}, Earlier: []string{"前回"}}
 	mx := &charts.Matrix{Title: "付表", Columns: []charts.MatrixColumn{{Short: "ア1"}}}

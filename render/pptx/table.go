@@ -1,6 +1,10 @@
 package pptx
 
 import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+
 	"github.com/osaka-city/zaitaku/charts"
 )
 
@@ -21,22 +25,25 @@ type table struct {
 type tableRow struct {
 	Cells  []tableCell
 	Header bool
-	Fill   charts.Color
-	Color  charts.Color
+	// Bold sets the row in bold (a total); header rows always are.
+	Bold  bool
+	Fill  charts.Color
+	Color charts.Color
 }
 
-// tableCell is one cell's text; Right aligns figures. An empty cell is written as an
-// empty paragraph with the table's text size (a:endParaRPr), as PowerPoint writes one: an
-// empty run instead makes LibreOffice give the cell its default 18 pt line, and a table
-// with empty cells (the 提出状況 rows of wards not counted) then grows past the slide.
+// tableCell is one cell's text; Right aligns figures, Center codes. Span and RowSpan merge the cell
+// with the ones right of and under it, which are then Merged (hMerge) or Under (vMerge).
 type tableCell struct {
-	Text  string
-	Right bool
+	Text          string
+	Right, Center bool
+	Span, RowSpan int
+	Merged, Under bool
 }
 
+// The table's frame is a template; its rows, the bulk of a deck of many units (73 appendix
+// slides and the 1,741-row 提出状況 at 1,741 units), are written by tableRowsXML.
 const tableTemplates = `
-{{define "cellLn"}}<a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill>{{end}}
-{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm>{{template "xfrm" .Box}}</p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{{range .Cols}}<a:gridCol w="{{.}}"/>{{end}}</a:tblGrid>{{range .Rows}}<a:tr h="{{.H}}">{{$r := .}}{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="{{.Align}}"/>{{if .Text}}<a:r><a:rPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" b="{{if $r.Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{$r.Color}}"/></a:solidFill></a:rPr><a:t>{{x .Text}}</a:t></a:r>{{else}}<a:endParaRPr lang="ja-JP" altLang="en-US" sz="{{$.Sz}}" dirty="0"/>{{end}}</a:p></a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr"><a:lnL w="6350">{{template "cellLn"}}</a:lnL><a:lnR w="6350">{{template "cellLn"}}</a:lnR><a:lnT w="6350">{{template "cellLn"}}</a:lnT><a:lnB w="6350">{{template "cellLn"}}</a:lnB>{{if $r.Fill}}<a:solidFill><a:srgbClr val="{{$r.Fill}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
+{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm>{{template "xfrm" .Box}}</p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/><a:tblGrid>{{range .Cols}}<a:gridCol w="{{.}}"/>{{end}}</a:tblGrid>{{.Rows}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
 `
 
 type tableView struct {
@@ -44,56 +51,102 @@ type tableView struct {
 	Name string
 	Box  box
 	Cols []int
-	Sz   int
-	Rows []tableRowView
-}
-
-type tableRowView struct {
-	H     int
-	Bold  bool
-	Fill  charts.Color
-	Color charts.Color
-	Cells []tableCellView
-}
-
-type tableCellView struct {
-	Text  string
-	Align string
+	// Rows is the rows' XML (tableRowsXML).
+	Rows string
 }
 
 func tableXMLView(id int, t *table) tableView {
-	v := tableView{ID: id, Name: t.Name, Box: t.box, Sz: pt(t.Size)}
+	v := tableView{ID: id, Name: t.Name, Box: t.box}
 	w := 0
 	for _, c := range t.Cols {
 		v.Cols = append(v.Cols, mm(c))
 		w += mm(c)
 	}
 	v.Box.W = w
-	for i, r := range t.Rows {
-		rv := tableRowView{Bold: r.Header, Fill: r.Fill, Color: r.Color, H: t.H / len(t.Rows)}
-		if i < len(t.Heights) {
-			rv.H = t.Heights[i]
-		}
-		if r.Header && rv.Fill == "" {
-			rv.Fill, rv.Color = charts.AccentColor, "FFFFFF"
-		}
-		if rv.Color == "" {
-			rv.Color = charts.InkColor
-		}
-		for i := range t.Cols {
-			c := tableCell{}
-			if i < len(r.Cells) {
-				c = r.Cells[i]
-			}
-			a := "l"
-			if c.Right {
-				a = "r"
-			}
-			rv.Cells = append(rv.Cells, tableCellView{Text: c.Text, Align: a})
-		}
-		v.Rows = append(v.Rows, rv)
-	}
+	v.Rows = tableRowsXML(t)
 	return v
+}
+
+// Every cell's borders: thin lines in the grid colour.
+const cellBorders = `<a:lnL w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:lnL><a:lnR w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:lnR><a:lnT w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:lnT><a:lnB w="6350"><a:solidFill><a:srgbClr val="` + string(charts.GridColor) + `"/></a:solidFill></a:lnB>`
+
+// tableRowsXML writes the table's rows: each cell's lines as paragraphs in the row's
+// colour and weight (header rows white and bold on the accent fill), its borders and fill.
+// Every paragraph ends with the table's size (a:endParaRPr) and an empty one has no run,
+// as PowerPoint writes them: an empty run makes Impress give the cell its default 18 pt
+// line, and a table with empty cells (提出状況 rows of wards not counted) outgrows the
+// slide.
+func tableRowsXML(t *table) string {
+	var b strings.Builder
+	sz := fmt.Sprint(pt(t.Size))
+	for i, r := range t.Rows {
+		h := t.H / max(len(t.Rows), 1)
+		if i < len(t.Heights) {
+			h = t.Heights[i]
+		}
+		fill, color := r.Fill, r.Color
+		if r.Header && fill == "" {
+			fill, color = charts.AccentColor, "FFFFFF"
+		}
+		if color == "" {
+			color = charts.InkColor
+		}
+		bold := "0"
+		if r.Header || r.Bold {
+			bold = "1"
+		}
+		run := `<a:r><a:rPr lang="ja-JP" altLang="en-US" sz="` + sz + `" b="` + bold + `" dirty="0"><a:solidFill><a:srgbClr val="` + string(color) + `"/></a:solidFill></a:rPr><a:t>`
+		endPara := `<a:endParaRPr lang="ja-JP" altLang="en-US" sz="` + sz + `" dirty="0"/></a:p>`
+		end, empty := `</a:t></a:r>`+endPara, endPara
+		tcPr := `</a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr">` + cellBorders
+		if fill != "" {
+			tcPr += `<a:solidFill><a:srgbClr val="` + string(fill) + `"/></a:solidFill></a:tcPr></a:tc>`
+		} else {
+			tcPr += `<a:noFill/></a:tcPr></a:tc>`
+		}
+		fmt.Fprintf(&b, `<a:tr h="%d">`, h)
+		for j := range t.Cols {
+			c := tableCell{}
+			if j < len(r.Cells) {
+				c = r.Cells[j]
+			}
+			b.WriteString(`<a:tc`)
+			if c.RowSpan > 1 {
+				fmt.Fprintf(&b, ` rowSpan="%d"`, c.RowSpan)
+			}
+			if c.Span > 1 {
+				fmt.Fprintf(&b, ` gridSpan="%d"`, c.Span)
+			}
+			if c.Merged {
+				b.WriteString(` hMerge="1"`)
+			}
+			if c.Under {
+				b.WriteString(` vMerge="1"`)
+			}
+			b.WriteString(`><a:txBody><a:bodyPr/><a:lstStyle/>`)
+			align := "l"
+			switch {
+			case c.Right:
+				align = "r"
+			case c.Center:
+				align = "ctr"
+			}
+			for _, l := range strings.Split(strings.ReplaceAll(c.Text, "\r\n", "\n"), "\n") {
+				b.WriteString(`<a:p><a:pPr algn="` + align + `"/>`)
+				if l == "" {
+					// No empty run: Impress would give the cell its default 18 pt line.
+					b.WriteString(empty)
+					continue
+				}
+				b.WriteString(run)
+				_ = xml.EscapeText(&b, []byte(l))
+				b.WriteString(end)
+			}
+			b.WriteString(tcPr)
+		}
+		b.WriteString(`</a:tr>`)
+	}
+	return b.String()
 }
 
 // textCols are column widths for texts, in proportion to their widest cell (counted in

@@ -52,6 +52,15 @@ func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
 		}
 		po.Font, po.BoldFont = data, data
 	}
+	// The pages as the PDF prints them, for report.pptx to follow slide for slide.
+	pages, err := pdf.Pages(rep, po)
+	if err != nil {
+		if opts.FontPath != "" {
+			return nil, fmt.Errorf("報告書（PDF）を作れません。フォント %s を使えません。日本語を含む TrueType フォント（.ttf）を指定してください（%v）", opts.FontPath, err)
+		}
+		return nil, fmt.Errorf("報告書（PDF）を作れません: %w", err)
+	}
+	rep.Pages = pages
 	// Both renderers only read the chart models, so they draw side by side.
 	var (
 		p, h       bytes.Buffer
