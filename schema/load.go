@@ -242,7 +242,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 		d.decodeValue(n, v.Elem())
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n.Line, "ここには「キー: 値」の組が必要です（%q が書かれています）", n.Value)
+			d.errorf(n.Line, "ここには「キー: 値」の組が必要です（%sが書かれています）", written(n))
 			return
 		}
 		d.decodeStruct(n, v)
@@ -256,7 +256,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n.Line, "ここにはリスト（- で始まる行、または [ ] ）が必要です")
+			d.errorf(n.Line, "ここにはリスト（- で始まる行、または [ ] ）が必要です（%sが書かれています）", written(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -271,7 +271,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 		v.Set(s)
 	default:
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n.Line, "ここには値が１つ必要です")
+			d.errorf(n.Line, "ここには値が１つ必要です（%sが書かれています）", written(n))
 			return
 		}
 		if err := n.Decode(v.Addr().Interface()); err != nil {
@@ -285,6 +285,18 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 			d.errorf(n.Line, "「%s」は%sとして読めません", n.Value, what)
 		}
 	}
+}
+
+// written says what a node holds, for a message about a value of the wrong shape:
+// 「北部」, a list, or key: value pairs.
+func written(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "リスト"
+	case yaml.MappingNode:
+		return "「キー: 値」の組"
+	}
+	return "「" + n.Value + "」"
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {

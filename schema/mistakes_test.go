@@ -210,7 +210,7 @@ func TestSchemaMistakes(t *testing.T) {
 		{
 			name: "period kind not a single value",
 			src:  edit(t, minimal, "title: テスト調査\n", "title: テスト調査\nperiod: [month, year]\n"),
-			at:   "period: [month", msg: "値が１つ必要",
+			at:   "period: [month", msg: "ここには値が１つ必要です（リストが書かれています）",
 		},
 		{
 			name: "bool not true/false",
@@ -220,17 +220,22 @@ func TestSchemaMistakes(t *testing.T) {
 		{
 			name: "list where a value belongs",
 			src:  edit(t, minimal, "choices: yn", "choices: [yn]"),
-			at:   "choices: [yn]", msg: "値が１つ必要",
+			at:   "choices: [yn]", msg: "ここには値が１つ必要です（リストが書かれています）",
 		},
 		{
 			name: "value where a list belongs",
 			src:  edit(t, minimal, "blocks: [北部, 南部]", "blocks: 北部"),
-			at:   "blocks: 北部", msg: "リスト",
+			at:   "blocks: 北部", msg: "ここにはリスト（- で始まる行、または [ ] ）が必要です（「北部」が書かれています）",
 		},
 		{
 			name: "value where key: value pairs belong",
 			src:  edit(t, minimal, "- id: q1\n            type: choice\n            label: 質問1\n            choices: yn\n", "- 質問1\n"),
-			at:   "- 質問1", msg: "「キー: 値」",
+			at:   "- 質問1", msg: "ここには「キー: 値」の組が必要です（「質問1」が書かれています）",
+		},
+		{
+			name: "key: value pairs where a single value belongs",
+			src:  edit(t, minimal, "title: テスト調査", "title: {ja: テスト調査}"),
+			at:   "title: {ja:", msg: "ここには値が１つ必要です（「キー: 値」の組が書かれています）",
 		},
 		{
 			name: "bare dash",

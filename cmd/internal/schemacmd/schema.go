@@ -27,7 +27,7 @@ type Options struct {
 func NewCmdSchema(io *cli.IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "schema",
-		Short: "調査の定義（設問・選択肢・区）を確認する",
+		Short: "調査の定義（設問・選択肢・回答する単位・ルール）を確認する",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
