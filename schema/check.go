@@ -20,10 +20,12 @@ func (d *decoder) check(s *Schema) {
 	if strings.TrimSpace(s.ID) == "" {
 		d.errorf(1, "調査の id がありません（例: id: my-survey）")
 	} else if strings.ContainsAny(s.ID, "/ \t") {
-		d.errorf(1, "調査の id「%s」に / や空白は使えません", s.ID)
+		d.errorf(d.keyLine("id"), "調査の id「%s」に / や空白は使えません", s.ID)
 	}
-	if s.Version < 1 {
-		d.errorf(1, "version は 1 以上の整数にしてください")
+	if k, _ := mapKey(d.top, "version"); k == nil {
+		d.errorf(1, "version（定義の版、1 以上の整数）がありません")
+	} else if s.Version < 1 {
+		d.errorf(k.Line, "version「%d」は使えません。1 以上の整数にしてください", s.Version)
 	}
 	if s.Title == "" {
 		d.errorf(1, "title（調査名）がありません")
@@ -45,7 +47,7 @@ func (d *decoder) checkPeriod(s *Schema) {
 		return
 	}
 	if !slices.Contains(PeriodKinds, s.Period) {
-		d.errorf(d.topLine("period"), "period「%s」は使えません。%s のどれかを書いてください（月・四半期・半期・年度・月から月までの範囲）", s.Period, strings.Join(PeriodKinds, "・"))
+		d.errorf(d.keyLine("period"), "period「%s」は使えません。%s のどれかを書いてください（月・四半期・半期・年度・月から月までの範囲）", s.Period, strings.Join(PeriodKinds, "・"))
 	}
 }
 
@@ -55,13 +57,16 @@ func (d *decoder) checkUnits(s *Schema) {
 		u.Label = "区"
 	}
 	if len(u.List) == 0 {
-		d.errorf(1, "units.list（回答する単位の一覧）がありません")
+		d.errorf(d.keyLine("units", "list"), "units.list（回答する単位の一覧）がありません")
 		return
 	}
+	if u.BlockLabel != "" && len(u.Blocks) == 0 {
+		d.errorf(d.keyLine("units", "block_label"), "units.block_label（「%s」）がありますが units.blocks がありません。ブロックに分けるときは blocks と各単位の block を書き、分けないときは block_label を消してください", u.BlockLabel)
+	}
 	blocks := map[string]bool{}
-	for _, b := range u.Blocks {
+	for i, b := range u.Blocks {
 		if blocks[b] {
-			d.errorf(1, "ブロック「%s」が units.blocks に２回あります", b)
+			d.errorf(d.itemLine(i, "units", "blocks"), "ブロック「%s」が units.blocks に２回あります", b)
 		}
 		blocks[b] = true
 	}
@@ -88,9 +93,9 @@ func (d *decoder) checkUnits(s *Schema) {
 		}
 		used[un.Block] = true
 	}
-	for _, b := range u.Blocks {
+	for i, b := range u.Blocks {
 		if !used[b] {
-			d.errorf(1, "ブロック「%s」に属する単位がありません", b)
+			d.errorf(d.itemLine(i, "units", "blocks"), "ブロック「%s」に属する単位がありません（units.list のどの単位の block にもありません）", b)
 		}
 	}
 }
@@ -108,7 +113,7 @@ func (d *decoder) checkLists(s *Schema) {
 		}
 		s.lists[l.ID] = l
 		if len(l.Options) < 2 {
-			d.errorf(l.Line, "選択肢リスト「%s」には選択肢が２つ以上必要です", l.ID)
+			d.errorf(l.Line, "選択肢リスト「%s」には選択肢が２つ以上必要です（%d つしかありません）", l.ID, len(l.Options))
 		}
 		// Every spelling must lead to exactly one option, or a ward's answer would be a guess.
 		spell := map[string]string{}
@@ -171,7 +176,7 @@ func (d *decoder) checkSheets(s *Schema) {
 		case sh.Name == "":
 			d.errorf(sh.Line, "シート「%s」の name（シート名）がありません", sh.ID)
 		case len([]rune(sh.Name)) > 31:
-			d.errorf(sh.Line, "シート名「%s」は Excel の上限 31 文字を超えています", sh.Name)
+			d.errorf(sh.Line, "シート名「%s」は %d 文字で、Excel の上限 31 文字を超えています", sh.Name, len([]rune(sh.Name)))
 		case sheetBad.MatchString(sh.Name):
 			d.errorf(sh.Line, "シート名「%s」に Excel で使えない文字（[ ] : * ? / \\）があります", sh.Name)
 		case names[sh.Name]:
@@ -274,7 +279,7 @@ func (d *decoder) checkQuestion(s *Schema, q *Question) {
 			q.Lines = 5
 		}
 		if q.Lines < 1 || q.Lines > 200 {
-			d.errorf(q.Line, "設問「%s」の lines は 1〜200 にしてください", q.ID)
+			d.errorf(q.Line, "設問「%s」の lines（%d）は 1〜200 にしてください", q.ID, q.Lines)
 		}
 	case Cases:
 		d.checkCases(s, q)
@@ -378,7 +383,7 @@ func (d *decoder) checkCases(s *Schema, q *Question) {
 		q.Records = 3
 	}
 	if q.Records < 1 || q.Records > 50 {
-		d.errorf(q.Line, "設問「%s」の records は 1〜50 にしてください", q.ID)
+		d.errorf(q.Line, "設問「%s」の records（%d）は 1〜50 にしてください", q.ID, q.Records)
 	}
 	if len(q.Fields) == 0 {
 		d.errorf(q.Line, "設問「%s」（cases）に fields がありません", q.ID)
@@ -386,7 +391,9 @@ func (d *decoder) checkCases(s *Schema, q *Question) {
 	seen := map[string]bool{}
 	for _, f := range q.Fields {
 		switch {
-		case f.ID == "" || !localID.MatchString(f.ID):
+		case f.ID == "":
+			d.errorf(f.Line, "設問「%s」の事例の項目に id がありません", q.ID)
+		case !localID.MatchString(f.ID):
 			d.errorf(f.Line, "事例の項目 id「%s」には英数字と _ だけが使えます", f.ID)
 		case seen[f.ID]:
 			d.errorf(f.Line, "事例の項目 id「%s」が重複しています", f.ID)
@@ -404,17 +411,21 @@ func (d *decoder) checkCases(s *Schema, q *Question) {
 		case Choice:
 			f.List = d.resolveList(s, f.Line, q.ID+"."+f.ID, f.Choices)
 		default:
-			d.errorf(f.Line, "事例の項目「%s」の type は text か choice にしてください", f.ID)
+			d.errorf(f.Line, "事例の項目「%s」の type「%s」は使えません（text か choice）", f.ID, f.Type)
 		}
 	}
 }
 
 func (d *decoder) checkBounds(q *Question) {
 	if q.Min != nil && *q.Min < 0 {
-		d.errorf(q.Line, "設問「%s」の min は 0 以上にしてください", q.ID)
+		d.errorf(q.Line, "設問「%s」の min（%d）は 0 以上にしてください", q.ID, *q.Min)
 	}
 	if q.Max != nil && *q.Max < q.MinValue() {
-		d.errorf(q.Line, "設問「%s」の max（%d）が min より小さくなっています", q.ID, *q.Max)
+		minText := fmt.Sprint(q.MinValue())
+		if q.Min == nil {
+			minText += "、書かないときの値"
+		}
+		d.errorf(q.Line, "設問「%s」の max（%d）が min（%s）より小さくなっています", q.ID, *q.Max, minText)
 	}
 }
 

@@ -164,17 +164,51 @@ type decoder struct {
 	top *yaml.Node
 }
 
-// topLine is the line of a top-level key, or 1 when it is not there, for mistakes in a
-// top-level value.
-func (d *decoder) topLine(key string) int {
-	if d.top != nil && d.top.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(d.top.Content); i += 2 {
-			if d.top.Content[i].Value == key {
-				return d.top.Content[i].Line
-			}
+// keyLine is the line of a key under the top-level mapping (keyLine("units",
+// "block_label")), or of the deepest of its parents that is there, or 1: a mistake found
+// after decoding still points at the line a person has to change.
+func (d *decoder) keyLine(path ...string) int {
+	line := 1
+	n := d.top
+	for _, key := range path {
+		k, v := mapKey(n, key)
+		if k == nil {
+			break
+		}
+		line, n = k.Line, v
+	}
+	return line
+}
+
+// itemLine is the line of the i-th entry of the list at path (keyLine("units", "blocks")
+// with i = 2 is the third block), or the line of the key when the entry is not found.
+func (d *decoder) itemLine(i int, path ...string) int {
+	n := d.top
+	for _, key := range path {
+		if _, n = mapKey(n, key); n == nil {
+			return d.keyLine(path...)
 		}
 	}
-	return 1
+	if n.Kind != yaml.SequenceNode || i < 0 || i >= len(n.Content) {
+		return d.keyLine(path...)
+	}
+	return n.Content[i].Line
+}
+
+// mapKey finds key in the mapping n and gives its key and value nodes, or nils.
+func mapKey(n *yaml.Node, key string) (k, v *yaml.Node) {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i], n.Content[i+1]
+		}
+	}
+	return nil, nil
 }
 
 func (d *decoder) errorf(line int, format string, args ...any) {
@@ -208,7 +242,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 		d.decodeValue(n, v.Elem())
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n.Line, "ここには「キー: 値」の組が必要です（%q が書かれています）", n.Value)
+			d.errorf(n.Line, "ここには「キー: 値」の組が必要です（%sが書かれています）", written(n))
 			return
 		}
 		d.decodeStruct(n, v)
@@ -222,7 +256,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n.Line, "ここにはリスト（- で始まる行、または [ ] ）が必要です")
+			d.errorf(n.Line, "ここにはリスト（- で始まる行、または [ ] ）が必要です（%sが書かれています）", written(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -237,7 +271,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 		v.Set(s)
 	default:
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n.Line, "ここには値が１つ必要です")
+			d.errorf(n.Line, "ここには値が１つ必要です（%sが書かれています）", written(n))
 			return
 		}
 		if err := n.Decode(v.Addr().Interface()); err != nil {
@@ -251,6 +285,18 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 			d.errorf(n.Line, "「%s」は%sとして読めません", n.Value, what)
 		}
 	}
+}
+
+// written says what a node holds, for a message about a value of the wrong shape:
+// 「北部」, a list, or key: value pairs.
+func written(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "リスト"
+	case yaml.MappingNode:
+		return "「キー: 値」の組"
+	}
+	return "「" + n.Value + "」"
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {

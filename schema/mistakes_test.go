@@ -210,7 +210,7 @@ func TestSchemaMistakes(t *testing.T) {
 		{
 			name: "period kind not a single value",
 			src:  edit(t, minimal, "title: テスト調査\n", "title: テスト調査\nperiod: [month, year]\n"),
-			at:   "period: [month", msg: "値が１つ必要",
+			at:   "period: [month", msg: "ここには値が１つ必要です（リストが書かれています）",
 		},
 		{
 			name: "bool not true/false",
@@ -220,17 +220,22 @@ func TestSchemaMistakes(t *testing.T) {
 		{
 			name: "list where a value belongs",
 			src:  edit(t, minimal, "choices: yn", "choices: [yn]"),
-			at:   "choices: [yn]", msg: "値が１つ必要",
+			at:   "choices: [yn]", msg: "ここには値が１つ必要です（リストが書かれています）",
 		},
 		{
 			name: "value where a list belongs",
 			src:  edit(t, minimal, "blocks: [北部, 南部]", "blocks: 北部"),
-			at:   "blocks: 北部", msg: "リスト",
+			at:   "blocks: 北部", msg: "ここにはリスト（- で始まる行、または [ ] ）が必要です（「北部」が書かれています）",
 		},
 		{
 			name: "value where key: value pairs belong",
 			src:  edit(t, minimal, "- id: q1\n            type: choice\n            label: 質問1\n            choices: yn\n", "- 質問1\n"),
-			at:   "- 質問1", msg: "「キー: 値」",
+			at:   "- 質問1", msg: "ここには「キー: 値」の組が必要です（「質問1」が書かれています）",
+		},
+		{
+			name: "key: value pairs where a single value belongs",
+			src:  edit(t, minimal, "title: テスト調査", "title: {ja: テスト調査}"),
+			at:   "title: {ja:", msg: "ここには値が１つ必要です（「キー: 値」の組が書かれています）",
 		},
 		{
 			name: "bare dash",
@@ -372,12 +377,68 @@ func TestSchemaMistakes(t *testing.T) {
 		{
 			name: "max below min",
 			src:  edit(t, minimal, "type: counts\n", "type: counts\n            min: 5\n            max: 2\n"),
-			at:   "- id: c1", msg: "max（2）が min より小さく",
+			at:   "- id: c1", msg: "設問「c1」の max（2）が min（5）より小さくなっています",
+		},
+		{
+			name: "max below the default min",
+			src:  edit(t, minimal, "type: counts\n", "type: counts\n            max: -1\n"),
+			at:   "- id: c1", msg: "設問「c1」の max（-1）が min（0、書かないときの値）より小さくなっています",
+		},
+		{
+			name: "negative min",
+			src:  edit(t, minimal, "type: counts\n", "type: counts\n            min: -3\n"),
+			at:   "- id: c1", msg: "設問「c1」の min（-3）は 0 以上にしてください",
+		},
+		{
+			name: "block_label without blocks",
+			src: edit(t, edit(t, edit(t, minimal, "  blocks: [北部, 南部]\n", "  block_label: 圏域\n"),
+				"{name: 北区, block: 北部}", "{name: 北区}"), "{name: 住吉区, block: 南部}", "{name: 住吉区}"),
+			at: "block_label: 圏域", msg: "units.block_label（「圏域」）がありますが units.blocks がありません",
+		},
+		{
+			name: "block listed twice",
+			src:  edit(t, minimal, "  blocks: [北部, 南部]\n", "  blocks:\n    - 北部\n    - 南部\n    - 北部 # again\n"),
+			at:   "北部 # again", msg: "ブロック「北部」が units.blocks に２回あります",
+		},
+		{
+			name: "block without units",
+			src:  edit(t, minimal, "  blocks: [北部, 南部]\n", "  blocks:\n    - 北部\n    - 南部\n    - 東部\n"),
+			at:   "- 東部", msg: "ブロック「東部」に属する単位がありません",
+		},
+		{
+			name: "version 0",
+			src:  edit(t, minimal, "version: 1", "version: 0"),
+			at:   "version: 0", msg: "version「0」は使えません。1 以上の整数にしてください",
+		},
+		{
+			name: "version missing",
+			src:  edit(t, minimal, "version: 1\n", ""),
+			at:   "id: test", msg: "version（定義の版、1 以上の整数）がありません",
+		},
+		{
+			name: "survey id with a slash",
+			src:  edit(t, minimal, "id: test\nversion: 1\n", "version: 1\nid: te/st\n"),
+			at:   "id: te/st", msg: "調査の id「te/st」に / や空白は使えません",
+		},
+		{
+			name: "text_list with too many lines",
+			src:  edit(t, minimal, "type: text\n", "type: text_list\n            lines: 300\n"),
+			at:   "- id: memo", msg: "設問「memo」の lines（300）は 1〜200 にしてください",
+		},
+		{
+			name: "cases with too many records",
+			src:  edit(t, minimal, "          - id: memo\n", "          - id: cs\n            type: cases\n            label: 事例\n            records: 99\n            fields: [{id: f1, label: 内容}]\n          - id: memo\n"),
+			at:   "- id: cs", msg: "設問「cs」の records（99）は 1〜50 にしてください",
+		},
+		{
+			name: "cases field without id",
+			src:  edit(t, minimal, "          - id: memo\n", "          - id: cs\n            type: cases\n            label: 事例\n            fields: [{label: 内容}]\n          - id: memo\n"),
+			at:   "{label: 内容}", msg: "設問「cs」の事例の項目に id がありません",
 		},
 		{
 			name: "sheet name too long",
 			src:  edit(t, minimal, "name: 区役所", "name: "+strings.Repeat("長", 32)),
-			at:   "- id: s1", msg: "31 文字",
+			at:   "- id: s1", msg: "は 32 文字で、Excel の上限 31 文字を超えています",
 		},
 		{
 			name: "sheet name with a forbidden character",
@@ -402,12 +463,12 @@ func TestSchemaMistakes(t *testing.T) {
 		{
 			name: "choice list with one option",
 			src:  edit(t, minimal, "      - label: いいえ\n        aliases: [×]\n", ""),
-			at:   "- id: yn", msg: "２つ以上",
+			at:   "- id: yn", msg: "選択肢リスト「yn」には選択肢が２つ以上必要です（1 つしかありません）",
 		},
 		{
 			name: "cases field of an unknown type",
 			src:  edit(t, minimal, "          - id: memo\n", "          - id: cs\n            type: cases\n            label: 事例\n            fields:\n              - {id: f1, label: 内容, type: number}\n          - id: memo\n"),
-			at:   "{id: f1", msg: "text か choice",
+			at:   "{id: f1", msg: "事例の項目「f1」の type「number」は使えません（text か choice）",
 		},
 		{
 			name: "missing id",
@@ -417,7 +478,7 @@ func TestSchemaMistakes(t *testing.T) {
 		{
 			name: "no units",
 			src:  edit(t, minimal, "  list:\n    - {name: 北区, block: 北部}\n    - {name: 住吉区, block: 南部}\n", ""),
-			at:   "id: test", msg: "units.list",
+			at:   "units:", msg: "units.list（回答する単位の一覧）がありません",
 		},
 		{
 			name: "empty file",

@@ -134,6 +134,13 @@ func AddSchemaFlag(fs *pflag.FlagSet, p *string) {
 	fs.StringVar(p, "schema", "", "調査の定義ファイル（YAML）。省略時は組み込みの大阪市の調査")
 }
 
+// AddPeriodFlag adds --period with help that fits any survey: the flag is defined before
+// the schema (and so its period kind) is known, so the help shows the two commonest forms
+// and ParsePeriod's error gives the survey's own example when the kind does not fit.
+func AddPeriodFlag(fs *pflag.FlagSet, p *string, what string) {
+	fs.StringVar(p, "period", "", what+"。調査の期間の単位（半期・月など）に合わせて書く（例: 令和６年度上半期、令和６年８月）")
+}
+
 // AddReportFlags adds the report settings shared by `aggregate` and `report`.
 func AddReportFlags(fs *pflag.FlagSet, o *report.Options) {
 	fs.StringVar(&o.DocLabel, "doc-label", "資料１", "表紙の資料番号（空にすると枠を出さない）")

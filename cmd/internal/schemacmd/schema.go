@@ -27,7 +27,7 @@ type Options struct {
 func NewCmdSchema(io *cli.IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "schema",
-		Short: "調査の定義（設問・選択肢・区）を確認する",
+		Short: "調査の定義（設問・選択肢・回答する単位・ルール）を確認する",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
@@ -67,8 +67,9 @@ func runCheck(opts *Options) error {
 	case err != nil:
 		return cli.Usage("%v", err)
 	}
-	fmt.Fprintf(opts.IO.Out, "%s: 問題はありません（%s 第%d版、シート %d・設問 %d・回答欄 %d・%s %d）\n",
-		opts.SchemaPath, sc.ID, sc.Version, len(sc.Sheets), len(sc.Questions()), len(form.Slots(sc)), sc.Units.Label, len(sc.Units.List))
+	fmt.Fprintf(opts.IO.Out, "%s: 問題はありません（%s 第%d版、期間 %s、シート %d・設問 %d・回答欄 %d・%s %d・ルール %d）\n",
+		opts.SchemaPath, sc.ID, sc.Version, describePeriod(sc).Name, len(sc.Sheets), len(sc.Questions()), len(form.Slots(sc)),
+		sc.Units.Label, len(sc.Units.List), len(sc.Rules))
 	return nil
 }
 
@@ -76,7 +77,7 @@ func newCmdShow(io *cli.IO) *cobra.Command {
 	opts := &Options{IO: io}
 	cmd := &cobra.Command{
 		Use:   "show",
-		Short: "設問の一覧（id・種類・ラベル・選択肢）を表示する",
+		Short: "設問の一覧（id・種類・ラベル・選択肢）と期間の単位・ルールを表示する",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runShow(opts)
@@ -85,6 +86,25 @@ func newCmdShow(io *cli.IO) *cobra.Command {
 	cli.AddSchemaFlag(cmd.Flags(), &opts.SchemaPath)
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "出力の形式: text または json")
 	return cmd
+}
+
+// Info is the schema as `schema show --format json` prints it.
+type Info struct {
+	ID        string         `json:"id"`
+	Version   int            `json:"version"`
+	Title     string         `json:"title"`
+	Period    PeriodInfo     `json:"period"`
+	Units     UnitsInfo      `json:"units"`
+	Questions []QuestionInfo `json:"questions"`
+	Rules     []RuleInfo     `json:"rules"`
+}
+
+// UnitsInfo is who answers: the unit word, the blocks and every unit in official order.
+type UnitsInfo struct {
+	Label      string   `json:"label"`
+	BlockLabel string   `json:"block_label,omitempty"`
+	Blocks     []string `json:"blocks,omitempty"`
+	List       []string `json:"list"`
 }
 
 // QuestionInfo is one question as `schema show --format json` prints it.
@@ -153,19 +173,23 @@ func runShow(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	info := describe(sc)
+	var units []string
+	for _, u := range sc.Units.List {
+		units = append(units, u.Name)
+	}
+	all := Info{ID: sc.ID, Version: sc.Version, Title: sc.Title, Period: describePeriod(sc),
+		Units:     UnitsInfo{Label: sc.Units.Label, BlockLabel: sc.Units.BlockLabel, Blocks: sc.Units.Blocks, List: units},
+		Questions: describe(sc), Rules: describeRules(sc)}
 	w := opts.IO.Out
 	if opts.Format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(info)
+		return enc.Encode(all)
 	}
+	info := all.Questions
 	fmt.Fprintf(w, "%s（%s 第%d版）\n", sc.Title, sc.ID, sc.Version)
-	var units []string
-	for _, u := range sc.Units.List {
-		units = append(units, u.Name)
-	}
+	fmt.Fprintf(w, "期間: %s（period: %s）。対象期間は %s\n", all.Period.Name, all.Period.Kind, all.Period.Help)
 	fmt.Fprintf(w, "%s（%d）: %s\n", sc.Units.Label, len(units), strings.Join(units, "、"))
 	sheet, item := "", ""
 	for _, q := range info {
@@ -209,6 +233,7 @@ func runShow(opts *Options) error {
 			fmt.Fprintf(w, "      %-12s %s%s\n", f.ID, f.Label, opt)
 		}
 	}
+	writeRules(w, all.Rules)
 	writeSpellings(w, sc)
 	return nil
 }

@@ -33,10 +33,10 @@ type Options struct {
 func NewCmdTemplate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: io}
 	cmd := &cobra.Command{
-		Use:   "template [--ward 区名 | --all] [--period 期間] [-o 出力先]",
+		Use:   "template [--ward 名前 | --all] [--period 期間] [-o 出力先]",
 		Short: "回答票（.xlsx）を作る",
-		Long: `各区が記入する回答票（Excel）を作ります。選択式の欄にはリストが付き、
-入力欄以外は保護されます。--all で全区分を一度に作ります。
+		Long: `回答する単位（大阪市の調査では区）が記入する回答票（Excel）を作ります。選択式の欄には
+リストが付き、入力欄以外は保護されます。--all で全単位の回答票を一度に作ります。
 終了コード: 0 作成した、2 指定の誤り（既存のファイルを上書きしない）、3 出力先に書き込めない`,
 		Example: `  zaitaku template --ward 北区 --period 2024H1 -o 北区.xlsx
   zaitaku template --all --period 令和６年度上半期 -o 回答票`,
@@ -50,10 +50,10 @@ func NewCmdTemplate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	}
 	f := cmd.Flags()
 	cli.AddSchemaFlag(f, &opts.SchemaPath)
-	f.StringVar(&opts.Ward, "ward", "", "区名を記入済みにする（例: 北区）")
-	f.BoolVar(&opts.All, "all", false, "全区の回答票をフォルダに作る")
-	f.StringVar(&opts.Period, "period", "", "対象期間を記入済みにする（例: 2024H1、令和６年度上半期）")
-	f.StringVarP(&opts.Output, "output", "o", "", "出力先（--all のときはフォルダ）。省略時は「区名.xlsx」または「回答票.xlsx」")
+	f.StringVar(&opts.Ward, "ward", "", "回答する単位の名前を記入済みにする（例: 北区。名前の一覧は zaitaku schema show）")
+	f.BoolVar(&opts.All, "all", false, "全単位の回答票をフォルダに作る")
+	cli.AddPeriodFlag(f, &opts.Period, "対象期間を記入済みにする")
+	f.StringVarP(&opts.Output, "output", "o", "", "出力先（--all のときはフォルダ）。省略時は「名前.xlsx」または「回答票.xlsx」")
 	f.BoolVar(&opts.Force, "force", false, "同じ名前のファイルがあっても上書きする")
 	return cmd
 }
@@ -111,7 +111,7 @@ func runTemplate(opts *Options) error {
 			return err
 		}
 	}
-	fmt.Fprintf(opts.IO.Out, "%d %s分の回答票を作りました: %s\n", len(sc.Units.List), sc.Units.Label, dir)
+	fmt.Fprintf(opts.IO.Out, "%sの回答票を作りました: %s\n", sc.Units.Count(len(sc.Units.List)), dir)
 	return nil
 }
 

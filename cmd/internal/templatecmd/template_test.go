@@ -129,6 +129,58 @@ func TestAllWritesEveryWard(t *testing.T) {
 	}
 }
 
+// officesYAML is a survey answered by 相談支援室 (a label longer than one counter kanji),
+// without blocks.
+const officesYAML = `id: offices
+version: 1
+title: 相談支援室の月報
+period: month
+units:
+  label: 相談支援室
+  list:
+    - {name: 第一相談支援室}
+    - {name: 第二相談支援室}
+    - {name: 第三相談支援室}
+sheets:
+  - id: s1
+    name: 月報
+    items:
+      - id: a
+        label: 相談
+        questions:
+          - {id: n, type: counts, label: 相談者, categories: [{id: all, label: 相談者}]}
+`
+
+// --all says how many forms it wrote in words that fit the survey's unit: 「24区」 for a
+// one-kanji counter, 「相談支援室 3 件」 for a longer noun (schema.Units.Count).
+func TestAllMessageNamesTheUnits(t *testing.T) {
+	offices := filepath.Join(t.TempDir(), "offices.yaml")
+	if err := os.WriteFile(offices, []byte(officesYAML), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		schema, period string
+		files          int
+		want           string // the message before ": <dir>"
+	}{
+		{"", "2024H1", 24, "24区の回答票を作りました"},
+		{offices, "2016-08", 3, "相談支援室 3 件の回答票を作りました"},
+	}
+	for _, tt := range tests {
+		dir := filepath.Join(t.TempDir(), "回答票")
+		msg, err := run(&Options{All: true, SchemaPath: tt.schema, Period: tt.period, Output: dir})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.schema, err)
+		}
+		if want := tt.want + ": " + dir + "\n"; msg != want {
+			t.Errorf("schema %q: message %q, want %q", tt.schema, msg, want)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != tt.files {
+			t.Errorf("schema %q: %d files, want %d", tt.schema, len(entries), tt.files)
+		}
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, tc := range []struct {
 		opts Options

@@ -52,7 +52,7 @@ func NewCmdValidate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	}
 	f := cmd.Flags()
 	cli.AddSchemaFlag(f, &opts.SchemaPath)
-	f.StringVar(&opts.Period, "period", "", "対象期間がこの期間か確認する（例: 2024H1、令和６年度上半期）")
+	cli.AddPeriodFlag(f, &opts.Period, "対象期間がこの期間か確認する")
 	f.StringVar(&opts.Annotate, "annotate", "", "不備のセルを赤くしコメントを付けた写しをこのフォルダに書く（元のファイルは変えない）")
 	f.StringVar(&opts.Format, "format", "text", "出力の形式: text または json")
 	return cmd
@@ -142,9 +142,16 @@ func runValidate(opts *Options) error {
 	return nil
 }
 
-// printTotals closes a run over several files with one verdict: a plain 「問題はありません」
-// when nothing was found, so nobody has to read 「0 ファイルにエラー」 as good news.
+// printTotals closes a run over several files with one verdict.
 func printTotals(opts *Options, n int, all []finding.Finding) {
+	fmt.Fprintf(opts.IO.Out, "\n%s\n", verdict(n, all))
+}
+
+// verdict is the one line that closes a run over n files: a plain 「問題はありません」 when
+// nothing was found, so nobody has to read 「0 ファイルにエラー」 as good news; otherwise how
+// many files have errors, and how many of the others have warnings only (a file with both
+// counts once, as a file with errors).
+func verdict(n int, all []finding.Finding) string {
 	bad, warned := map[string]bool{}, map[string]bool{}
 	for _, f := range all {
 		if f.Severity == finding.Error {
@@ -156,14 +163,19 @@ func printTotals(opts *Options, n int, all []finding.Finding) {
 	for f := range bad {
 		delete(warned, f)
 	}
-	out := opts.IO.Out
+	warnNote := ""
+	if len(warned) > 0 {
+		warnNote = fmt.Sprintf("（ほかに %d ファイルに警告）", len(warned))
+	}
 	switch {
+	case len(bad) == n:
+		return fmt.Sprintf("%d ファイルすべてにエラーがあります", n)
 	case len(bad) > 0:
-		fmt.Fprintf(out, "\n%d ファイル中 %d ファイルにエラーがあります\n", n, len(bad))
+		return fmt.Sprintf("%d ファイル中 %d ファイルにエラーがあります%s", n, len(bad), warnNote)
 	case len(warned) > 0:
-		fmt.Fprintf(out, "\nエラーはありません（%d ファイル、うち %d ファイルに警告）\n", n, len(warned))
+		return fmt.Sprintf("エラーはありません（%d ファイル、うち %d ファイルに警告）", n, len(warned))
 	default:
-		fmt.Fprintf(out, "\n問題はありません（%d ファイル）\n", n)
+		return fmt.Sprintf("問題はありません（%d ファイル）", n)
 	}
 }
 
