@@ -58,8 +58,8 @@ func BenchmarkPDF(b *testing.B) {
 	})
 }
 
-// BenchmarkPPTX renders report.pptx from the chart models (not yet an output of the CLI;
-// issue 11 asks it to take no longer than the PDF).
+// BenchmarkPPTX renders report.pptx from the chart models (issue 11 asks it to take no
+// longer than the PDF).
 func BenchmarkPPTX(b *testing.B) {
 	aggregatetest.BenchOutput(b, func(w *bytes.Buffer, res *aggregate.Result) error {
 		return pptx.Write(w, charts.Build(res, reportOptions))
@@ -82,7 +82,8 @@ func BenchmarkPipelineTables(b *testing.B) {
 	}
 }
 
-// BenchmarkPipelineAll adds report.pdf and report.html: every output of `zaitaku aggregate`.
+// BenchmarkPipelineAll adds report.pdf, report.html and report.pptx: every output of
+// `zaitaku aggregate`.
 func BenchmarkPipelineAll(b *testing.B) {
 	for _, n := range aggregatetest.Sizes {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) { benchPipeline(b, n, true) })

@@ -1,5 +1,6 @@
-// Package report renders the meeting report — the PDF in the manner of 資料１ and the
-// offline HTML page of charts — from an aggregate, through one set of chart models.
+// Package report renders the meeting report — the PDF in the manner of 資料１, the offline
+// HTML page of charts and the editable PowerPoint deck — from an aggregate, through one
+// report model, so that `zaitaku aggregate` and `zaitaku report` draw the same three files.
 package report
 
 import (
@@ -12,12 +13,14 @@ import (
 	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/render/html"
 	"github.com/osaka-city/zaitaku/render/pdf"
+	"github.com/osaka-city/zaitaku/render/pptx"
 )
 
 // File names of the report inside an output folder.
 const (
 	PDFName  = "report.pdf"
 	HTMLName = "report.html"
+	PPTXName = "report.pptx"
 )
 
 // Options are the report settings a person chooses.
@@ -39,9 +42,11 @@ type Options struct {
 type Rendered struct {
 	PDF  []byte
 	HTML []byte
+	PPTX []byte
 }
 
-// Render builds the chart models once and draws both the PDF and the HTML page from them.
+// Render builds the report model once and draws the PDF, the HTML page and the deck from it.
+// The deck names its fonts instead of embedding them, so --font changes only the PDF.
 func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
 	rep := charts.Build(res, charts.Options{DocLabel: opts.DocLabel, Title: opts.Title, IncludeCases: opts.IncludeCases, AggregateID: opts.AggregateID})
 	var po pdf.Options
@@ -52,14 +57,15 @@ func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
 		}
 		po.Font, po.BoldFont = data, data
 	}
-	// Both renderers only read the chart models, so they draw side by side.
+	// The renderers only read the report model, so they draw side by side.
 	var (
-		p, h       bytes.Buffer
-		perr, herr error
-		wg         sync.WaitGroup
+		p, h, d          bytes.Buffer
+		perr, herr, derr error
+		wg               sync.WaitGroup
 	)
 	wg.Go(func() { perr = pdf.Write(&p, rep, po) })
 	wg.Go(func() { herr = html.Write(&h, rep) })
+	wg.Go(func() { derr = pptx.Write(&d, rep) })
 	wg.Wait()
 	if perr != nil {
 		if opts.FontPath != "" {
@@ -70,5 +76,8 @@ func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
 	if herr != nil {
 		return nil, fmt.Errorf("グラフのページ（HTML）を作れません: %w", herr)
 	}
-	return &Rendered{PDF: p.Bytes(), HTML: h.Bytes()}, nil
+	if derr != nil {
+		return nil, fmt.Errorf("報告書（PowerPoint）を作れません: %w", derr)
+	}
+	return &Rendered{PDF: p.Bytes(), HTML: h.Bytes(), PPTX: d.Bytes()}, nil
 }
