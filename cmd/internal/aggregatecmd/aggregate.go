@@ -1,6 +1,7 @@
 // Package aggregatecmd is `zaitaku aggregate`: the half-year close. It checks every return
 // in a folder, names missing and duplicate wards, and writes aggregate.json, the Excel
-// summary and the long CSV — or nothing at all while a return has errors.
+// summary, the long CSV and the report (PDF, HTML, PowerPoint) as one set — or nothing at
+// all while a return has errors.
 package aggregatecmd
 
 import (
@@ -51,7 +52,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: io}
 	cmd := &cobra.Command{
 		Use:   "aggregate フォルダ [-o 出力先]",
-		Short: "フォルダ内の回答票をすべて確認して集計し、集計結果・集計表・CSV を作る",
+		Short: "フォルダ内の回答票をすべて確認して集計し、集計結果・集計表・CSV・報告書を作る",
 		Long: `フォルダ内の回答票（.xlsx）をすべて確認し、区ごとの指摘、未提出・重複の区を表示します。
 エラーのある回答票や未提出の区があるときは、何も出力せずに終了します（終了コード 1）。
 出力先に書き込めないときは終了コード 3 です（前回の出力はそのまま残ります）。
@@ -62,8 +63,9 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
   aggregate.json   集計結果（報告書の作成や次回の --previous に使う）
   集計表.xlsx       集計・区別回答・件数・自由記述・提出状況・グラフ
   集計.csv          区×設問の縦長の表（UTF-8 BOM 付き）
-  report.pdf       報告書（資料１の形式、A4 横）
-  report.html      グラフのページ（インターネット接続なしで開けます）`,
+  report.pdf       報告書（資料１の形式、A4 横。印刷・配布用）
+  report.html      グラフのページ（インターネット接続なしで開けます）
+  report.pptx      報告書の PowerPoint 版（会議の前に編集するため。グラフは PowerPoint のグラフ）`,
 		Example: `  zaitaku aggregate ./回答票
   zaitaku aggregate ./回答票 --period 2024H1 --previous 前回/aggregate.json -o 集計結果
   zaitaku aggregate ./回答票 --allow-incomplete`,
@@ -236,7 +238,10 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting 
 		return nil, "", err
 	}
 	files = append([]outset.File{{Name: JSONName, Data: js.Bytes()}}, files...)
-	files = append(files, outset.File{Name: report.PDFName, Data: rendered.PDF}, outset.File{Name: report.HTMLName, Data: rendered.HTML})
+	files = append(files,
+		outset.File{Name: report.PDFName, Data: rendered.PDF},
+		outset.File{Name: report.HTMLName, Data: rendered.HTML},
+		outset.File{Name: report.PPTXName, Data: rendered.PPTX})
 	if err := outset.Write(dir, files, outset.Options{Wait: outset.DefaultWait, Waiting: waiting}); err != nil {
 		return nil, "", err
 	}
