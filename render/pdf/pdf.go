@@ -36,11 +36,20 @@ const (
 	famBold    = "zaitaku-bold"
 )
 
-// Write renders rep as a PDF to w. The same report gives the same bytes: the document
-// carries no creation date and no ID.
-func Write(w io.Writer, rep *charts.Report, opts Options) (err error) {
+// Laid is the report laid out in pages and not yet drawn: the one layout both the PDF and
+// the page plan come from, so report.pptx follows the pages this PDF prints without the
+// report being laid out twice.
+type Laid struct {
+	rep   *charts.Report
+	doc   *gopdf.GoPdf
+	m     *fontMeasurer
+	pages []*page
+}
+
+// Layout lays rep out in the PDF's pages with the fonts of opts.
+func Layout(rep *charts.Report, opts Options) (l *Laid, err error) {
 	if rep == nil {
-		return errors.New("pdf: no report")
+		return nil, errors.New("pdf: no report")
 	}
 	// gopdf indexes into the font's tables as the file says; whatever a malformed --font
 	// makes it do, the caller gets an error, not a crash.
@@ -51,26 +60,47 @@ func Write(w io.Writer, rep *charts.Report, opts Options) (err error) {
 	}()
 	doc, m, err := newDocument(opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	pages, err := layoutReport(rep, m)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if m.err != nil {
-		return m.err
+		return nil, m.err
 	}
-	marks, err := draw(doc, m, pages)
+	return &Laid{rep: rep, doc: doc, m: m, pages: pages}, nil
+}
+
+// Write renders rep as a PDF to w. The same report gives the same bytes: the document
+// carries no creation date and no ID.
+func Write(w io.Writer, rep *charts.Report, opts Options) error {
+	l, err := Layout(rep, opts)
 	if err != nil {
 		return err
 	}
+	return l.Write(w)
+}
+
+// Write draws the laid-out pages as a PDF to w, once.
+func (l *Laid) Write(w io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: %v", r)
+		}
+	}()
+	marks, err := draw(l.doc, l.m, l.pages)
+	if err != nil {
+		return err
+	}
+	rep := l.rep
 	subject := rep.PeriodLabel
 	if rep.AggregateID != "" {
 		// gopdf writes no Keywords entry, so the ID goes with the subject.
 		subject += "（" + charts.AggregateIDLabel + " " + rep.AggregateID + "）"
 	}
-	doc.SetInfo(gopdf.PdfInfo{Title: rep.Title, Subject: subject, Creator: "zaitaku"})
-	b, err := doc.GetBytesPdfReturnErr()
+	l.doc.SetInfo(gopdf.PdfInfo{Title: rep.Title, Subject: subject, Creator: "zaitaku"})
+	b, err := l.doc.GetBytesPdfReturnErr()
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
@@ -80,6 +110,7 @@ func Write(w io.Writer, rep *charts.Report, opts Options) (err error) {
 	_, err = w.Write(b)
 	return err
 }
+
 
 // newDocument starts an A4 landscape document with the fonts loaded, and the measurer
 // that the layout uses, which reads widths from the same fonts.

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/osaka-city/zaitaku/charts"
@@ -13,30 +11,21 @@ import (
 // font it prints (wrapped labels, list lines, table rows); report.pptx follows the same
 // plan, so that the deck has the PDF's pages, one slide each. opts are the PDF's: another
 // font can break the pages elsewhere.
-func Pages(rep *charts.Report, opts Options) (out []charts.Page, err error) {
-	if rep == nil {
-		return nil, errors.New("pdf: no report")
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("pdf: %v", r)
-		}
-	}()
-	_, m, err := newDocument(opts)
+func Pages(rep *charts.Report, opts Options) ([]charts.Page, error) {
+	l, err := Layout(rep, opts)
 	if err != nil {
 		return nil, err
 	}
-	pages, err := layoutReport(rep, m)
-	if err != nil {
-		return nil, err
-	}
-	if m.err != nil {
-		return nil, m.err
-	}
-	for _, pg := range pages {
+	return l.Pages(), nil
+}
+
+// Pages is the plan of the laid-out report (see the function Pages).
+func (l *Laid) Pages() []charts.Page {
+	out := make([]charts.Page, 0, len(l.pages))
+	for _, pg := range l.pages {
 		out = append(out, pg.plan())
 	}
-	return out, nil
+	return out
 }
 
 // plan is the page as the plan has it: the parts' places as shares of the height under

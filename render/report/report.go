@@ -1,5 +1,6 @@
-// Package report renders the meeting report — the PDF in the manner of 資料１ and the
-// offline HTML page of charts — from an aggregate, through one set of chart models.
+// Package report renders the meeting report — the PDF in the manner of 資料１, the offline
+// HTML page of charts and the editable PowerPoint deck — from an aggregate, through one
+// report model, so that `zaitaku aggregate` and `zaitaku report` draw the same three files.
 package report
 
 import (
@@ -12,12 +13,14 @@ import (
 	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/render/html"
 	"github.com/osaka-city/zaitaku/render/pdf"
+	"github.com/osaka-city/zaitaku/render/pptx"
 )
 
 // File names of the report inside an output folder.
 const (
 	PDFName  = "report.pdf"
 	HTMLName = "report.html"
+	PPTXName = "report.pptx"
 )
 
 // Options are the report settings a person chooses.
@@ -39,9 +42,11 @@ type Options struct {
 type Rendered struct {
 	PDF  []byte
 	HTML []byte
+	PPTX []byte
 }
 
-// Render builds the chart models once and draws both the PDF and the HTML page from them.
+// Render builds the report model once and draws the PDF, the HTML page and the deck from it.
+// The deck names its fonts instead of embedding them, so --font changes only the PDF.
 func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
 	rep := charts.Build(res, charts.Options{DocLabel: opts.DocLabel, Title: opts.Title, IncludeCases: opts.IncludeCases, AggregateID: opts.AggregateID})
 	var po pdf.Options
@@ -52,23 +57,20 @@ func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
 		}
 		po.Font, po.BoldFont = data, data
 	}
-	// The pages as the PDF prints them, for report.pptx to follow slide for slide.
-	pages, err := pdf.Pages(rep, po)
-	if err != nil {
-		if opts.FontPath != "" {
-			return nil, fmt.Errorf("報告書（PDF）を作れません。フォント %s を使えません。日本語を含む TrueType フォント（.ttf）を指定してください（%v）", opts.FontPath, err)
-		}
-		return nil, fmt.Errorf("報告書（PDF）を作れません: %w", err)
-	}
-	rep.Pages = pages
-	// Both renderers only read the chart models, so they draw side by side.
+	// The HTML page needs no pages, so it draws while the PDF is laid out; the deck waits
+	// for the PDF's pages, to follow them slide for slide.
 	var (
-		p, h       bytes.Buffer
-		perr, herr error
-		wg         sync.WaitGroup
+		p, h, d          bytes.Buffer
+		perr, herr, derr error
+		wg               sync.WaitGroup
 	)
-	wg.Go(func() { perr = pdf.Write(&p, rep, po) })
 	wg.Go(func() { herr = html.Write(&h, rep) })
+	laid, perr := pdf.Layout(rep, po)
+	if perr == nil {
+		rep.Pages = laid.Pages()
+		wg.Go(func() { perr = laid.Write(&p) })
+		wg.Go(func() { derr = pptx.Write(&d, rep) })
+	}
 	wg.Wait()
 	if perr != nil {
 		if opts.FontPath != "" {
@@ -79,5 +81,8 @@ func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
 	if herr != nil {
 		return nil, fmt.Errorf("グラフのページ（HTML）を作れません: %w", herr)
 	}
-	return &Rendered{PDF: p.Bytes(), HTML: h.Bytes()}, nil
+	if derr != nil {
+		return nil, fmt.Errorf("報告書（PowerPoint）を作れません: %w", derr)
+	}
+	return &Rendered{PDF: p.Bytes(), HTML: h.Bytes(), PPTX: d.Bytes()}, nil
 }

@@ -1,6 +1,7 @@
 // Package aggregatecmd is `zaitaku aggregate`: the half-year close. It checks every return
 // in a folder, names missing and duplicate wards, and writes aggregate.json, the Excel
-// summary and the long CSV — or nothing at all while a return has errors.
+// summary, the long CSV and the report (PDF, HTML, PowerPoint) as one set — or nothing at
+// all while a return has errors.
 package aggregatecmd
 
 import (
@@ -51,7 +52,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: io}
 	cmd := &cobra.Command{
 		Use:   "aggregate フォルダ [-o 出力先]",
-		Short: "フォルダ内の回答票をすべて確認して集計し、集計結果・集計表・CSV を作る",
+		Short: "フォルダ内の回答票をすべて確認して集計し、集計結果・集計表・CSV・報告書を作る",
 		Long: `フォルダ内の回答票（.xlsx）をすべて確認し、区ごとの指摘、未提出・重複の区を表示します。
 エラーのある回答票や未提出の区があるときは、何も出力せずに終了します（終了コード 1）。
 出力先に書き込めないときは終了コード 3 です（前回の出力はそのまま残ります）。
@@ -62,8 +63,9 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
   aggregate.json   集計結果（報告書の作成や次回の --previous に使う）
   集計表.xlsx       集計・区別回答・件数・自由記述・提出状況・グラフ
   集計.csv          区×設問の縦長の表（UTF-8 BOM 付き）
-  report.pdf       報告書（資料１の形式、A4 横）
-  report.html      グラフのページ（インターネット接続なしで開けます）`,
+  report.pdf       報告書（資料１の形式、A4 横。印刷・配布用）
+  report.html      グラフのページ（インターネット接続なしで開けます）
+  report.pptx      報告書の PowerPoint 版（会議の前に編集するため。グラフは PowerPoint のグラフ）`,
 		Example: `  zaitaku aggregate ./回答票
   zaitaku aggregate ./回答票 --period 2024H1 --previous 前回/aggregate.json -o 集計結果
   zaitaku aggregate ./回答票 --allow-incomplete`,
@@ -194,8 +196,11 @@ func loadEarlier(opts *Options) ([]*aggregate.Loaded, error) {
 // writeOutputs renders every output in memory first, so a failure part-way writes
 // nothing, then replaces the whole set at once (outset): the folder never holds a new
 // aggregate.json beside an old report.pdf. aggregate.json comes first because every other
-// output carries its 集計ID; the rest only read res and are rendered side by side: at
-// 1,741 returns they take about as long as reading.
+// output carries its 集計ID; the rest only read res. The two tables are rendered side by
+// side, then the report's three (report.Render draws them side by side): all five at once
+// held about 100 MB more live at 1,741 returns, past main's soft memory limit, and the
+// collector then ran back to back (about 15 s of CPU against 11 s, 500 MB peak against
+// 420 MB; docs/performance.md).
 func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting func(string)) (written []string, id string, err error) {
 	var js bytes.Buffer
 	if err := res.WriteJSON(&js); err != nil {
@@ -213,12 +218,7 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting 
 	}
 	files := make([]outset.File, len(tables))
 	errs := make([]error, len(tables))
-	var (
-		rendered *report.Rendered
-		rerr     error
-		wg       sync.WaitGroup
-	)
-	wg.Go(func() { rendered, rerr = report.Render(res, ro) })
+	var wg sync.WaitGroup
 	for i, o := range tables {
 		wg.Go(func() {
 			var buf bytes.Buffer
@@ -229,14 +229,18 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting 
 		})
 	}
 	wg.Wait()
-	if rerr != nil {
-		return nil, "", rerr
-	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, "", err
 	}
+	rendered, err := report.Render(res, ro)
+	if err != nil {
+		return nil, "", err
+	}
 	files = append([]outset.File{{Name: JSONName, Data: js.Bytes()}}, files...)
-	files = append(files, outset.File{Name: report.PDFName, Data: rendered.PDF}, outset.File{Name: report.HTMLName, Data: rendered.HTML})
+	files = append(files,
+		outset.File{Name: report.PDFName, Data: rendered.PDF},
+		outset.File{Name: report.HTMLName, Data: rendered.HTML},
+		outset.File{Name: report.PPTXName, Data: rendered.PPTX})
 	if err := outset.Write(dir, files, outset.Options{Wait: outset.DefaultWait, Waiting: waiting}); err != nil {
 		return nil, "", err
 	}

@@ -155,7 +155,7 @@ func TestOutputsAreDeterministicAndAgree(t *testing.T) {
 			t.Fatalf("exit %d\n%s", code, msg)
 		}
 	}
-	for _, name := range []string{JSONName, CSVName, SummaryName, report.PDFName, report.HTMLName} {
+	for _, name := range []string{JSONName, CSVName, SummaryName, report.PDFName, report.HTMLName, report.PPTXName} {
 		a, _ := os.ReadFile(filepath.Join(dirs[0], name))
 		b, _ := os.ReadFile(filepath.Join(dirs[1], name))
 		if len(a) == 0 || !bytes.Equal(a, b) {

@@ -6,4 +6,6 @@ var (
 	Keys     = keys
 	Samples  = samples
 	History  = history
+	// LastSlide is the XML of report.pptx's last slide, where the 集計ID is.
+	LastSlide = lastSlide
 )

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate"
@@ -52,11 +53,23 @@ func TestKilledRunSettledByTheNextRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := aggregatecmd.Snapshot(t, out)
-	// Steps with 5 outputs replacing 5: 0 mkdir, 1 lock, 2 locked, 3–22 five times create,
-	// write, sync, close; 23–27 checks; 28–33 the journal; 34–43 the switch, two renames
-	// an output; 44–46 the commit. 20 is before the journal (the old set stays), 39 the
-	// middle of the switch (some outputs new, some old), 45 just before the commit.
-	for _, k := range []int{20, 39, 45} {
+	outputs := len(old)
+	if outputs != 6 {
+		t.Fatalf("the first run wrote %v, want the six outputs", aggregatecmd.Keys(old))
+	}
+	// The steps of n outputs replacing n (ZAITAKU_DEBUG_OUTSET=trace lists them): 0 mkdir,
+	// 1 lock, 2 locked; from 3, n times create, write, sync, close a temporary; then n
+	// checks; six steps of the journal; the switch, two renames an output; the commit
+	// (syncdir, remove the journal, syncdir). Killed before the write of the last temporary
+	// (before the journal: the old set stays), before the sixth rename of the switch (the
+	// first two outputs new, the third at its backup name, the rest old), and before the
+	// journal is removed (every output new, not yet committed).
+	checks := 3 + 4*outputs
+	journal := checks + outputs
+	switchAt := journal + 6
+	commit := switchAt + 2*outputs
+	beforeJournal := checks - 3
+	for _, k := range []int{beforeJournal, switchAt + 5, commit + 1} {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledRunHelper$")
 		cmd.Env = append(os.Environ(), "ZAITAKU_TEST_KILLED_OUT="+out, "ZAITAKU_DEBUG_OUTSET=kill-at="+strconv.Itoa(k))
 		b, err := cmd.CombinedOutput()
@@ -78,10 +91,13 @@ func TestKilledRunSettledByTheNextRun(t *testing.T) {
 				t.Errorf("kill-at=%d: %s is not of the aggregate.json beside it (%s)", k, name, id)
 			}
 		}
-		if len(now) != 5 {
+		if !strings.Contains(aggregatecmd.LastSlide(t, now[report.PPTXName]), "集計ID "+id) {
+			t.Errorf("kill-at=%d: report.pptx is not of the aggregate.json beside it (%s)", k, id)
+		}
+		if len(now) != outputs {
 			t.Errorf("kill-at=%d: leftovers: %v", k, aggregatecmd.Keys(now))
 		}
-		if k == 20 && !bytes.Equal(now[aggregatecmd.SummaryName], old[aggregatecmd.SummaryName]) {
+		if k == beforeJournal && !bytes.Equal(now[aggregatecmd.SummaryName], old[aggregatecmd.SummaryName]) {
 			t.Errorf("kill-at=%d (before the journal): the old set was not kept", k)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,6 +57,10 @@ func TestEveryOutputCarriesTheAggregateID(t *testing.T) {
 	if !sheetHas(t, f, "提出状況", id) || props.Identifier != id {
 		t.Errorf("集計表.xlsx: 提出状況 or properties lack the ID (%+v)", props)
 	}
+	deck, _ := os.ReadFile(filepath.Join(out, report.PPTXName))
+	if !strings.Contains(lastSlide(t, deck), "集計ID "+id) {
+		t.Error("report.pptx: the last slide lacks the ID")
+	}
 	bin := formtest.Tool(t, "poppler-utils", "pdftotext")
 	info, _ := exec.Command(formtest.Tool(t, "poppler-utils", "pdfinfo"), filepath.Join(out, report.PDFName)).Output()
 	if !bytes.Contains(info, []byte("集計ID "+id)) {
@@ -87,6 +92,36 @@ func pdfPages(t *testing.T, path string) int {
 	return 0
 }
 
+// The output folder holds exactly the six outputs, and the run names each of them.
+func TestWritesEveryOutputAndNamesIt(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	msg, code := run(t, &Options{Dir: samples, Output: out})
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, msg)
+	}
+	want := []string{JSONName, SummaryName, CSVName, report.PDFName, report.HTMLName, report.PPTXName}
+	got := keys(snapshot(t, out))
+	sort.Strings(got)
+	sorted := append([]string(nil), want...)
+	sort.Strings(sorted)
+	if strings.Join(got, " ") != strings.Join(sorted, " ") {
+		t.Errorf("folder holds %v, want %v", got, sorted)
+	}
+	var listed []string
+	for _, l := range strings.Split(msg, "\n") {
+		if strings.HasPrefix(l, "  ") {
+			listed = append(listed, strings.TrimSpace(l))
+		}
+	}
+	var paths []string
+	for _, n := range want {
+		paths = append(paths, filepath.Join(out, n))
+	}
+	if strings.Join(listed, "\n") != strings.Join(paths, "\n") {
+		t.Errorf("printed\n%s\nwant\n%s", strings.Join(listed, "\n"), strings.Join(paths, "\n"))
+	}
+}
+
 // -o must not be the returns folder: 集計表.xlsx would be read as a return next time.
 func TestOutputIntoTheReturnsFolderRefused(t *testing.T) {
 	dir := copySamples(t)
@@ -101,7 +136,7 @@ func TestOutputIntoTheReturnsFolderRefused(t *testing.T) {
 	}
 }
 
-// A file that cannot be replaced leaves all five previous outputs as they were.
+// A file that cannot be replaced leaves all six previous outputs as they were.
 func TestOneOutputBlockedKeepsThePreviousSet(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	if msg, code := run(t, &Options{Dir: samples, Output: out}); code != 0 {

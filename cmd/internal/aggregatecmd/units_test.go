@@ -129,7 +129,7 @@ func TestNoWardWordOrBlockColumnWithoutThem(t *testing.T) {
 	})
 }
 
-// checkNoWardWord checks the five outputs in out for 区 and ブロック.
+// checkNoWardWord checks the six outputs in out for 区 and ブロック.
 func checkNoWardWord(t *testing.T, out string, sc *schema.Schema) {
 	read := func(t *testing.T, name string) []byte {
 		b, err := os.ReadFile(filepath.Join(out, name))
@@ -205,6 +205,30 @@ func checkNoWardWord(t *testing.T, out string, sc *schema.Schema) {
 	})
 
 	t.Run(SummaryName, func(t *testing.T) { checkSummaryNoWardWord(t, filepath.Join(out, SummaryName)) })
+
+	t.Run(report.PPTXName, func(t *testing.T) {
+		deck := read(t, report.PPTXName)
+		text := deckText(t, deck)
+		if !strings.Contains(text, sc.Units.List[0].Name) {
+			t.Fatalf("no unit name in the deck's text:\n%s", short(text))
+		}
+		clean(t, report.PPTXName, text)
+		// The charts' embedded workbooks, which 「データの編集」 opens, are held to the same rule.
+		books := 0
+		for name, b := range deckParts(t, deck) {
+			if strings.HasPrefix(name, "ppt/embeddings/") && strings.HasSuffix(name, ".xlsx") {
+				p := filepath.Join(t.TempDir(), "book.xlsx")
+				if err := os.WriteFile(p, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				checkSummaryNoWardWord(t, p)
+				books++
+			}
+		}
+		if books == 0 {
+			t.Error("the deck embeds no chart workbooks")
+		}
+	})
 }
 
 // checkSummaryNoWardWord checks every sheet name and cell text of 集計表.xlsx.

@@ -605,6 +605,8 @@ func openedBy(name string) string {
 		return " PDF の閲覧ソフトなど"
 	case ".html", ".htm":
 		return "ブラウザなど"
+	case ".pptx":
+		return " PowerPoint など"
 	}
 	return " Excel など"
 }

@@ -317,6 +317,21 @@ func TestInUseOnWindowsIsNamed(t *testing.T) {
 	}
 }
 
+// The message names the program that usually holds each kind of output open.
+func TestOpenedByNamesTheProgram(t *testing.T) {
+	for name, want := range map[string]string{
+		"集計表.xlsx":    " Excel など",
+		"集計.csv":      " Excel など",
+		"report.pdf":  " PDF の閲覧ソフトなど",
+		"report.html": "ブラウザなど",
+		"report.pptx": " PowerPoint など",
+	} {
+		if got := openedBy(name); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestUnwritableFolder(t *testing.T) {
 	dir := t.TempDir()
 	putSet(t, dir, oldSet)

@@ -1,5 +1,6 @@
-// Package reportcmd is `zaitaku report`: the PDF and HTML report drawn again from a saved
-// aggregate.json, e.g. with another title or 資料番号, without re-reading the returns.
+// Package reportcmd is `zaitaku report`: the report (PDF, HTML page, PowerPoint deck) drawn
+// again from a saved aggregate.json, e.g. with another title or 資料番号, without re-reading
+// the returns.
 package reportcmd
 
 import (
@@ -25,6 +26,7 @@ type Options struct {
 	Input  string
 	PDF    string
 	HTML   string
+	PPTX   string
 	Report report.Options
 }
 
@@ -32,15 +34,17 @@ type Options struct {
 func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: io}
 	cmd := &cobra.Command{
-		Use:   "report aggregate.json [-o report.pdf] [--html report.html]",
-		Short: "保存した集計結果（aggregate.json）から報告書（PDF・HTML）を作り直す",
-		Long: `zaitaku aggregate が出力した aggregate.json から、報告書の PDF（資料１の形式）と
-グラフの HTML を作り直します。題名や資料番号を変えたいときに使います。
-出力先を両方とも省略すると aggregate.json と同じフォルダに report.pdf と report.html を書きます。
--o だけを指定すると PDF だけを、--html だけを指定すると HTML だけを書きます。
+		Use:   "report aggregate.json [-o report.pdf] [--html report.html] [--pptx report.pptx]",
+		Short: "保存した集計結果（aggregate.json）から報告書（PDF・HTML・PowerPoint）を作り直す",
+		Long: `zaitaku aggregate が出力した aggregate.json から、報告書の PDF（資料１の形式）、
+グラフの HTML、報告書の PowerPoint 版を作り直します。題名や資料番号を変えたいときに使います。
+-o・--html・--pptx をどれも指定しないと、aggregate.json と同じフォルダに report.pdf・
+report.html・report.pptx の３つを書きます。どれかを指定すると、指定したものだけを書きます
+（-o は PDF、--html は HTML、--pptx は PowerPoint）。
 終了コード: 0 作成した、2 指定の誤り・集計結果を読めない、3 出力先に書き込めない`,
 		Example: `  zaitaku report zaitaku-out/aggregate.json --doc-label 資料２
-  zaitaku report zaitaku-out/aggregate.json -o 推進会議資料.pdf --html 推進会議資料.html`,
+  zaitaku report zaitaku-out/aggregate.json -o 推進会議資料.pdf --html 推進会議資料.html
+  zaitaku report zaitaku-out/aggregate.json --pptx 推進会議資料.pptx`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return cli.Usage("集計結果のファイル（aggregate.json）を１つ指定してください")
@@ -56,8 +60,9 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.PDF, "output", "o", "", "PDF の出力先（-o も --html も省略すると aggregate.json と同じフォルダの report.pdf）")
-	f.StringVar(&opts.HTML, "html", "", "HTML の出力先（-o も --html も省略すると aggregate.json と同じフォルダの report.html）")
+	f.StringVarP(&opts.PDF, "output", "o", "", "PDF の出力先（-o・--html・--pptx をどれも省略すると aggregate.json と同じフォルダの report.pdf）")
+	f.StringVar(&opts.HTML, "html", "", "HTML の出力先（-o・--html・--pptx をどれも省略すると aggregate.json と同じフォルダの report.html）")
+	f.StringVar(&opts.PPTX, "pptx", "", "PowerPoint の出力先（-o・--html・--pptx をどれも省略すると aggregate.json と同じフォルダの report.pptx）")
 	cli.AddReportFlags(f, &opts.Report)
 	return cmd
 }
@@ -90,16 +95,13 @@ func runReport(opts *Options) error {
 	if err != nil {
 		return cli.Usage("%v", err)
 	}
-	// One set per folder: both files change together when they share a folder.
+	// One set per folder: the files change together when they share a folder.
 	var (
 		dirs  []string
 		byDir = map[string][]outset.File{}
 	)
 	for _, t := range targets {
-		data := r.PDF
-		if t.html {
-			data = r.HTML
-		}
+		data := t.kind.data(r)
 		d := filepath.Dir(t.path)
 		if _, ok := byDir[d]; !ok {
 			dirs = append(dirs, d)
@@ -125,25 +127,54 @@ func runReport(opts *Options) error {
 	return nil
 }
 
-type target struct {
-	path string
-	html bool
+// kind is one of the three files a report is drawn as.
+type kind int
+
+const (
+	kindPDF kind = iota
+	kindHTML
+	kindPPTX
+)
+
+// kinds are the three in the order aggregate writes them, with their default names and the
+// flag that asks for each.
+var kinds = []struct {
+	name, flag string
+}{
+	kindPDF:  {report.PDFName, "-o"},
+	kindHTML: {report.HTMLName, "--html"},
+	kindPPTX: {report.PPTXName, "--pptx"},
 }
 
-// reportTargets is what was asked for: -o alone writes only the PDF, --html alone only the
-// HTML, both both, and neither the two beside aggregate.json, as aggregate names them.
+func (k kind) data(r *report.Rendered) []byte {
+	switch k {
+	case kindHTML:
+		return r.HTML
+	case kindPPTX:
+		return r.PPTX
+	}
+	return r.PDF
+}
+
+type target struct {
+	path string
+	kind kind
+}
+
+// reportTargets is what was asked for: each of -o, --html and --pptx writes its file, and
+// none of them writes all three beside aggregate.json, as aggregate names them. No two
+// targets may be one file, and none the aggregate.json read.
 func reportTargets(opts *Options) ([]target, error) {
 	var ts []target
-	switch {
-	case opts.PDF == "" && opts.HTML == "":
-		dir := filepath.Dir(opts.Input)
-		ts = []target{{filepath.Join(dir, report.PDFName), false}, {filepath.Join(dir, report.HTMLName), true}}
-	default:
-		if opts.PDF != "" {
-			ts = append(ts, target{opts.PDF, false})
+	for k, p := range []string{kindPDF: opts.PDF, kindHTML: opts.HTML, kindPPTX: opts.PPTX} {
+		if p != "" {
+			ts = append(ts, target{p, kind(k)})
 		}
-		if opts.HTML != "" {
-			ts = append(ts, target{opts.HTML, true})
+	}
+	if len(ts) == 0 {
+		dir := filepath.Dir(opts.Input)
+		for k := range kinds {
+			ts = append(ts, target{filepath.Join(dir, kinds[k].name), kind(k)})
 		}
 	}
 	in, _ := os.Stat(opts.Input)
@@ -151,11 +182,24 @@ func reportTargets(opts *Options) ([]target, error) {
 		if st, err := os.Stat(t.path); err == nil && in != nil && os.SameFile(in, st) {
 			return nil, cli.Usage("出力先 %s は読み込む集計結果そのものです。別のファイル名を指定してください", t.path)
 		}
-		if i == 1 && filepath.Clean(t.path) == filepath.Clean(ts[0].path) {
-			return nil, cli.Usage("-o と --html に同じファイル %s が指定されています。別のファイル名にしてください", t.path)
+		for _, u := range ts[:i] {
+			if sameFile(t.path, u.path) {
+				return nil, cli.Usage("%s と %s に同じファイル %s が指定されています。別のファイル名にしてください", kinds[u.kind].flag, kinds[t.kind].flag, t.path)
+			}
 		}
 	}
 	return ts, nil
+}
+
+// sameFile says whether two output paths name one file: the same path once cleaned, or,
+// when both exist, the same file reached another way (a link, another spelling).
+func sameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
 // checkInput stops a wrong argument before it is parsed as JSON, with what to give
@@ -178,26 +222,28 @@ func checkInput(path string) error {
 		}
 		return cli.Usage("%s はフォルダです。%s", shown, want)
 	}
-	kind := ""
+	what := ""
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
 		return nil
 	case ".csv":
-		kind = "CSV ファイルです"
+		what = "CSV ファイルです"
 	case ".xlsx", ".xlsm", ".xls":
-		kind = "Excel ファイルです"
+		what = "Excel ファイルです"
 	case ".pdf":
-		kind = "PDF です"
+		what = "PDF です"
 	case ".html", ".htm":
-		kind = "HTML ファイルです"
+		what = "HTML ファイルです"
+	case ".pptx", ".ppt":
+		what = "PowerPoint ファイルです"
 	default:
 		return nil // a renamed aggregate.json is still read; Load says if it is not one
 	}
-	msg := fmt.Sprintf("%s は %s。report は集計結果から報告書を作り直すコマンドです。%s", shown, kind, want)
+	msg := fmt.Sprintf("%s は %s。report は集計結果から報告書を作り直すコマンドです。%s", shown, what, want)
 	if inside := filepath.Join(filepath.Dir(path), aggregateJSON); fileExists(inside) {
 		msg += fmt.Sprintf("。同じフォルダにあります: zaitaku report %s", returns.DisplayName(inside))
 	}
-	if kind == "Excel ファイルです" {
+	if what == "Excel ファイルです" {
 		msg += "。回答票を集計するときは zaitaku aggregate 回答票のフォルダ を使います"
 	}
 	return cli.Usage("%s", msg)

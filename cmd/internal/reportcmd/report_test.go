@@ -1,7 +1,9 @@
 package reportcmd
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,14 +27,18 @@ func run(t *testing.T, args ...string) (string, int) {
 // The report is drawn again from a saved aggregate with another 資料番号 and title.
 func TestReportFromSavedAggregate(t *testing.T) {
 	dir := t.TempDir()
-	pdf, html := filepath.Join(dir, "資料２.pdf"), filepath.Join(dir, "資料２.html")
-	out, code := run(t, golden, "-o", pdf, "--html", html, "--doc-label", "資料２", "--title", "在宅医療・介護連携の取組状況")
+	pdf, html, deck := filepath.Join(dir, "資料２.pdf"), filepath.Join(dir, "資料２.html"), filepath.Join(dir, "資料２.pptx")
+	out, code := run(t, golden, "-o", pdf, "--html", html, "--pptx", deck, "--doc-label", "資料２", "--title", "在宅医療・介護連携の取組状況")
 	if code != 0 || !strings.Contains(out, "令和６年度上半期 回答 24／24区") || !strings.Contains(out, pdf) {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 	h, _ := os.ReadFile(html)
 	if !bytes.Contains(h, []byte("資料２")) || !bytes.Contains(h, []byte("在宅医療・介護連携の取組状況")) {
 		t.Error("the HTML lacks the new 資料番号 or title")
+	}
+	d, _ := os.ReadFile(deck)
+	if cover := deckPart(t, d, "ppt/slides/slide1.xml"); !strings.Contains(cover, "資料２") || !strings.Contains(cover, "在宅医療・介護連携の取組状況") {
+		t.Error("the deck's cover lacks the new 資料番号 or title")
 	}
 	p, _ := os.ReadFile(pdf)
 	if !bytes.HasPrefix(p, []byte("%PDF-")) {
@@ -55,7 +61,7 @@ func TestDefaultOutputsBesideTheAggregate(t *testing.T) {
 	if out, code := run(t, in); code != 0 {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
-	for _, name := range []string{"report.pdf", "report.html"} {
+	for _, name := range []string{"report.pdf", "report.html", "report.pptx"} {
 		if st, err := os.Stat(filepath.Join(dir, name)); err != nil || st.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
@@ -87,8 +93,8 @@ func TestReportErrors(t *testing.T) {
 	}
 }
 
-// -o alone writes only the PDF, --html alone only the HTML, both both, neither the two
-// beside aggregate.json; the output names exactly the files written.
+// Each of -o, --html and --pptx writes its own file and only what was asked for; none of
+// them writes all three beside aggregate.json; the output names exactly the files written.
 func TestWritesOnlyWhatWasAsked(t *testing.T) {
 	data, err := os.ReadFile(golden)
 	if err != nil {
@@ -99,10 +105,12 @@ func TestWritesOnlyWhatWasAsked(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"neither", nil, []string{"aggregate.json", "report.html", "report.pdf"}},
+		{"none", nil, []string{"aggregate.json", "report.html", "report.pdf", "report.pptx"}},
 		{"-o only", []string{"-o", "資料.pdf"}, []string{"aggregate.json", "資料.pdf"}},
 		{"--html only", []string{"--html", "資料.html"}, []string{"aggregate.json", "資料.html"}},
-		{"both", []string{"-o", "資料.pdf", "--html", "資料.html"}, []string{"aggregate.json", "資料.html", "資料.pdf"}},
+		{"--pptx only", []string{"--pptx", "資料.pptx"}, []string{"aggregate.json", "資料.pptx"}},
+		{"-o and --pptx", []string{"-o", "資料.pdf", "--pptx", "資料.pptx"}, []string{"aggregate.json", "資料.pdf", "資料.pptx"}},
+		{"all three", []string{"-o", "資料.pdf", "--html", "資料.html", "--pptx", "資料.pptx"}, []string{"aggregate.json", "資料.html", "資料.pdf", "資料.pptx"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -192,20 +200,85 @@ func TestOutputOverTheInputRefused(t *testing.T) {
 	data, _ := os.ReadFile(golden)
 	in := filepath.Join(dir, "aggregate.json")
 	os.WriteFile(in, data, 0o644)
-	out, code := run(t, in, "-o", in)
-	if code != cli.ExitUsage || !strings.Contains(out, "読み込む集計結果そのもの") {
-		t.Errorf("exit %d\n%s", code, out)
+	for _, flag := range []string{"-o", "--html", "--pptx"} {
+		out, code := run(t, in, flag, in)
+		if code != cli.ExitUsage || !strings.Contains(out, "読み込む集計結果そのもの") {
+			t.Errorf("%s: exit %d\n%s", flag, code, out)
+		}
 	}
 	if got, _ := os.ReadFile(in); !bytes.Equal(got, data) {
 		t.Error("aggregate.json was overwritten")
 	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a refused run wrote files: %v", entries)
+	}
+}
+
+// Two of -o, --html and --pptx naming one file are refused before anything is drawn: one
+// would silently overwrite the other. Another spelling of the path counts, and so does an
+// existing file reached by another name (a hard link here, standing in for 資料.PPTX and
+// 資料.pptx on Windows' case-insensitive folders).
+func TestOneFileForTwoOutputsRefused(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(golden)
+	in := filepath.Join(dir, "aggregate.json")
+	os.WriteFile(in, data, 0o644)
+	same := filepath.Join(dir, "資料.pptx")
+	existing := filepath.Join(dir, "前回.pptx")
+	os.WriteFile(existing, []byte("previous"), 0o644)
+	linked := filepath.Join(dir, "別名.pptx")
+	if err := os.Link(existing, linked); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-o", same, "--pptx", same}, "-o と --pptx に同じファイル"},
+		{[]string{"--html", same, "--pptx", same}, "--html と --pptx に同じファイル"},
+		{[]string{"-o", same, "--html", same}, "-o と --html に同じファイル"},
+		{[]string{"-o", filepath.Join(dir, "x.pdf"), "--html", same, "--pptx", filepath.Join(dir, ".", "資料.pptx")}, "--html と --pptx に同じファイル"},
+		{[]string{"-o", filepath.Join(dir, "..", filepath.Base(dir), "資料.pptx"), "--pptx", same}, "-o と --pptx に同じファイル"},
+		{[]string{"-o", existing, "--pptx", linked}, "-o と --pptx に同じファイル"},
+	} {
+		out, code := run(t, append([]string{in}, tc.args...)...)
+		if code != cli.ExitUsage || !strings.Contains(out, tc.want) {
+			t.Errorf("%v: exit %d\n%s", tc.args, code, out)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("a refused run wrote files: %v", entries)
+	}
+	if got, _ := os.ReadFile(existing); string(got) != "previous" {
+		t.Error("前回.pptx was overwritten")
+	}
+}
+
+// deckPart is one part of a .pptx package as text.
+func deckPart(t *testing.T, deck []byte, name string) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(deck), int64(len(deck)))
+	if err != nil {
+		t.Fatalf("not a .pptx package: %v", err)
+	}
+	f, err := z.Open(name)
+	if err != nil {
+		t.Fatalf("the deck has no %s: %v", name, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // Files people reach for after an aggregate, given instead of aggregate.json: each gets a
 // message saying what it is and what to give instead.
 func TestReportWrongInput(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{"集計.csv", "集計表.xlsx", "report.pdf"} {
+	for _, n := range []string{"集計.csv", "集計表.xlsx", "report.pdf", "report.pptx"} {
 		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
 	}
 	data, err := os.ReadFile(golden)
@@ -220,6 +293,7 @@ func TestReportWrongInput(t *testing.T) {
 	}{
 		{filepath.Join(dir, "集計.csv"), []string{"集計.csv は CSV ファイルです", "aggregate.json を指定してください", "同じフォルダにあります: zaitaku report " + filepath.Join(dir, "aggregate.json")}},
 		{filepath.Join(dir, "集計表.xlsx"), []string{"Excel ファイルです", "zaitaku aggregate 回答票のフォルダ"}},
+		{filepath.Join(dir, "report.pptx"), []string{"report.pptx は PowerPoint ファイルです", "同じフォルダにあります: zaitaku report " + filepath.Join(dir, "aggregate.json")}},
 		{filepath.Join(empty, "x.pdf"), []string{"x.pdf を読めません（ファイルがありません）"}},
 		{dir, []string{"はフォルダです。その中の集計結果を指定してください（zaitaku report " + filepath.Join(dir, "aggregate.json") + "）"}},
 		{empty, []string{"はフォルダです。zaitaku aggregate が出力した aggregate.json を指定してください"}},
