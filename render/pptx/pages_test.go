@@ -123,7 +123,7 @@ func TestSlidesStayOnTheSlide(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, s := range slides {
-			for _, sh := range s.shapes {
+			for _, sh := range flat(s.shapes) {
 				var b box
 				what := ""
 				switch {

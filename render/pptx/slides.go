@@ -134,7 +134,9 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		r, below := footNotes(r, "", sb.EarlierLines)
 		spec := stackedSpec(sb)
 		out = append(out, above...)
-		out = append(out, earlierBeside(sb, &r, spec)...)
+		// The chart, its rows' labels and the earlier periods' figures beside it are one
+		// group: moved or resized in PowerPoint, they stay level with each other.
+		members := earlierBeside(sb, &r, spec)
 		if sb.Single() {
 			singleBarLabels(spec, sb, float64(r.W)/emuPerMM)
 		} else {
@@ -142,9 +144,10 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 			for _, bar := range sb.Bars {
 				labels = append(labels, bar.Label)
 			}
-			out = append(out, labelsBeside(spec, r, labels, nil)...)
+			members = append(members, labelsBeside(spec, r, labels, nil)...)
 		}
-		out = append(out, shape{chart: &chartFrame{box: r, Name: sb.Heading, chart: spec}})
+		members = append(members, shape{chart: &chartFrame{box: r, Name: sb.Heading, chart: spec}})
+		out = append(out, grouped(sb.Heading, members...))
 		out = append(out, below...)
 	case b.Counts != nil:
 		cb := b.Counts
@@ -159,8 +162,8 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		}
 		placePlot(spec, labels, cb.Axis, float64(r.W)/emuPerMM, float64(r.H)/emuPerMM, 2)
 		out = append(out, above...)
-		out = append(out, labelsBeside(spec, r, labels, repeat)...)
-		out = append(out, shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: spec}})
+		members := append(labelsBeside(spec, r, labels, repeat), shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: spec}})
+		out = append(out, grouped(cb.Heading, members...))
 	case b.Periods != nil:
 		pt := b.Periods
 		heading(line(pt.Heading+pt.Unit, sizeLabel, true, charts.InkColor, "l"))

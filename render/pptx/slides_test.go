@@ -148,7 +148,7 @@ func TestLongTablesContinue(t *testing.T) {
 		}
 		seen := 0
 		for i, s := range c.slides {
-			for _, sh := range s.shapes {
+			for _, sh := range flat(s.shapes) {
 				if sh.table != nil {
 					if n := len(sh.table.Rows); n > c.max {
 						t.Errorf("%s slide %d: %d rows", c.name, i+1, n)
@@ -187,7 +187,7 @@ func TestNoteAboveAndUnitAtAxisEnd(t *testing.T) {
 				shapes := block(b, 10, 20, 270, 150)
 				var frame *chartFrame
 				noteY := -1
-				for _, s := range shapes {
+				for _, s := range flat(shapes) {
 					if s.chart != nil {
 						frame = s.chart
 					}

@@ -53,13 +53,18 @@ def connect(pipe, soffice):
 def charts_of(doc):
     """Every chart of the deck as (slide index, shape), slide by slide in drawing order."""
     out = []
+
+    def walk(i, shapes):
+        for j in range(shapes.Count):
+            shape = shapes.getByIndex(j)
+            if shape.ShapeType == "com.sun.star.drawing.GroupShape":
+                walk(i, shape)  # a chart grouped with the labels beside its bars
+            elif shape.ShapeType == "com.sun.star.drawing.OLE2Shape" and shape.CLSID.lower() == CHART_CLSID:
+                out.append((i, shape))
+
     pages = doc.DrawPages
     for i in range(pages.Count):
-        page = pages.getByIndex(i)
-        for j in range(page.Count):
-            shape = page.getByIndex(j)
-            if shape.ShapeType == "com.sun.star.drawing.OLE2Shape" and shape.CLSID.lower() == CHART_CLSID:
-                out.append((i, shape))
+        walk(i, pages.getByIndex(i))
     return out
 
 
