@@ -111,7 +111,6 @@ func (l *Laid) Write(w io.Writer) (err error) {
 	return err
 }
 
-
 // newDocument starts an A4 landscape document with the fonts loaded, and the measurer
 // that the layout uses, which reads widths from the same fonts.
 func newDocument(opts Options) (*gopdf.GoPdf, *fontMeasurer, error) {
