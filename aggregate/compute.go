@@ -198,9 +198,11 @@ func (c *computer) cases(q *schema.Question) []Case {
 	return out
 }
 
-// SummaryLine is the count every output states: 「回答 22／24区（未提出: 北区、西区）」.
+// SummaryLine is the count every output states: 「回答 22／24区（未提出: 北区、西区）」, or
+// 「回答 10／11 件（…）」 for units whose label is not a counter word (schema.Units.Amount).
 func SummaryLine(unitLabel string, counted, expected int, missing, excluded []string) string {
-	s := fmt.Sprintf("回答 %d／%d%s", counted, expected, unitLabel)
+	units := schema.Units{Label: unitLabel}
+	s := fmt.Sprintf("回答 %d／%s", counted, units.Amount(expected))
 	var notes []string
 	if len(missing) > 0 {
 		notes = append(notes, "未提出: "+strings.Join(missing, "、"))

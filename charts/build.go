@@ -138,8 +138,9 @@ func (b *builder) stacked(q *aggregate.Question) *StackedBars {
 		if q.Type == schema.Choice {
 			// The earlier survey may have had other options (開催予定 / 開催予定なし): list them all.
 			var parts []string
+			units := schema.Units{Label: b.res.Units.Label}
 			for _, oc := range e.Rows[0].Options {
-				parts = append(parts, fmt.Sprintf("%s %d%s", oc.Option, oc.Count, b.res.Units.Label))
+				parts = append(parts, oc.Option+" "+units.Amount(oc.Count))
 			}
 			sb.EarlierLines = append(sb.EarlierLines, e.PeriodLabel+"："+strings.Join(parts, "、"))
 			continue

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/schema"
 )
 
 // EarlierRow is the row of an earlier period's choice question with key, or nil when the
@@ -79,10 +80,15 @@ func EarlierOptions(q *aggregate.Question, e *aggregate.Snapshot) []string {
 	return out
 }
 
-// EarlierHead heads an earlier period's column: 「令和５年度（回答24区）」.
+// EarlierHead heads an earlier period's column: 「令和５年度（回答24区）」, or
+// 「令和５年度（回答 7 件）」 when the unit label is not a counter word (schema.Units.Amount).
 func EarlierHead(e *aggregate.Snapshot, unitLabel string) string {
 	if e.Counted > 0 {
-		return fmt.Sprintf("%s（回答%d%s）", e.PeriodLabel, e.Counted, unitLabel)
+		units := schema.Units{Label: unitLabel}
+		if units.IsCounter() {
+			return fmt.Sprintf("%s（回答%s）", e.PeriodLabel, units.Amount(e.Counted))
+		}
+		return fmt.Sprintf("%s（回答 %s）", e.PeriodLabel, units.Amount(e.Counted))
 	}
 	return e.PeriodLabel
 }

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -36,10 +37,6 @@ func TestUnitWords(t *testing.T) {
 	if got := UnitWord("市町村"); got != "（市町村）" {
 		t.Errorf("UnitWord = %q", got)
 	}
-	e := &aggregate.Snapshot{PeriodLabel: "令和５年度", Counted: 7}
-	if got := EarlierHead(e, "相談支援室"); got != "令和５年度（回答7相談支援室）" {
-		t.Errorf("EarlierHead = %q", got)
-	}
 	u := aggregate.Units{Label: "相談支援室", List: []aggregate.Unit{{Name: "北"}}}
 	if HasBlocks(u) || BlockHeader(u) != DefaultBlockLabel {
 		t.Errorf("units without blocks: HasBlocks %v, BlockHeader %q", HasBlocks(u), BlockHeader(u))
@@ -47,6 +44,53 @@ func TestUnitWords(t *testing.T) {
 	u.List[0].Block = "北部"
 	if !HasBlocks(u) {
 		t.Error("a unit with a block: HasBlocks false")
+	}
+}
+
+// An earlier period's column head counts the units in the schema's word: a one-kanji label
+// follows the number, a longer one is counted in 件.
+func TestEarlierHead(t *testing.T) {
+	tests := []struct {
+		label   string
+		counted int
+		want    string
+	}{
+		{"区", 24, "令和５年度（回答24区）"},
+		{"室", 3, "令和５年度（回答3室）"},
+		{"相談支援室", 7, "令和５年度（回答 7 件）"},
+		{"相談支援室", 0, "令和５年度"},
+	}
+	for _, tt := range tests {
+		e := &aggregate.Snapshot{PeriodLabel: "令和５年度", Counted: tt.counted}
+		if got := EarlierHead(e, tt.label); got != tt.want {
+			t.Errorf("EarlierHead(%d, %q) = %q, want %q", tt.counted, tt.label, got, tt.want)
+		}
+	}
+}
+
+// Beside a choice chart, an earlier period's counts are in the schema's word for a unit.
+func TestEarlierLinesInTheSchemasWord(t *testing.T) {
+	tests := []struct {
+		label string
+		want  string
+	}{
+		{"区", "令和５年度上半期：開催している %d区、開催予定 %d区、開催予定なし %d区"},
+		{"室", "令和５年度上半期：開催している %d室、開催予定 %d室、開催予定なし %d室"},
+		{"相談支援室", "令和５年度上半期：開催している %d 件、開催予定 %d 件、開催予定なし %d 件"},
+	}
+	for _, tt := range tests {
+		res := sample(t)
+		res.Units.Label = tt.label
+		i1 := find(Build(res, Options{}), "i1").Stacked
+		if i1 == nil || len(i1.EarlierLines) != 1 {
+			t.Fatalf("%s: i1 has no earlier line: %+v", tt.label, i1)
+		}
+		var n [3]int
+		if _, err := fmt.Sscanf(i1.EarlierLines[0], tt.want, &n[0], &n[1], &n[2]); err != nil {
+			t.Errorf("%s: earlier line %q, want the form %q: %v", tt.label, i1.EarlierLines[0], tt.want, err)
+		} else if got := fmt.Sprintf(tt.want, n[0], n[1], n[2]); got != i1.EarlierLines[0] {
+			t.Errorf("%s: earlier line %q, want %q", tt.label, i1.EarlierLines[0], got)
+		}
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 // memoryLimit is the heap size above which the garbage collector works harder. aggregate
-// renders its five outputs side by side; with the collector's default pacing a
+// renders its six outputs, several side by side; with the collector's default pacing a
 // nation-wide run (1,741 returns) peaked at about 700 MB on a machine where staff also
 // have Excel open, and with this limit at about 420 MB for a few percent more time.
 // GOMEMLIMIT in the environment overrides it.

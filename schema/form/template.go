@@ -74,7 +74,7 @@ func WriteTemplate(w io.Writer, sc *schema.Schema, opts TemplateOptions) error {
 // generator) that fill it before writing.
 func BuildTemplate(sc *schema.Schema, opts TemplateOptions) (*excelize.File, error) {
 	if opts.Ward != "" && sc.Unit(opts.Ward) == nil {
-		return nil, fmt.Errorf("区名「%s」は調査の対象にありません", opts.Ward)
+		return nil, fmt.Errorf("「%s」は調査の対象の%sにありません", opts.Ward, sc.Units.Label)
 	}
 	f := excelize.NewFile()
 	b := &builder{f: f, sc: sc, opts: opts}

@@ -244,6 +244,9 @@ var (
 	encryptionInfo = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")
 )
 
+// errNoSheets is a package xlsxread opens that has no sheet.
+var errNoSheets = errors.New("no sheets")
+
 // openWorkbook tells apart the ways a file can fail to be an .xlsx before it is read, so
 // each gets a message that says what to do.
 func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
@@ -255,6 +258,9 @@ func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
 		}
 		return nil, wrongFormat(name, adviceXLS)
 	case !bytes.HasPrefix(data, zipMagic):
+		if msg := otherDocument(data); msg != "" {
+			return nil, wrongFormat(name, msg)
+		}
 		if ext == ".csv" || ext == ".txt" || looksLikeText(data) {
 			return nil, wrongFormat(name, adviceCSV)
 		}
@@ -264,11 +270,18 @@ func openWorkbook(data []byte, name string) (*xlsxread.Workbook, error) {
 		return nil, err
 	}
 	f, err := xlsxread.Open(data, maxPartSize)
-	if err != nil {
-		return nil, openError(name, err)
+	if err == nil && len(f.SheetList()) == 0 {
+		err = errNoSheets
 	}
-	if len(f.SheetList()) == 0 {
-		return nil, unreadable(name, "シートがありません。Excel ファイルとして壊れています", nil)
+	if err != nil {
+		// Only a package that is no workbook is looked into: a return never pays for it.
+		if msg := otherPackage(data); msg != "" {
+			return nil, wrongFormat(name, msg)
+		}
+		if err == errNoSheets {
+			return nil, unreadable(name, "シートがありません。Excel ファイルとして壊れています", nil)
+		}
+		return nil, openError(name, err)
 	}
 	return f, nil
 }

@@ -53,16 +53,17 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "aggregate フォルダ [-o 出力先]",
 		Short: "フォルダ内の回答票をすべて確認して集計し、集計結果・集計表・CSV・報告書を作る",
-		Long: `フォルダ内の回答票（.xlsx）をすべて確認し、区ごとの指摘、未提出・重複の区を表示します。
-エラーのある回答票や未提出の区があるときは、何も出力せずに終了します（終了コード 1）。
+		Long: `フォルダ内の回答票（.xlsx）をすべて確認し、回答する単位（調査の定義の units。大阪市の
+調査では区）ごとの指摘と、未提出・重複を表示します。
+エラーのある回答票や未提出があるときは、何も出力せずに終了します（終了コード 1）。
 出力先に書き込めないときは終了コード 3 です（前回の出力はそのまま残ります）。
---allow-incomplete を付けると、エラーのない回答票だけで集計し、出力に「回答 22／24区」の
-ように回答数と除いた区を明記します。
+--allow-incomplete を付けると、エラーのない回答票だけで集計し、出力に「回答 22／24」の
+ような回答数と、集計から除いた単位を明記します。
 
 出力（-o のフォルダ、既定は ./zaitaku-out）:
   aggregate.json   集計結果（報告書の作成や次回の --previous に使う）
-  集計表.xlsx       集計・区別回答・件数・自由記述・提出状況・グラフ
-  集計.csv          区×設問の縦長の表（UTF-8 BOM 付き）
+  集計表.xlsx       集計・（単位）別回答・件数・自由記述・提出状況・グラフ
+  集計.csv          回答する単位×設問の縦長の表（UTF-8 BOM 付き）
   report.pdf       報告書（資料１の形式、A4 横。印刷・配布用）
   report.html      グラフのページ（インターネット接続なしで開けます）
   report.pptx      報告書の PowerPoint 版（会議の前に編集するため。グラフは PowerPoint のグラフ）`,
@@ -86,7 +87,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	f := cmd.Flags()
 	cli.AddSchemaFlag(f, &opts.SchemaPath)
 	f.StringVarP(&opts.Output, "output", "o", "zaitaku-out", "出力先のフォルダ")
-	f.StringVar(&opts.Period, "period", "", "集計する期間（例: 2024H1、令和６年度上半期）。省略時は回答票から")
+	cli.AddPeriodFlag(f, &opts.Period, "集計する期間（省略時は回答票から）")
 	f.BoolVar(&opts.AllowIncomplete, "allow-incomplete", false, "エラーや未提出があっても、エラーのない回答票だけで集計する")
 	f.StringArrayVar(&opts.Previous, "previous", nil, "前の期間の aggregate.json（比較に使う。複数指定可）")
 	f.StringVar(&opts.History, "history", "", "前の期間の aggregate.json を集めたフォルダ（複数期間の表に使う）")
@@ -165,13 +166,19 @@ func runAggregate(opts *Options) error {
 	}
 	fmt.Fprintf(out, "\n%s %s\n", res.PeriodLabel, sub.Summary)
 	if !col.Ready() {
-		fmt.Fprintln(out, "注意: すべての区がそろっていないため、集計は一部の区だけです（各出力に明記しています）。")
+		fmt.Fprintln(out, incompleteNote(col.Schema.Units.Label))
 	}
 	fmt.Fprintf(out, "出力しました（%s、集計ID %s）:\n", opts.Output, id)
 	for _, w := range written {
 		fmt.Fprintf(out, "  %s\n", w)
 	}
 	return nil
+}
+
+// incompleteNote warns, after an aggregate with --allow-incomplete, that not every unit is
+// in it, in the schema's word for a unit: 「…すべての区が…」, 「…すべての相談支援室が…」.
+func incompleteNote(unitLabel string) string {
+	return fmt.Sprintf("注意: すべての%[1]sがそろっていないため、集計は一部の%[1]sだけです（各出力に明記しています）。", unitLabel)
 }
 
 func loadEarlier(opts *Options) ([]*aggregate.Loaded, error) {
@@ -313,7 +320,7 @@ func printFindings(w io.Writer, col *aggregate.Collection) {
 		}
 	}
 	if len(sub.Missing) > 0 {
-		fmt.Fprintf(w, "■ 未提出（%d%s）: %s\n", len(sub.Missing), col.Schema.Units.Label, strings.Join(sub.Missing, "、"))
+		fmt.Fprintf(w, "■ 未提出（%s）: %s\n", col.Schema.Units.Amount(len(sub.Missing)), strings.Join(sub.Missing, "、"))
 	}
 	if len(sub.Skipped) > 0 {
 		fmt.Fprintln(w, "■ 読まなかったファイル")

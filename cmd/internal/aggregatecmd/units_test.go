@@ -64,8 +64,14 @@ func unitsWithoutBlocksYAML(t *testing.T, n int) []byte {
 // returns folder.
 func unitsWithoutBlocks(t *testing.T, dir string, n int) (string, *schema.Schema, string) {
 	t.Helper()
-	yaml := unitsWithoutBlocksYAML(t, n)
-	schemaPath := filepath.Join(dir, "相談支援室.yaml")
+	return unitsLabelled(t, dir, n, "相談支援室")
+}
+
+// unitsLabelled is unitsWithoutBlocks with the units called label.
+func unitsLabelled(t *testing.T, dir string, n int, label string) (string, *schema.Schema, string) {
+	t.Helper()
+	yaml := bytes.Replace(unitsWithoutBlocksYAML(t, n), []byte("\n  label: 相談支援室\n"), []byte("\n  label: "+label+"\n"), 1)
+	schemaPath := filepath.Join(dir, label+".yaml")
 	if err := os.WriteFile(schemaPath, yaml, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +79,7 @@ func unitsWithoutBlocks(t *testing.T, dir string, n int) (string, *schema.Schema
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sc.Units.Label != "相談支援室" || len(sc.Units.Blocks) != 0 || len(sc.Units.List) != n {
+	if sc.Units.Label != label || len(sc.Units.Blocks) != 0 || len(sc.Units.List) != n {
 		t.Fatalf("derived schema: label %q, blocks %q, %d units", sc.Units.Label, sc.Units.Blocks, len(sc.Units.List))
 	}
 	returns := filepath.Join(dir, "returns")
@@ -306,4 +312,64 @@ func short(s string) string {
 		return string(r[:160]) + "…"
 	}
 	return s
+}
+
+// What aggregate prints about missing units reads well whatever the schema calls a unit:
+// a one-kanji label is the counter itself (「1室」), a longer one is counted in 件, and the
+// note after an incomplete aggregate names the units by their label. The default survey's
+// 「■ 未提出（1区）」 is checked in TestProblemsStopTheAggregate.
+func TestMissingUnitsInTheSchemasWord(t *testing.T) {
+	for _, tc := range []struct {
+		label string
+		want  func(missing string) []string
+	}{
+		{"相談支援室", func(m string) []string {
+			return []string{"■ 未提出（1 件）: " + m, "回答 2／3 件（未提出: " + m + "）",
+				"注意: すべての相談支援室がそろっていないため、集計は一部の相談支援室だけです（各出力に明記しています）。"}
+		}},
+		{"室", func(m string) []string {
+			return []string{"■ 未提出（1室）: " + m, "回答 2／3室（未提出: " + m + "）",
+				"注意: すべての室がそろっていないため、集計は一部の室だけです（各出力に明記しています）。"}
+		}},
+	} {
+		t.Run(tc.label, func(t *testing.T) {
+			dir := t.TempDir()
+			schemaPath, sc, returns := unitsLabelled(t, dir, 3, tc.label)
+			missing := sc.Units.List[0].Name
+			if err := os.Remove(filepath.Join(returns, formtest.SyntheticFileName(sc.Units.List[0]))); err != nil {
+				t.Fatal(err)
+			}
+			msg, code := run(t, &Options{SchemaPath: schemaPath, Dir: returns, Output: filepath.Join(dir, "out"), AllowIncomplete: true})
+			if code != cli.ExitOK {
+				t.Fatalf("exit %d\n%s", code, msg)
+			}
+			for _, w := range tc.want(missing) {
+				if !strings.Contains(msg, w) {
+					t.Errorf("output lacks %q:\n%s", w, msg)
+				}
+			}
+			if wardWord(strings.ReplaceAll(msg, dir, "")) {
+				t.Errorf("output says 区:\n%s", msg)
+			}
+		})
+	}
+}
+
+// The help is written before any schema is read, so it speaks of 回答する単位 and says 区
+// only where it names the default survey's unit; --period takes the help every command
+// shares (cli.AddPeriodFlag), which fits a survey of any period kind.
+func TestHelpFitsAnySurvey(t *testing.T) {
+	cmd := NewCmdAggregate(&cli.IO{}, func(*Options) error { return nil })
+	for _, tt := range []struct{ name, text string }{
+		{"Short", cmd.Short},
+		{"Long", strings.Replace(cmd.Long, "大阪市の\n調査では区", "", 1)},
+	} {
+		if wardWord(tt.text) {
+			t.Errorf("%s help says 区 or ブロック:\n%s", tt.name, tt.text)
+		}
+	}
+	f := cmd.Flags().Lookup("period")
+	if f == nil || !strings.HasPrefix(f.Usage, "集計する期間（省略時は回答票から）。調査の期間の単位") {
+		t.Errorf("--period help: %+v", f)
+	}
 }

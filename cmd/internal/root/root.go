@@ -90,13 +90,14 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "zaitaku",
 		Short: "在宅医療・介護連携推進事業 取組状況調査の回答票を作り、確認し、集計する",
-		Long: `zaitaku は、各区の回答票（Excel）を作り、確認し、集計するツールです。
+		Long: `zaitaku は、調査に回答する単位（大阪市の調査では区）ごとの回答票（Excel）を作り、
+確認し、集計するツールです。調査の内容は調査の定義（YAML、--schema）で決まります。
 
   zaitaku template   回答票（.xlsx）を作る
   zaitaku validate   提出前に回答票を確認する
-  zaitaku aggregate  全区の回答票を確認して集計し、集計表と報告書を作る
-  zaitaku report     保存した集計結果から報告書（PDF・HTML）を作り直す
-  zaitaku schema     調査の定義（設問・選択肢・区）を確認する`,
+  zaitaku aggregate  集めた回答票をすべて確認して集計し、集計表と報告書を作る
+  zaitaku report     保存した集計結果から報告書（PDF・HTML・PowerPoint）を作り直す
+  zaitaku schema     調査の定義（設問・選択肢・回答する単位・ルール）を確認する`,
 		Version:       version(),
 		SilenceErrors: true,
 		SilenceUsage:  true,

@@ -157,3 +157,23 @@ func TestResolveVersion(t *testing.T) {
 		t.Errorf("--version: exit %d %q", code, out.String())
 	}
 }
+
+// The top help is read before any schema is chosen, so it describes the tool for any
+// survey: 区 appears only where it names the default survey's unit, and every output of
+// report is listed.
+func TestRootHelpFitsAnySurvey(t *testing.T) {
+	var out bytes.Buffer
+	if code := Execute([]string{"--help"}, &cli.IO{Out: &out, ErrOut: &out}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, out.String())
+	}
+	help := out.String()
+	for _, want := range []string{"回答する単位（大阪市の調査では区）", "報告書（PDF・HTML・PowerPoint）", "調査の定義（設問・選択肢・回答する単位・ルール）"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("help lacks %q:\n%s", want, help)
+		}
+	}
+	rest := strings.ReplaceAll(strings.Replace(help, "（大阪市の調査では区）", "", 1), "区分", "")
+	if strings.Contains(rest, "区") {
+		t.Errorf("help says 区 outside the default survey's example:\n%s", help)
+	}
+}
