@@ -216,3 +216,21 @@ func TestTotalsAndColours(t *testing.T) {
 		t.Errorf("未回答 is %s", OptionColor(NoReplyLabel, 3, 3))
 	}
 }
+
+func TestUnitAmount(t *testing.T) {
+	tests := []struct {
+		label string
+		n     int64
+		want  string
+	}{
+		{"区", 18, "18区"},
+		{"区", 1741, "1,741区"},
+		{"相談支援室", 11, "11 件"},
+		{"市町村", 1741, "1,741 件"},
+	}
+	for _, tc := range tests {
+		if got := UnitAmount(tc.label, tc.n); got != tc.want {
+			t.Errorf("UnitAmount(%q, %d) = %q, want %q", tc.label, tc.n, got, tc.want)
+		}
+	}
+}

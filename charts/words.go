@@ -1,6 +1,10 @@
 package charts
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/osaka-city/zaitaku/schema"
+)
 
 // The words of the report's frame that every output prints the same way: the PDF, the
 // HTML page, the summary workbook and the CSV.
@@ -37,4 +41,15 @@ func IncompleteNotice(summary string, complete bool) string {
 		return ""
 	}
 	return "集計途中の資料です（" + summary + "）"
+}
+
+// UnitAmount is n units in the schema's word, with thousands separators, where the text
+// around it already names them (a tooltip, a heading): 「1,741区」, or 「11 件」 for a
+// unit named by a longer noun (schema.Units.Amount's rule).
+func UnitAmount(label string, n int64) string {
+	u := schema.Units{Label: label}
+	if u.IsCounter() {
+		return Thousands(n) + label
+	}
+	return Thousands(n) + " 件"
 }

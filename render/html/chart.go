@@ -235,7 +235,7 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 				// A zero segment has no width; its "0" would sit on the neighbour's edge.
 				it.Label = &opts.Label{Show: opts.Bool(false)}
 			} else {
-				t := &tip{H: text(b.Label), S: []string{text(s.Label + "　" + charts.Thousands(int64(v)) + unitLabel)}}
+				t := &tip{H: text(b.Label), S: []string{text(s.Label + "　" + charts.UnitAmount(unitLabel, int64(v)))}}
 				if si < len(b.Wards) {
 					t.W = texts(b.Wards[si])
 				}
