@@ -44,9 +44,15 @@ func Build(res *aggregate.Result, opts Options) *Report {
 			for _, q := range pi.Questions {
 				item.Blocks = append(item.Blocks, b.blocks(q)...)
 			}
-			sec.Items = append(sec.Items, item)
+			// An item with nothing to draw (free text nobody wrote, case records left
+			// out) gets no page, and a part with no item no title page.
+			if len(item.Blocks) > 0 {
+				sec.Items = append(sec.Items, item)
+			}
 		}
-		rep.Sections = append(rep.Sections, sec)
+		if len(sec.Items) > 0 {
+			rep.Sections = append(rep.Sections, sec)
+		}
 	}
 	rep.Notice = IncompleteNotice(rep.Summary, rep.Complete)
 	rep.Status = b.status()

@@ -210,22 +210,49 @@ func inWord(runes []rune, i int) bool {
 	return i > 0 && alnum(runes[i]) && alnum(runes[i-1])
 }
 
-// UnitAxis is the axis of a choice chart: 0 to the number of units, a tick every quarter
-// when the count divides by four (0 6 12 18 24 for 24 wards), else nicely rounded ticks.
+// UnitAxis is the axis of a choice chart: 0 to the number of units, which is always the
+// last tick, so that bars of every question compare at a glance. When the count divides by
+// four the ticks are its quarters (0 6 12 18 24 for 24 wards); else they are the multiples
+// of the smallest step of 1, 2 or 5 × 10ⁿ that needs at most six intervals, and the end
+// (0 2 4 6 8 10 11 for 11 units, 0 500 1000 1500 1741). A multiple closer to the end than
+// endGap of a step is left out, so that no two labels crowd (0 5 10 15 21, not 0 … 20 21).
 func UnitAxis(units int, unit string) Axis {
-	if units > 0 && units%4 == 0 {
-		step := int64(units / 4)
-		return Axis{Max: int64(units), Ticks: []int64{0, step, 2 * step, 3 * step, 4 * step}, Unit: unit}
+	n := int64(units)
+	if n <= 0 {
+		return NiceAxis(n, unit)
 	}
-	nice := NiceAxis(int64(units), unit)
-	a := Axis{Max: int64(units), Unit: unit}
-	for _, t := range nice.Ticks {
-		if t < a.Max {
-			a.Ticks = append(a.Ticks, t)
+	if n%4 == 0 {
+		step := n / 4
+		return Axis{Max: n, Ticks: []int64{0, step, 2 * step, 3 * step, 4 * step}, Unit: unit}
+	}
+	step := niceStep(n, maxUnitIntervals)
+	a := Axis{Max: n, Unit: unit}
+	for v := int64(0); v < n; v += step {
+		a.Ticks = append(a.Ticks, v)
+	}
+	if last := a.Ticks[len(a.Ticks)-1]; last > 0 && float64(n-last) < endGap*float64(step) {
+		a.Ticks = a.Ticks[:len(a.Ticks)-1]
+	}
+	a.Ticks = append(a.Ticks, n)
+	return a
+}
+
+// maxUnitIntervals is how many intervals a choice axis may have (11 units: six steps of 2);
+// endGap is the least share of a step between its last regular tick and its end.
+const (
+	maxUnitIntervals = 6
+	endGap           = 0.4
+)
+
+// niceStep is the smallest step of 1, 2 or 5 × 10ⁿ that covers max in at most n intervals.
+func niceStep(max int64, n int64) int64 {
+	for step := int64(1); ; step *= 10 {
+		for _, m := range []int64{1, 2, 5} {
+			if s := step * m; (max+s-1)/s <= n {
+				return s
+			}
 		}
 	}
-	a.Ticks = append(a.Ticks, a.Max)
-	return a
 }
 
 // NiceAxis is the axis for counts up to max: a step of 1, 2 or 5 × 10ⁿ giving three to six
@@ -234,21 +261,7 @@ func NiceAxis(max int64, unit string) Axis {
 	if max <= 0 {
 		return Axis{Max: 1, Ticks: []int64{0, 1}, Unit: unit}
 	}
-	var step int64 = 1
-	for {
-		found := false
-		for _, m := range []int64{1, 2, 5} {
-			s := step * m
-			if n := (max + s - 1) / s; n <= 5 {
-				step, found = s, true
-				break
-			}
-		}
-		if found {
-			break
-		}
-		step *= 10
-	}
+	step := niceStep(max, 5)
 	end := (max + step - 1) / step * step
 	a := Axis{Max: end, Unit: unit}
 	for v := int64(0); v <= end; v += step {

@@ -34,6 +34,7 @@ func (d *decoder) check(s *Schema) {
 		s.ReportTitle = s.Title
 	}
 	d.checkPeriod(s)
+	d.checkLabels(s)
 	d.checkUnits(s)
 	d.checkLists(s)
 	d.checkSheets(s)
@@ -48,6 +49,33 @@ func (d *decoder) checkPeriod(s *Schema) {
 	}
 	if !slices.Contains(PeriodKinds, s.Period) {
 		d.errorf(d.keyLine("period"), "period「%s」は使えません。%s のどれかを書いてください（月・四半期・半期・年度・月から月までの範囲）", s.Period, strings.Join(PeriodKinds, "・"))
+	}
+}
+
+// checkLabels fills in the default numbering style and refuses an unknown one, and
+// refuses a document label or report title that is only spaces or runs over lines.
+func (d *decoder) checkLabels(s *Schema) {
+	if s.Numbering == "" {
+		s.Numbering = DefaultNumbering
+	} else if !slices.Contains(NumberingStyles, s.Numbering) {
+		var styles []string
+		for _, n := range NumberingStyles {
+			styles = append(styles, "「"+string(n)+"」")
+		}
+		d.errorf(d.keyLine("numbering"), "numbering「%s」は使えません。%s のどれかを、最初の番号の形で書いてください（既定は「%s」）", s.Numbering, strings.Join(styles, "・"), DefaultNumbering)
+	}
+	for _, l := range []struct{ key, value, empty string }{
+		{"doc_label", s.DocLabel, "資料番号を出さないときは doc_label: \"\" と書きます"},
+		{"report_title", s.ReportTitle, "省略すると title を使います"},
+	} {
+		k, _ := mapKey(d.top, l.key)
+		switch {
+		case k == nil:
+		case strings.ContainsAny(l.value, "\n\r\t"):
+			d.errorf(k.Line, "%s に改行やタブは書けません（表紙と各ページの見出しに１行で入ります）", l.key)
+		case l.value != "" && strings.TrimSpace(l.value) == "":
+			d.errorf(k.Line, "%s が空白だけです（%s）", l.key, l.empty)
+		}
 	}
 }
 
@@ -199,7 +227,7 @@ func (d *decoder) checkSheets(s *Schema) {
 				d.errorf(it.Line, "項目「%s」に questions（設問）がありません", it.ID)
 			}
 			for _, q := range it.Questions {
-				q.Item = it
+				q.Item, q.Numbering = it, s.Numbering
 				if claimID(q.Line, "設問", q.ID) {
 					s.questions[q.ID] = q
 				}

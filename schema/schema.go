@@ -63,6 +63,12 @@ type Schema struct {
 	ChoiceLists []*ChoiceList `yaml:"choice_lists"`
 	// Sheets are the workbook's sheets in order, one per answering body.
 	Sheets []*Sheet `yaml:"sheets"`
+	// DocLabel is the 資料番号 printed on the report's cover and page headers (資料１), the
+	// default of --doc-label; empty prints none.
+	DocLabel string `yaml:"doc_label"`
+	// Numbering is the style of the numbers zaitaku puts before choice-group rows and
+	// count categories (labels.go); Parse sets DefaultNumbering when it is not given.
+	Numbering Numbering `yaml:"numbering"`
 	// Rules are the checks across questions every return must pass (rules.go).
 	Rules []*Rule `yaml:"rules"`
 
@@ -184,6 +190,9 @@ type Question struct {
 	Fields  []*Field `yaml:"fields"`
 
 	Item *Item `yaml:"-"`
+	// Numbering is the schema's numbering style, which numbers the question's rows and
+	// categories (form.RowLabel, form.CategoryLabel).
+	Numbering Numbering `yaml:"-"`
 	// List is the resolved choice list (choice, choice_group).
 	List *ChoiceList `yaml:"-"`
 	Line int         `yaml:"-"`

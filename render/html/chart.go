@@ -75,6 +75,8 @@ type axisLabel struct {
 	LineHeight int    `json:"lineHeight,omitempty"`
 	Color      string `json:"color,omitempty"`
 	Margin     int    `json:"margin,omitempty"`
+	// Formatter hides the labels of ticks the model does not have (valueAxis).
+	Formatter types.FuncStr `json:"formatter,omitempty"`
 }
 
 // axis is an ECharts axis, written directly rather than with go-echarts' types: those have
@@ -141,8 +143,29 @@ func valueAxis(a charts.Axis) axis {
 	}
 	if len(a.Ticks) >= 2 {
 		ax.Interval = a.Ticks[1] - a.Ticks[0]
+		ax.AxisLabel.Formatter = onlyTicks(a, ax.Interval)
 	}
 	return ax
+}
+
+// onlyTicks is a label formatter that shows the model's ticks alone, for an axis whose
+// ticks ECharts would not draw by itself from 0, the step and the end (ECharts 5.4 has no
+// custom ticks): a choice axis that leaves out the multiple next to its end (0 5 10 15 21)
+// would get a label at 20 too. Empty when ECharts draws the model's ticks.
+func onlyTicks(a charts.Axis, step int64) types.FuncStr {
+	var drawn []int64
+	for v := int64(0); v < a.Max; v += step {
+		drawn = append(drawn, v)
+	}
+	drawn = append(drawn, a.Max)
+	if fmt.Sprint(drawn) == fmt.Sprint(a.Ticks) {
+		return ""
+	}
+	var labels []string
+	for _, v := range a.Ticks {
+		labels = append(labels, fmt.Sprintf("%d:'%s'", v, charts.Thousands(v)))
+	}
+	return opts.FuncOpts("function (v) { return {" + strings.Join(labels, ",") + "}[v] || ''; }")
 }
 
 // zero is an axis label interval of 0: every row labelled, however crowded.

@@ -2,7 +2,6 @@ package summary
 
 import (
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/xuri/excelize/v2"
@@ -142,7 +141,11 @@ func (b *book) chart(q *aggregate.Question, series []string, head, height int) *
 	if n := res.Submission.Expected; n > 0 {
 		maxV, minV := float64(n), 0.0
 		chart.YAxis.Maximum, chart.YAxis.Minimum = &maxV, &minV
-		chart.YAxis.MajorUnit = math.Max(1, float64(n)/4)
+		// The gridlines at the model's ticks, as the report draws them (Excel draws the
+		// multiples of one step, so the end of 0 2 4 … 10 11 is the axis end).
+		if ax := charts.UnitAxis(n, ""); len(ax.Ticks) >= 2 {
+			chart.YAxis.MajorUnit = float64(ax.Ticks[1] - ax.Ticks[0])
+		}
 	}
 	for i, o := range series {
 		c := charts.OptionColor(o, i, len(q.Options))

@@ -144,12 +144,33 @@ func hasCounts(res *aggregate.Result) bool {
 	return false
 }
 
+// hasTexts reports whether 自由記述 has a row: a line of free text, or a case question
+// (counted there, never shown).
+func hasTexts(res *aggregate.Result) bool {
+	for _, q := range res.Questions {
+		switch q.Type {
+		case schema.Cases:
+			return true
+		case schema.Text, schema.TextList:
+			for _, t := range q.Texts {
+				for _, l := range t.Lines {
+					if strings.TrimSpace(l) != "" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (b *book) build() error {
 	f := b.f
 	b.check(f.SetDefaultFont(font))
 	b.makeStyles()
 	// Sheets that would hold nothing are left out: the units' answers and the charts
-	// without choice questions, the units' counts without counts.
+	// without choice questions, the units' counts without counts, 自由記述 without a
+	// line of free text or a case question.
 	choices, counts := charts.HasChoice(b.res), hasCounts(b.res)
 	sheets := []struct {
 		name  string
@@ -159,7 +180,7 @@ func (b *book) build() error {
 		{SheetSummary, b.summarySheet, true},
 		{AnswersSheet(b.res.Units.Label), b.answersSheet, choices},
 		{SheetCounts, b.countsSheet, counts},
-		{SheetTexts, b.textsSheet, true},
+		{SheetTexts, b.textsSheet, hasTexts(b.res)},
 		{SheetStatus, b.statusSheet, true},
 		{SheetCharts, b.chartsSheet, choices},
 	}

@@ -164,3 +164,23 @@ func TestAnswersSheetName(t *testing.T) {
 		t.Errorf("sheet name of %d characters, Excel allows 31", len(got))
 	}
 }
+
+// TestNoEmptySheet checks that when nobody wrote free text (and the survey has no case
+// records) 自由記述 is left out rather than written as a bare header, and that every sheet
+// kept has rows under its header.
+func TestNoEmptySheet(t *testing.T) {
+	res := roomsResult(t)
+	for _, q := range res.Questions {
+		q.Texts = nil
+	}
+	f := open(t, write(t, res))
+	want := []string{summary.SheetSummary, summary.SheetCounts, summary.SheetStatus}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %q, want %q (no 自由記述 without free text)", got, want)
+	}
+	for _, name := range f.GetSheetList() {
+		if n := len(rows(t, f, name)); n < 6 {
+			t.Errorf("%s has %d rows: its title and header alone", name, n)
+		}
+	}
+}

@@ -135,20 +135,30 @@ func CaseKey(q *schema.Question, record int, f *schema.Field) string {
 	return fmt.Sprintf("%s.%d.%s", q.ID, record, f.ID)
 }
 
-// RowLabel numbers a choice-group row as 資料１ does: 「１．めざす姿の設定」.
+// RowLabel numbers a choice-group row in the schema's style (schema.Numbering):
+// 「１．めざす姿の設定」 in 資料１'s.
 func RowLabel(q *schema.Question, r *schema.Row) string {
 	for i, x := range q.Rows {
 		if x == r {
-			return Ordinal(i+1) + r.Label
+			return q.Numbering.Format(i+1) + r.Label
 		}
 	}
 	return r.Label
 }
 
-// CategoryLabel numbers a category as 資料１ does; 再掲 rows carry no number.
+// CategoryLabel numbers a category in the schema's style; 再掲 rows carry no number.
 func CategoryLabel(c *schema.Category) string {
 	if c.IsRepeat() {
 		return c.Label
+	}
+	return c.Question.Numbering.Format(CategoryNumber(c)) + c.Label
+}
+
+// CategoryNumber is the number of a category among its question's non-再掲 categories
+// (from 1); 0 for a 再掲 row.
+func CategoryNumber(c *schema.Category) int {
+	if c.IsRepeat() {
+		return 0
 	}
 	n := 0
 	for _, x := range c.Question.Categories {
@@ -159,16 +169,7 @@ func CategoryLabel(c *schema.Category) string {
 			break
 		}
 	}
-	return Ordinal(n) + c.Label
-}
-
-// Ordinal is the list number 「１．」…「９．」「10．」 in the style of 資料１: one-digit
-// numbers full-width, longer ones half-width.
-func Ordinal(n int) string {
-	if n >= 1 && n <= 9 {
-		return string(rune('０'+n)) + "．"
-	}
-	return fmt.Sprintf("%d．", n)
+	return n
 }
 
 // Location is an answer cell: sheet and A1 reference.

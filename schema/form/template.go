@@ -426,7 +426,7 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 	case schema.ChoiceGroup:
 		w.questionHeading(q, q.Note)
 		for i, s := range slots {
-			w.answerRow(s, Ordinal(i+1), s.Row.Label, w.st.label)
+			w.answerRow(s, q.Numbering.Format(i+1), s.Row.Label, w.st.label)
 		}
 	case schema.Counts:
 		note := q.Note
@@ -447,9 +447,8 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 				continue
 			}
 			sum = append(sum, w.cell(colAnswer, w.row))
-			label := CategoryLabel(c)
-			// The number is in its own column, so the label drops its leading number.
-			w.answerRow(s, strings.TrimSuffix(Ordinal(len(sum)), "．"), strings.TrimPrefix(label, Ordinal(len(sum))), w.st.label)
+			// The number is in its own column, so the label goes without it.
+			w.answerRow(s, q.Numbering.Column(CategoryNumber(c)), c.Label, w.st.label)
 		}
 		// A live sum helps the ward check its figures; the reader never uses it.
 		w.set(colLabel, "合計（再掲を除く・自動計算）", w.st.total)

@@ -143,7 +143,8 @@ func AddPeriodFlag(fs *pflag.FlagSet, p *string, what string) {
 
 // AddReportFlags adds the report settings shared by `aggregate` and `report`.
 func AddReportFlags(fs *pflag.FlagSet, o *report.Options) {
-	fs.StringVar(&o.DocLabel, "doc-label", "資料１", "表紙の資料番号（空にすると枠を出さない）")
+	// The built-in 資料番号 is the embedded survey's doc_label, not a word of the code's.
+	fs.StringVar(&o.DocLabel, "doc-label", schema.Default().DocLabel, "表紙の資料番号（空にすると枠を出さない）")
 	fs.StringVar(&o.Title, "title", "", "報告書の題名（省略時は調査の定義の report_title）")
 	fs.BoolVar(&o.IncludeCases, "include-cases", false, "相談事例（具体例）を報告書に含める（個人に関わる内容のため既定では含めない）")
 	fs.StringVar(&o.FontPath, "font", "", "報告書（PDF）に使う TrueType フォント（省略時は組み込みの BIZ UDPゴシック）")
