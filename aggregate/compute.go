@@ -26,7 +26,7 @@ func Compute(sc *schema.Schema, p period.Period, counted []*returns.Return, sub 
 	}
 	res := &Result{
 		Format: Format, FormatVersion: FormatVersion,
-		Survey:      Survey{ID: sc.ID, Version: sc.Version, Title: sc.Title, ReportTitle: sc.ReportTitle},
+		Survey:      Survey{ID: sc.ID, Version: sc.Version, Title: sc.Title, ReportTitle: sc.ReportTitle, DocLabel: &sc.DocLabel},
 		Period:      p,
 		PeriodLabel: p.Japanese(),
 		Units:       Units{Label: sc.Units.Label, BlockLabel: sc.Units.BlockLabel, Blocks: sc.Units.Blocks},

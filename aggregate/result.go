@@ -40,6 +40,9 @@ type Survey struct {
 	Version     int    `json:"version"`
 	Title       string `json:"title"`
 	ReportTitle string `json:"report_title"`
+	// DocLabel is the schema's 資料番号 (資料１), printed on the report unless --doc-label
+	// replaces it; "" for none. Absent (nil) in an aggregate.json from before the key.
+	DocLabel *string `json:"doc_label,omitempty"`
 }
 
 // Units describes who answers, so the report can name wards and blocks without the schema.

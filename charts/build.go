@@ -10,8 +10,10 @@ import (
 
 // Options steer what goes into the report.
 type Options struct {
-	// DocLabel is the 資料番号 for the cover box (資料１); empty prints no box.
-	DocLabel string
+	// DocLabel replaces the survey's 資料番号 (Survey.DocLabel) when set; NoDocLabel
+	// prints none whatever the survey says (--doc-label "").
+	DocLabel   string
+	NoDocLabel bool
 	// Title replaces the survey's report title when set.
 	Title string
 	// IncludeCases adds the case records (相談事例). They hold sensitive health details, so
@@ -27,7 +29,7 @@ func Build(res *aggregate.Result, opts Options) *Report {
 	rep := &Report{
 		Title:       res.Survey.ReportTitle,
 		PeriodLabel: spacedPeriod(res),
-		DocLabel:    opts.DocLabel,
+		DocLabel:    docLabel(res, opts),
 		AggregateID: opts.AggregateID,
 		Summary:     res.Submission.Summary,
 		Complete:    res.Submission.Complete,
@@ -61,6 +63,19 @@ func Build(res *aggregate.Result, opts Options) *Report {
 		rep.AppendixTitle = AppendixTitle(b.res.Units.Label)
 	}
 	return rep
+}
+
+// docLabel is the 資料番号 the report prints: the one asked for, else the survey's.
+func docLabel(res *aggregate.Result, opts Options) string {
+	switch {
+	case opts.NoDocLabel:
+		return ""
+	case opts.DocLabel != "":
+		return opts.DocLabel
+	case res.Survey.DocLabel != nil:
+		return *res.Survey.DocLabel
+	}
+	return ""
 }
 
 // spacedPeriod prints 令和６年度上半期 as the cover does: 「令和６年度 上半期」.

@@ -25,8 +25,9 @@ const (
 
 // Options are the report settings a person chooses.
 type Options struct {
-	// DocLabel is the 資料番号 on the cover (資料１).
-	DocLabel string
+	// DocLabel replaces the survey's 資料番号 (資料１) when set; NoDocLabel prints none.
+	DocLabel   string
+	NoDocLabel bool
 	// Title replaces the survey's report title when set.
 	Title string
 	// IncludeCases adds the case records; they are sensitive, so off unless asked for.
@@ -48,7 +49,7 @@ type Rendered struct {
 // Render builds the report model once and draws the PDF, the HTML page and the deck from it.
 // The deck names its fonts instead of embedding them, so --font changes only the PDF.
 func Render(res *aggregate.Result, opts Options) (*Rendered, error) {
-	rep := charts.Build(res, charts.Options{DocLabel: opts.DocLabel, Title: opts.Title, IncludeCases: opts.IncludeCases, AggregateID: opts.AggregateID})
+	rep := charts.Build(res, charts.Options{DocLabel: opts.DocLabel, NoDocLabel: opts.NoDocLabel, Title: opts.Title, IncludeCases: opts.IncludeCases, AggregateID: opts.AggregateID})
 	var po pdf.Options
 	if opts.FontPath != "" {
 		data, err := os.ReadFile(opts.FontPath)

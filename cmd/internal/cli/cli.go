@@ -143,9 +143,26 @@ func AddPeriodFlag(fs *pflag.FlagSet, p *string, what string) {
 
 // AddReportFlags adds the report settings shared by `aggregate` and `report`.
 func AddReportFlags(fs *pflag.FlagSet, o *report.Options) {
-	// The built-in 資料番号 is the embedded survey's doc_label, not a word of the code's.
-	fs.StringVar(&o.DocLabel, "doc-label", schema.Default().DocLabel, "表紙の資料番号（空にすると枠を出さない）")
+	fs.Var(&docLabelFlag{o}, "doc-label", "表紙と各ページの資料番号（省略時は調査の定義の doc_label。空にすると出さない）")
 	fs.StringVar(&o.Title, "title", "", "報告書の題名（省略時は調査の定義の report_title）")
 	fs.BoolVar(&o.IncludeCases, "include-cases", false, "相談事例（具体例）を報告書に含める（個人に関わる内容のため既定では含めない）")
 	fs.StringVar(&o.FontPath, "font", "", "報告書（PDF）に使う TrueType フォント（省略時は組み込みの BIZ UDPゴシック）")
 }
+
+// docLabelFlag is --doc-label: a value replaces the survey's 資料番号, and an empty one
+// (--doc-label "") asks for none, which leaving the flag out does not.
+type docLabelFlag struct{ o *report.Options }
+
+func (f *docLabelFlag) String() string {
+	if f.o == nil {
+		return ""
+	}
+	return f.o.DocLabel
+}
+
+func (f *docLabelFlag) Set(v string) error {
+	f.o.DocLabel, f.o.NoDocLabel = v, v == ""
+	return nil
+}
+
+func (f *docLabelFlag) Type() string { return "string" }

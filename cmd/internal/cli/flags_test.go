@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/spf13/pflag"
 )
 
@@ -32,6 +33,31 @@ func TestPeriodFlagHelp(t *testing.T) {
 		}
 		if err := fs.Parse([]string{"--period", "令和６年８月"}); err != nil || p != "令和６年８月" {
 			t.Errorf("--period parsed %q, %v", p, err)
+		}
+	}
+}
+
+// --doc-label left out keeps the survey's 資料番号, a value replaces it and an empty value
+// asks for none.
+func TestDocLabelFlag(t *testing.T) {
+	for _, tc := range []struct {
+		args  []string
+		label string
+		none  bool
+	}{
+		{nil, "", false},
+		{[]string{"--doc-label", "資料２"}, "資料２", false},
+		{[]string{"--doc-label", ""}, "", true},
+		{[]string{"--doc-label="}, "", true},
+	} {
+		fs := pflag.NewFlagSet("x", pflag.ContinueOnError)
+		var o report.Options
+		AddReportFlags(fs, &o)
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		if o.DocLabel != tc.label || o.NoDocLabel != tc.none {
+			t.Errorf("%q: DocLabel %q NoDocLabel %v, want %q %v", tc.args, o.DocLabel, o.NoDocLabel, tc.label, tc.none)
 		}
 	}
 }
