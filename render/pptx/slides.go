@@ -316,7 +316,12 @@ const (
 	earlierW   = 26.0 // one earlier period's column beside the bars
 	// unitDrop is how far under the bars the axis unit's box starts, level with the tick
 	// labels (Impress sets a title's text at the top of its box).
-	unitDrop = 2.3
+	unitDrop = 1.55
+	// figureWidth is how much wider BIZ UDPゴシック's figures are than half a column
+	// («1,741» at 9 pt is 28.2 pt wide in Impress), titleInset how far right of its box's
+	// edge a chart title's text starts (mm): the figure at the axis' end is centred on it.
+	figureWidth = 1.25
+	titleInset  = 0.55
 )
 
 // placePlot places a chart's plot area in its w×h mm box: the row labels' width on the
@@ -344,7 +349,7 @@ func placePlot(spec *chartSpec, labels []string, a charts.Axis, w, h, top float6
 		// The axis' end, which the chart's ticks miss, printed as the PDF prints it:
 		// centred under the bars' end, the unit after it.
 		spec.EndLabel = charts.Thousands(a.Max)
-		spec.UnitAt = &plotLayout{X: (end - lastTickHalf(a)) / w, Y: (h - plotBottom + unitDrop) / h}
+		spec.UnitAt = &plotLayout{X: (end - tickHalf(a.Max)*figureWidth - titleInset) / w, Y: (h - plotBottom + unitDrop) / h}
 	case spec.Unit != "" && prev >= 0:
 		// The end's label would run into the one before, which the PDF then keeps: the
 		// unit follows that one.
