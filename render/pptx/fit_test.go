@@ -38,17 +38,23 @@ const longTitle = "令和６年度　在宅医療・介護連携推進事業に�
 func TestTextFitsItsBox(t *testing.T) {
 	res := manyUnitsMissing(t)
 	sum := res.Submission.Summary
-	rep := charts.Build(res, charts.Options{DocLabel: "資料１", Title: longTitle, AggregateID: "TEST-ID"})
+	rep := charts.Build(res, charts.Options{DocLabel: "資料１", Title: longTitle, AggregateID: "TEST-ID", IncludeCases: true})
 	slides, err := buildSlides(rep)
 	if err != nil {
 		t.Fatal(err)
 	}
-	boxes, status := 0, false
+	boxes, tables, status := 0, 0, false
 	for i, s := range slides {
 		for _, sh := range s.shapes {
 			b, name := shapeBox(sh)
 			if b.X < 0 || b.Y < 0 || b.X+b.W > slideW+1 || b.Y+b.H > slideH+1 {
 				t.Errorf("slide %d: %s at %v is off the slide", i+1, name, b)
+			}
+			if sh.table != nil {
+				tables++
+				if bottom := float64(b.Y)/emuPerMM + tableExtent(sh.table); bottom > footerY {
+					t.Errorf("slide %d: table %s grows to %.1f mm with its text, into the footer", i+1, name, bottom)
+				}
 			}
 			if sh.text == nil || !sh.text.hasText() {
 				continue
@@ -90,8 +96,8 @@ func TestTextFitsItsBox(t *testing.T) {
 			t.Errorf("提出状況: the table starts at %d mm, inside the submission line (to %d mm)", table.Y/emuPerMM, (line.Y+line.H)/emuPerMM)
 		}
 	}
-	if !status || boxes < 100 {
-		t.Fatalf("提出状況 slide found %v, %d text boxes checked", status, boxes)
+	if !status || boxes < 100 || tables < 5 || !hasCases(rep) {
+		t.Fatalf("提出状況 slide found %v, %d text boxes and %d tables checked, case tables %v", status, boxes, tables, hasCases(rep))
 	}
 	for _, sh := range slides[0].shapes {
 		if tb := sh.text; tb != nil && tb.Name == "タイトル" {
@@ -100,6 +106,31 @@ func TestTextFitsItsBox(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tableExtent is the estimated height in mm of a table as PowerPoint sets it: a row
+// grows to the lines of its fullest cell (the cell's margins 1.5 mm each side, 0.5 mm
+// above and below), never under the height the deck gives it.
+func tableExtent(tb *table) float64 {
+	total := 0.0
+	for i, r := range tb.Rows {
+		h := float64(tb.H) / float64(max(len(tb.Rows), 1)) / emuPerMM
+		if i < len(tb.Heights) {
+			h = float64(tb.Heights[i]) / emuPerMM
+		}
+		for j, c := range r.Cells {
+			if j >= len(tb.Cols) || c.Span > 1 || c.Merged || c.Under {
+				continue
+			}
+			need := 0.0
+			for _, l := range splitLines(c.Text) {
+				need += line(l, tb.Size, false, "", "l").height(tb.Cols[j] - 3)
+			}
+			h = max(h, need+1)
+		}
+		total += h
+	}
+	return total
 }
 
 // shapeBox is where a shape lies and its name; a table is as wide as its columns.
