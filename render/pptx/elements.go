@@ -73,9 +73,10 @@ type textBox struct {
 	// Columns sets the text in that many columns (a list of texts), ColumnGap apart (EMU).
 	Columns   int
 	ColumnGap int
-	// Tight sets the text without the box's inner margins (the labels beside a chart).
-	Tight bool
-	Paras []para
+	// Tight sets the text without the box's inner margins (the labels beside a chart);
+	// Flat without those above and below (a chart's notes, a line each in 4.5 mm).
+	Tight, Flat bool
+	Paras       []para
 }
 
 // para is one paragraph: runs of one alignment (l, ctr, r). LineSpacing and SpaceBefore
@@ -120,7 +121,7 @@ const elementTemplates = `
 
 {{define "rPr"}}<a:rPr lang="ja-JP" altLang="en-US" sz="{{.Sz}}" b="{{if .Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{.Color}}"/></a:solidFill></a:rPr>{{end}}
 
-{{define "text"}}<p:sp><p:nvSpPr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>{{template "xfrm" .Box}}</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{{if .Fill}}<a:solidFill><a:srgbClr val="{{.Fill}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}{{if .Line}}<a:ln w="15875"><a:solidFill><a:srgbClr val="{{.Line}}"/></a:solidFill></a:ln>{{end}}</p:spPr><p:txBody><a:bodyPr wrap="square" {{if .Tight}}lIns="0" tIns="0" rIns="36000" bIns="0"{{else}}lIns="72000" tIns="36000" rIns="72000" bIns="36000"{{end}} anchor="{{.Anchor}}"{{if gt .Columns 1}} numCol="{{.Columns}}" spcCol="{{.ColumnGap}}"{{end}}><a:normAutofit/></a:bodyPr><a:lstStyle/>{{range .Paras}}<a:p><a:pPr{{if .Hang}} marL="{{.Hang}}" indent="-{{.Hang}}"{{end}} algn="{{.Align}}">{{if .LnSpc}}<a:lnSpc><a:spcPts val="{{.LnSpc}}"/></a:lnSpc>{{end}}{{if .SpcBef}}<a:spcBef><a:spcPts val="{{.SpcBef}}"/></a:spcBef>{{end}}</a:pPr>{{range .Runs}}{{if .SlideNumber}}<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">{{template "rPr" .}}<a:t>{{x .Text}}</a:t></a:fld>{{else}}<a:r>{{template "rPr" .}}<a:t>{{x .Text}}</a:t></a:r>{{end}}{{end}}</a:p>{{end}}</p:txBody></p:sp>{{end}}
+{{define "text"}}<p:sp><p:nvSpPr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>{{template "xfrm" .Box}}</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{{if .Fill}}<a:solidFill><a:srgbClr val="{{.Fill}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}{{if .Line}}<a:ln w="15875"><a:solidFill><a:srgbClr val="{{.Line}}"/></a:solidFill></a:ln>{{end}}</p:spPr><p:txBody><a:bodyPr wrap="square" {{if .Tight}}lIns="0" tIns="0" rIns="36000" bIns="0"{{else if .Flat}}lIns="72000" tIns="0" rIns="72000" bIns="0"{{else}}lIns="72000" tIns="36000" rIns="72000" bIns="36000"{{end}} anchor="{{.Anchor}}"{{if gt .Columns 1}} numCol="{{.Columns}}" spcCol="{{.ColumnGap}}"{{end}}><a:normAutofit/></a:bodyPr><a:lstStyle/>{{range .Paras}}<a:p><a:pPr{{if .Hang}} marL="{{.Hang}}" indent="-{{.Hang}}"{{end}} algn="{{.Align}}">{{if .LnSpc}}<a:lnSpc><a:spcPts val="{{.LnSpc}}"/></a:lnSpc>{{end}}{{if .SpcBef}}<a:spcBef><a:spcPts val="{{.SpcBef}}"/></a:spcBef>{{end}}</a:pPr>{{range .Runs}}{{if .SlideNumber}}<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">{{template "rPr" .}}<a:t>{{x .Text}}</a:t></a:fld>{{else}}<a:r>{{template "rPr" .}}<a:t>{{x .Text}}</a:t></a:r>{{end}}{{end}}</a:p>{{end}}</p:txBody></p:sp>{{end}}
 
 {{define "groupStart"}}<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{{.ID}}" name="{{x .Name}}"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>{{template "xfrm" .Box}}<a:chOff x="{{.Box.X}}" y="{{.Box.Y}}"/><a:chExt cx="{{.Box.W}}" cy="{{.Box.H}}"/></a:xfrm></p:grpSpPr>{{end}}
 
@@ -137,6 +138,7 @@ type textView struct {
 	Columns   int
 	ColumnGap int
 	Tight     bool
+	Flat      bool
 	Paras     []paraView
 }
 
@@ -201,7 +203,7 @@ func (d *deck) slideXML(sp *part, s *slide) ([]byte, error) {
 }
 
 func textXMLView(id int, t *textBox) textView {
-	v := textView{ID: id, Name: t.Name, Box: t.box, Fill: t.Fill, Line: t.Line, Anchor: t.Anchor, Columns: t.Columns, ColumnGap: t.ColumnGap, Tight: t.Tight}
+	v := textView{ID: id, Name: t.Name, Box: t.box, Fill: t.Fill, Line: t.Line, Anchor: t.Anchor, Columns: t.Columns, ColumnGap: t.ColumnGap, Tight: t.Tight, Flat: t.Flat}
 	if v.Anchor == "" {
 		v.Anchor = "t"
 	}

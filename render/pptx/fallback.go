@@ -1,6 +1,8 @@
 package pptx
 
 import (
+	"math"
+
 	"github.com/osaka-city/zaitaku/charts"
 )
 
@@ -49,9 +51,12 @@ func ownSlides(rep *charts.Report) []*slide {
 func statusSlides(st *charts.StatusTable, complete bool) []*slide {
 	s := headed(st.Title)
 	out := []*slide{s}
-	statusPart(s, st, &charts.StatusPart{Summary: true}, complete, contentTop, 10)
-	top := contentTop + 12
-	for from, n := 0, statusFirstRows; from < len(st.Rows); from, n = from+n, statusNextRows {
+	// A submission line of several lines pushes the table down by as many rows.
+	sumH := summaryHeight(st.Summary)
+	statusPart(s, st, &charts.StatusPart{Summary: true}, complete, contentTop, sumH)
+	top := contentTop + sumH + 2
+	first := statusFirstRows - int(math.Ceil((sumH-summaryMinH)/statusRowH))
+	for from, n := 0, first; from < len(st.Rows); from, n = from+n, statusNextRows {
 		if from > 0 {
 			s = headed(st.Title + charts.Continued)
 			out = append(out, s)

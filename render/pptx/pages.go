@@ -12,7 +12,7 @@ import (
 // holds and where, and the deck follows it, so that the two have the same pages in the
 // same order under the same headings. A report without a plan is paginated by the deck
 // itself (ownSlides). Then the running header and footer with the page number go on every
-// slide but the cover.
+// slide but the cover, and every text box's text is set to fit its box (fitText).
 func buildSlides(rep *charts.Report) ([]*slide, error) {
 	var slides []*slide
 	for _, pg := range rep.Pages {
@@ -36,6 +36,12 @@ func buildSlides(rep *charts.Report) ([]*slide, error) {
 		if rep.AggregateID != "" && i == len(slides)-1 {
 			s.add(textAt(box{mm(297 - marginX - 80), mm(footerY), mm(80), mm(7)}, "集計ID",
 				line(charts.AggregateIDLabel+" "+rep.AggregateID, sizeTiny, false, charts.MutedColor, "r")))
+		}
+		for _, sh := range s.shapes {
+			if sh.text != nil {
+				sh.text.Paras = lineBreaks(sh.text.Paras)
+				fitText(sh.text)
+			}
 		}
 	}
 	return slides, nil
@@ -64,6 +70,21 @@ func plannedSlide(pg charts.Page, rep *charts.Report) *slide {
 // statusGap is the space between the halves of the 提出状況 table.
 const statusGap = 8.0
 
+// The submission line over the 提出状況 table is set large, on as many lines as it needs
+// when many units are missing, up to summaryMaxH mm (then smaller, then cut: fitText).
+const (
+	sizeSummary = 18.0
+	summaryMinH = 10.0
+	summaryMaxH = 45.0
+)
+
+// summaryHeight is the height in mm of the submission line's box when the deck places
+// it itself: its lines at sizeSummary across the content width.
+func summaryHeight(s string) float64 {
+	p := line(s, sizeSummary, true, "", "l")
+	return min(max(p.height(contentW-4)+2, summaryMinH), summaryMaxH)
+}
+
 // statusPart is one part of the 提出状況 page: the submission line, the wards' table
 // (in two halves side by side when the PDF sets it so) or the earlier aggregates.
 func statusPart(s *slide, st *charts.StatusTable, sp *charts.StatusPart, complete bool, y, h float64) {
@@ -73,7 +94,7 @@ func statusPart(s *slide, st *charts.StatusTable, sp *charts.StatusPart, complet
 		if !complete {
 			c = charts.AlertColor
 		}
-		s.add(textAt(box{mm(marginX), mm(y), mm(contentW), mm(h)}, "回答状況", line(st.Summary, 18, true, c, "l")))
+		s.add(textAt(box{mm(marginX), mm(y), mm(contentW), mm(h)}, "回答状況", line(st.Summary, sizeSummary, true, c, "l")))
 		s.mark(st.Summary)
 	case sp.Earlier:
 		ps := []para{line(st.EarlierTitle, sizeSmall, true, charts.InkColor, "l")}

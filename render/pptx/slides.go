@@ -78,8 +78,11 @@ func coverSlide(rep *charts.Report) *slide {
 	s.mark(rep.Title, rep.PeriodLabel, rep.DocLabel)
 	s.add(rule(box{mm(x + 2), mm(116), mm(50), mm(1.4)}, charts.AccentColor, "下線"))
 	if rep.Notice != "" {
-		s.add(shape{text: &textBox{box: box{mm(x), mm(126), mm(w), mm(20)}, Name: "注意", Fill: charts.AlertFill, Line: charts.AlertColor, Anchor: "ctr",
-			Paras: []para{line(rep.Notice, 15, true, charts.AlertColor, "l")}}})
+		// As tall as its lines (it names the missing units), up to the slide's content.
+		p := line(rep.Notice, 15, true, charts.AlertColor, "l")
+		h := min(max(p.height(w-4)+2, 20), contentBot-126)
+		s.add(shape{text: &textBox{box: box{mm(x), mm(126), mm(w), mm(h)}, Name: "注意", Fill: charts.AlertFill, Line: charts.AlertColor, Anchor: "ctr",
+			Paras: []para{p}}})
 	}
 	return s
 }
@@ -201,12 +204,14 @@ func notesAbove(r box, note string, earlier []string) (box, []shape) {
 	}
 	th := min(mm(4.5*float64(len(ps))), r.H/3)
 	t := textAt(box{r.X, r.Y, r.W, th}, "注記", ps...)
+	t.text.Flat = true
 	r.Y += th
 	r.H -= th
 	return r, []shape{t}
 }
 
-// noteParas are a chart's earlier-period lines and note as small paragraphs.
+// noteParas are a chart's earlier-period lines and note as small paragraphs, a line
+// each (a note written on two lines is two).
 func noteParas(note string, earlier []string) []para {
 	var ps []para
 	for _, e := range earlier {
@@ -215,7 +220,7 @@ func noteParas(note string, earlier []string) []para {
 	if note != "" {
 		ps = append(ps, line(note, sizeTiny, false, charts.MutedColor, "l"))
 	}
-	return ps
+	return lineBreaks(ps)
 }
 
 // footNotes keeps room under a chart for its note and earlier-period lines, returning the
@@ -228,7 +233,9 @@ func footNotes(r box, note string, earlier []string) (box, []shape) {
 	th := mm(4.5 * float64(len(ps)))
 	th = min(th, r.H/3)
 	r.H -= th
-	return r, []shape{textAt(box{r.X, r.Y + r.H, r.W, th}, "注記", ps...)}
+	t := textAt(box{r.X, r.Y + r.H, r.W, th}, "注記", ps...)
+	t.text.Flat = true
+	return r, []shape{t}
 }
 
 // periodTable is a count question over periods: a row per figure, a column per period.
@@ -312,7 +319,12 @@ const (
 	earlierW   = 26.0 // one earlier period's column beside the bars
 	// unitDrop is how far under the bars the axis unit's box starts, level with the tick
 	// labels (Impress sets a title's text at the top of its box).
-	unitDrop = 2.3
+	unitDrop = 1.55
+	// figureWidth is how much wider BIZ UDPゴシック's figures are than half a column
+	// («1,741» at 9 pt is 28.2 pt wide in Impress), titleInset how far right of its box's
+	// edge a chart title's text starts (mm): the figure at the axis' end is centred on it.
+	figureWidth = 1.25
+	titleInset  = 0.55
 )
 
 // placePlot places a chart's plot area in its w×h mm box: the row labels' width on the
@@ -334,9 +346,43 @@ func placePlot(spec *chartSpec, labels []string, a charts.Axis, w, h, top float6
 		}
 		spec.LegendAt = &plotLayout{X: labelW / w, Y: 0.5 / h, W: min(legW, plotW) / w, H: (top - 1.5) / h}
 	}
-	if spec.Unit != "" {
-		spec.UnitAt = &plotLayout{X: (labelW + plotW + lastTickHalf(a) + 0.5) / w, Y: (h - plotBottom + unitDrop) / h}
+	end := labelW + plotW
+	switch prev, ok := endLabel(a, plotW); {
+	case ok:
+		// The axis' end, which the chart's ticks miss, printed as the PDF prints it:
+		// centred under the bars' end, the unit after it.
+		spec.EndLabel = charts.Thousands(a.Max)
+		spec.UnitAt = &plotLayout{X: (end - tickHalf(a.Max)*figureWidth - titleInset) / w, Y: (h - plotBottom + unitDrop) / h}
+	case spec.Unit != "" && prev >= 0:
+		// The end's label would run into the one before, which the PDF then keeps: the
+		// unit follows that one.
+		x := labelW + plotW*float64(prev)/float64(a.Max)
+		spec.UnitAt = &plotLayout{X: (x + tickHalf(prev) + 0.5) / w, Y: (h - plotBottom + unitDrop) / h}
+	case spec.Unit != "":
+		spec.UnitAt = &plotLayout{X: (end + lastTickHalf(a) + 0.5) / w, Y: (h - plotBottom + unitDrop) / h}
 	}
+}
+
+// endLabel reports whether the axis ends on a tick of the model that the chart's step
+// does not reach (1,741 after 1,500), which then needs a label of its own; prev is the
+// last tick the chart draws when that label is left out because it would run into that
+// tick's (as the PDF leaves it out: 4 pt apart at least), else -1.
+func endLabel(a charts.Axis, plotW float64) (prev int64, ok bool) {
+	step := majorUnit(a)
+	if step <= 0 || a.Max <= 0 || a.Max%step == 0 || len(a.Ticks) < 2 || a.Ticks[len(a.Ticks)-1] != a.Max {
+		return -1, false
+	}
+	prev = a.Max / step * step
+	gap := plotW * float64(a.Max-prev) / float64(a.Max)
+	if gap < tickHalf(prev)+tickHalf(a.Max)+4*mmPerPt {
+		return prev, false
+	}
+	return -1, true
+}
+
+// tickHalf is half the width (mm) of a tick label of the value axis.
+func tickHalf(v int64) float64 {
+	return float64(displayWidth(charts.Thousands(v))) * sizeSmall * 25.4 / 72 / 4
 }
 
 // lastTickHalf is half the width of the value axis' last label (mm), which sits centred
@@ -345,7 +391,7 @@ func lastTickHalf(a charts.Axis) float64 {
 	if len(a.Ticks) == 0 {
 		return 0
 	}
-	return float64(displayWidth(charts.Thousands(a.Ticks[len(a.Ticks)-1]))) * sizeSmall * 25.4 / 72 / 4
+	return tickHalf(a.Ticks[len(a.Ticks)-1])
 }
 
 // unitReserve is the room (mm) right of the bars that the last tick label and the axis

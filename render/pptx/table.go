@@ -131,7 +131,7 @@ func tableRowsXML(t *table) string {
 			case c.Center:
 				align = "ctr"
 			}
-			for _, l := range strings.Split(strings.ReplaceAll(c.Text, "\r\n", "\n"), "\n") {
+			for _, l := range splitLines(c.Text) {
 				b.WriteString(`<a:p><a:pPr algn="` + align + `"/>`)
 				if l == "" {
 					// No empty run: Impress would give the cell its default 18 pt line.
