@@ -31,7 +31,7 @@ func Build(res *aggregate.Result, opts Options) *Report {
 		PeriodLabel: spacedPeriod(res),
 		DocLabel:    docLabel(res, opts),
 		AggregateID: opts.AggregateID,
-		Summary:     res.Submission.Summary,
+		Summary:     reportSummary(res),
 		Complete:    res.Submission.Complete,
 		UnitLabel:   res.Units.Label,
 	}
@@ -354,7 +354,7 @@ func (b *builder) status() *StatusTable {
 		}
 		return append([]string{unit, block}, rest...)
 	}
-	st := &StatusTable{Title: StatusTitle, EarlierTitle: EarlierAggregatesTitle, Summary: sub.Summary, Columns: row(units.Label, BlockHeader(units), "状況", "ファイル", "エラー", "警告")}
+	st := &StatusTable{Title: StatusTitle, EarlierTitle: EarlierAggregatesTitle, Summary: reportSummary(b.res), Columns: row(units.Label, BlockHeader(units), "状況", "ファイル", "エラー", "警告")}
 	for _, ws := range sub.Wards {
 		var files []string
 		for _, f := range ws.Files {
@@ -463,4 +463,36 @@ func toHalf(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// summaryNames is how many missing and excluded units the report's summary line names
+// before it gives the rest as a number: every unit of a 24-ward city, while a list of
+// hundreds (1,741 municipalities) would fill the cover and the 提出状況 page. The names
+// left out are not lost: the 提出状況 table lists every unit with its state, and
+// aggregate.json keeps the whole line.
+const summaryNames = 24
+
+// reportSummary is the submission line as the report prints it (see summaryNames).
+func reportSummary(res *aggregate.Result) string {
+	sub := res.Submission
+	n := len(sub.Missing) + len(sub.Excluded)
+	if n <= summaryNames {
+		return sub.Summary
+	}
+	keep := summaryNames
+	cut := func(names []string) []string {
+		if len(names) == 0 {
+			return nil
+		}
+		k := min(keep, len(names))
+		keep -= k
+		out := append([]string(nil), names[:k]...)
+		if rest := len(names) - k; rest > 0 {
+			out = append(out, "ほか"+UnitAmount(res.Units.Label, int64(rest)))
+		}
+		return out
+	}
+	missing := cut(sub.Missing)
+	excluded := cut(sub.Excluded)
+	return aggregate.SummaryLine(res.Units.Label, sub.Counted, sub.Expected, missing, excluded) + "（一覧は「" + StatusTitle + "」）"
 }
