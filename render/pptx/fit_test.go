@@ -45,7 +45,7 @@ func TestTextFitsItsBox(t *testing.T) {
 	}
 	boxes, tables, status := 0, 0, false
 	for i, s := range slides {
-		for _, sh := range s.shapes {
+		for _, sh := range flat(s.shapes) {
 			b, name := shapeBox(sh)
 			if b.X < 0 || b.Y < 0 || b.X+b.W > slideW+1 || b.Y+b.H > slideH+1 {
 				t.Errorf("slide %d: %s at %v is off the slide", i+1, name, b)
@@ -78,7 +78,7 @@ func TestTextFitsItsBox(t *testing.T) {
 		status = true
 		var line *textBox
 		var table box
-		for _, sh := range s.shapes {
+		for _, sh := range flat(s.shapes) {
 			switch {
 			case sh.text != nil && sh.text.Name == "回答状況" && sh.text.Y != mm(footerY):
 				line = sh.text
@@ -99,7 +99,7 @@ func TestTextFitsItsBox(t *testing.T) {
 	if !status || boxes < 100 || tables < 5 || !hasCases(rep) {
 		t.Fatalf("提出状況 slide found %v, %d text boxes and %d tables checked, case tables %v", status, boxes, tables, hasCases(rep))
 	}
-	for _, sh := range slides[0].shapes {
+	for _, sh := range flat(slides[0].shapes) {
 		if tb := sh.text; tb != nil && tb.Name == "タイトル" {
 			if got, size := paraText(tb), tb.Paras[0].Runs[0].Size; got != longTitle || size >= 36 {
 				t.Errorf("cover title %q at %.1f pt, want the whole title smaller than 36 pt", got, size)

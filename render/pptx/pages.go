@@ -37,7 +37,7 @@ func buildSlides(rep *charts.Report) ([]*slide, error) {
 			s.add(textAt(box{mm(297 - marginX - 80), mm(footerY), mm(80), mm(7)}, "集計ID",
 				line(charts.AggregateIDLabel+" "+rep.AggregateID, sizeTiny, false, charts.MutedColor, "r")))
 		}
-		for _, sh := range s.shapes {
+		for _, sh := range flat(s.shapes) {
 			if sh.text != nil {
 				sh.text.Paras = lineBreaks(sh.text.Paras)
 				fitText(sh.text)
