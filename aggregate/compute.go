@@ -52,7 +52,7 @@ func (c *computer) question(q *schema.Question) *Question {
 		ID: q.ID, Type: q.Type, Sheet: q.Item.Sheet.Name, SheetTitle: q.Item.Sheet.Title,
 		Item: q.Item.ID, ItemMark: q.Item.Mark, ItemHeading: q.Item.Heading(),
 		Number: q.Number, Label: q.Label, Note: q.Note, Unit: q.Unit, Multiple: q.Multiple,
-		BreakdownOf: q.BreakdownOf, SumOf: q.SumOf,
+		BreakdownOf: q.BreakdownOf, SumOf: q.SumOf, ShowRange: q.ShowRange,
 	}
 	switch q.Type {
 	case schema.Choice:

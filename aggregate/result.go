@@ -157,6 +157,9 @@ type Question struct {
 	Multiple    bool                `json:"multiple,omitempty"`
 	BreakdownOf string              `json:"breakdown_of,omitempty"`
 	SumOf       []string            `json:"sum_of,omitempty"`
+	// ShowRange is the schema's show_range: the report prints each count with its
+	// per-unit range. Absent when false, so an aggregate.json without it reads as before.
+	ShowRange bool `json:"show_range,omitempty"`
 
 	// Options are the option labels of a choice or choice group, in order.
 	Options []string `json:"options,omitempty"`

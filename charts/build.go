@@ -207,6 +207,9 @@ func (b *builder) counts(q *aggregate.Question) *CountBars {
 	if q.Total != nil {
 		cb.Total = q.Total.Sum
 		cb.TotalText = TotalText(q.Total.Sum, q.Unit)
+		if q.ShowRange {
+			cb.TotalText = RangedTotalText(q.Total, q.Unit)
+		}
 	}
 	cb.Title = cb.Heading
 	if cb.TotalText != "" {
@@ -230,6 +233,9 @@ func (b *builder) counts(q *aggregate.Question) *CountBars {
 	for _, c := range q.Categories {
 		bar := CountBar{Label: c.Label, Lines: Wrap(c.Label, labelWidth), Value: c.Sum, Repeat: c.Repeat}
 		bar.Range = rangeText(c, q.Unit)
+		if q.ShowRange {
+			setRange(&bar, c, q.Unit, labelWidth)
+		}
 		for _, w := range c.ByWard {
 			bar.Wards = append(bar.Wards, fmt.Sprintf("%s %s", w.Ward, Thousands(w.Value)))
 		}

@@ -153,7 +153,8 @@ type EarlierColumn struct {
 type CountBars struct {
 	ID      string
 	Heading string
-	// Total is the sum over non-再掲 categories, TotalText 「（ 6,784 件 ）」.
+	// Total is the sum over non-再掲 categories, TotalText 「（ 6,784 件 ）」, or with the
+	// per-unit range when the question asks for it (RangedTotalText).
 	Total     int64
 	TotalText string
 	Unit      string
@@ -176,6 +177,8 @@ type CountBars struct {
 
 // CountBar is one category.
 type CountBar struct {
+	// Label is the category, followed by its RangeNote when the question asks for ranges;
+	// Lines is it wrapped to the label column.
 	Label string
 	Lines []string
 	Value int64

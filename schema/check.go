@@ -346,6 +346,7 @@ func (d *decoder) checkExtraFields(q *Question) {
 	extra(q.Type != Counts && len(q.Categories) > 0, "categories")
 	extra(q.Type != Counts && q.BreakdownOf != "", "breakdown_of")
 	extra(q.Type != Counts && q.Multiple, "multiple")
+	extra(q.Type != Counts && q.ShowRange, "show_range")
 	extra(q.Type != Counts && q.Type != Total && (q.Min != nil || q.Max != nil), "min / max")
 	extra(q.Type != Counts && q.Type != Total && q.Unit != "", "unit")
 	extra(q.Type != Total && len(q.SumOf) > 0, "sum_of")
@@ -518,6 +519,7 @@ func (d *decoder) checkReferences(s *Schema, q *Question) {
 			}
 		}
 	case Total:
+		ranged := map[*Question]bool{}
 		for _, k := range q.SumOf {
 			c := s.Category(k)
 			switch {
@@ -525,6 +527,10 @@ func (d *decoder) checkReferences(s *Schema, q *Question) {
 				d.errorf(q.Line, "設問「%s」の sum_of「%s」に当たる区分がありません（「設問id.区分id」で書きます）", q.ID, k)
 			case c.IsRepeat():
 				d.errorf(q.Line, "設問「%s」の sum_of「%s」は再掲の区分です（合計には入れません）", q.ID, k)
+			case c.Question.ShowRange && !ranged[c.Question]:
+				ranged[c.Question] = true
+				// The report shows such counts as a table over periods, not as bars.
+				d.errorf(c.Question.Line, "設問「%s」は合計「%s」とともに期間ごとの表で示すため、show_range は使えません", c.Question.ID, q.ID)
 			}
 		}
 	}

@@ -360,6 +360,22 @@ func TestSchemaMistakes(t *testing.T) {
 			at:   "- id: c1", msg: "sum_of は使えません",
 		},
 		{
+			name: "show_range on a text question",
+			src:  edit(t, minimal, "type: text\n", "type: text\n            show_range: true\n"),
+			at:   "- id: memo", msg: "設問「memo」（text）には show_range は使えません",
+		},
+		{
+			name: "show_range not true/false",
+			src:  edit(t, minimal, "type: counts\n", "type: counts\n            show_range: はい\n"),
+			at:   "show_range:", msg: "true または false",
+		},
+		{
+			name: "show_range on counts a total sums",
+			src: edit(t, edit(t, minimal, "type: counts\n", "type: counts\n            show_range: true\n"),
+				"          - id: memo\n", "          - id: t1\n            type: total\n            label: 合計\n            sum_of: [c1.x, c1.y]\n          - id: memo\n"),
+			at: "- id: c1", msg: "設問「c1」は合計「t1」とともに期間ごとの表で示すため、show_range は使えません",
+		},
+		{
 			name: "counts without categories",
 			src:  edit(t, minimal, "            categories:\n              - {id: x, label: エックス}\n              - {id: y, label: ワイ}\n", ""),
 			at:   "- id: c1", msg: "categories がありません",

@@ -178,6 +178,9 @@ type Question struct {
 	Multiple bool `yaml:"multiple"`
 	// BreakdownOf makes this question a 内訳: its categories must add up to that category.
 	BreakdownOf string `yaml:"breakdown_of"`
+	// ShowRange asks the report to print each count with its per-unit range beside it,
+	// 「1,050 件（5 件 ～ 242 件）」, as a monthly report (月報) does; counts only.
+	ShowRange bool `yaml:"show_range"`
 
 	// SumOf lists the category ids a Total must equal the sum of.
 	SumOf []string `yaml:"sum_of"`
