@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -66,4 +68,29 @@ func build() (*aggregate.Result, error) {
 		return nil, err
 	}
 	return res, res.AttachEarlier(hist)
+}
+
+// SampleWithout aggregates testdata/returns without the returns of the units named (「北区」),
+// and without earlier periods, as `zaitaku aggregate --allow-incomplete` aggregates a folder
+// that lacks them; with no names it is the complete sample without history.
+func SampleWithout(tb testing.TB, missing ...string) *aggregate.Result {
+	tb.Helper()
+	files, err := returns.ListReturns(filepath.Join(Root(), "testdata", "returns"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var kept []string
+	for _, f := range files {
+		if !slices.Contains(missing, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))) {
+			kept = append(kept, f)
+		}
+	}
+	if len(files)-len(kept) != len(missing) {
+		tb.Fatalf("SampleWithout(%q): %d of the names are not sample returns", missing, len(missing)-(len(files)-len(kept)))
+	}
+	c, err := aggregate.Collect(kept, schema.Default(), aggregate.CollectOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c.Result()
 }

@@ -1,41 +1,12 @@
 package pptx
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
-	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/returns"
 )
-
-// returnsWithout is the aggregate of the sample returns without earlier periods, leaving
-// out the returns named in skip (an incomplete aggregate when any are).
-func returnsWithout(t testing.TB, skip ...string) *aggregate.Result {
-	t.Helper()
-	files, err := returns.ListReturns(filepath.Join(aggregatetest.Root(), "testdata", "returns"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var keep []string
-	for _, f := range files {
-		drop := false
-		for _, s := range skip {
-			drop = drop || filepath.Base(f) == s
-		}
-		if !drop {
-			keep = append(keep, f)
-		}
-	}
-	c, err := aggregate.Collect(keep, schema.Default(), aggregate.CollectOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.Result()
-}
 
 // samplePlan is a page plan for the sample report made by hand, as render/pdf's Pages
 // would give one: the cover, a section, an item page over two pages, the 提出状況 page in
@@ -112,7 +83,7 @@ func TestSlidesStayOnTheSlide(t *testing.T) {
 	reps := map[string]*charts.Report{
 		"planned":    planned,
 		"cases":      charts.Build(aggregatetest.Sample(t), charts.Options{DocLabel: "資料１", IncludeCases: true}),
-		"incomplete": charts.Build(returnsWithout(t, "北区.xlsx"), charts.Options{DocLabel: "資料１"}),
+		"incomplete": charts.Build(aggregatetest.SampleWithout(t, "北区"), charts.Options{DocLabel: "資料１"}),
 	}
 	if !testing.Short() {
 		reps["1741"] = charts.Build(aggregatetest.Collection(t, 1741).Result(), charts.Options{DocLabel: "資料１"})

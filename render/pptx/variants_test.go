@@ -125,24 +125,11 @@ func TestDeckSaysUnitLabel(t *testing.T) {
 	}
 }
 
-// sampleWithout aggregates the sample returns without those of the wards named, as
-// `zaitaku aggregate --allow-incomplete` aggregates a folder that lacks them.
+// sampleWithout is aggregatetest.SampleWithout, checked to be the incomplete aggregate
+// asked for: the wards named missing, the others counted.
 func sampleWithout(t *testing.T, missing ...string) *aggregate.Result {
 	t.Helper()
-	files, err := returns.ListReturns(filepath.Join(aggregatetest.Root(), "testdata", "returns"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) != 24 {
-		t.Fatalf("%d sample returns, want 24", len(files))
-	}
-	var kept []string
-	for _, f := range files {
-		if !slices.Contains(missing, strings.TrimSuffix(filepath.Base(f), ".xlsx")) {
-			kept = append(kept, f)
-		}
-	}
-	res := collectReturns(t, kept, schema.Default())
+	res := aggregatetest.SampleWithout(t, missing...)
 	sub := res.Submission
 	if sub.Complete || sub.Counted != 24-len(missing) || len(sub.Missing) != len(missing) {
 		t.Fatalf("want %d of 24 wards counted, %q missing: %+v", 24-len(missing), missing, sub)

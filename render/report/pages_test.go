@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,35 +16,8 @@ import (
 	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/render/pdf"
 	"github.com/osaka-city/zaitaku/render/pptx"
-	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
-	"github.com/osaka-city/zaitaku/schema/returns"
 )
-
-// sampleWithout is the aggregate of the sample returns without earlier periods, leaving
-// out the returns named in skip (an incomplete aggregate when any are).
-func sampleWithout(t testing.TB, skip ...string) *aggregate.Result {
-	t.Helper()
-	files, err := returns.ListReturns(filepath.Join(aggregatetest.Root(), "testdata", "returns"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var keep []string
-	for _, f := range files {
-		drop := false
-		for _, s := range skip {
-			drop = drop || filepath.Base(f) == s
-		}
-		if !drop {
-			keep = append(keep, f)
-		}
-	}
-	c, err := aggregate.Collect(keep, schema.Default(), aggregate.CollectOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.Result()
-}
 
 // pagedOutputs renders report.pdf and report.pptx of one report as Render does: the
 // deck following the PDF's page plan.
@@ -80,9 +52,9 @@ func variants() []struct {
 		opts charts.Options
 	}{
 		{"history", aggregatetest.Sample, charts.Options{DocLabel: "資料１", AggregateID: "TEST-ID"}},
-		{"no history", func(t testing.TB) *aggregate.Result { return sampleWithout(t) }, charts.Options{DocLabel: "資料１"}},
+		{"no history", func(t testing.TB) *aggregate.Result { return aggregatetest.SampleWithout(t) }, charts.Options{DocLabel: "資料１"}},
 		{"cases", aggregatetest.Sample, charts.Options{IncludeCases: true}},
-		{"incomplete", func(t testing.TB) *aggregate.Result { return sampleWithout(t, "北区.xlsx", "中央区.xlsx") }, charts.Options{}},
+		{"incomplete", func(t testing.TB) *aggregate.Result { return aggregatetest.SampleWithout(t, "北区", "中央区") }, charts.Options{}},
 		{"1741", func(t testing.TB) *aggregate.Result {
 			if testing.Short() {
 				t.Skip("the synthetic 1,741 units take a while; not under -short")
