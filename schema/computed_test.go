@@ -1,7 +1,9 @@
 package schema_test
 
 import (
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/osaka-city/zaitaku/schema"
@@ -134,5 +136,28 @@ func TestComputedLoop(t *testing.T) {
 	want := "区分「c2.p」の自動計算（computed）が循環しています（c2.p → c3.z → c4.w → c2.p）"
 	if len(list) != 1 || find(list, lineOf(t, src, "{id: c2,"), want) == nil {
 		t.Errorf("want only %q on the line of c2; got:\n%v", want, list)
+	}
+}
+
+// TestDocComputed: the example of docs/schema.md's "Computed subtotals" loads (the formula
+// it shows is held to the form's in schema/form).
+func TestDocComputed(t *testing.T) {
+	doc := string(readFile(t, filepath.Join("..", "docs", "schema.md")))
+	_, sec, ok := strings.Cut(doc, "\n### Computed subtotals (`computed: true`)\n")
+	if !ok {
+		t.Fatal("docs/schema.md has no section Computed subtotals")
+	}
+	_, block, ok := strings.Cut(sec, "\n```\n")
+	block, _, closed := strings.Cut(block, "\n```\n")
+	if !ok || !closed {
+		t.Fatal("the Computed subtotals section has no example block")
+	}
+	var questions strings.Builder
+	for _, l := range strings.Split(block, "\n") {
+		questions.WriteString("          " + l + "\n")
+	}
+	s := mustParse(t, edit(t, minimal, "          - id: memo\n", questions.String()+"          - id: memo\n"))
+	if got, want := s.ComputedKeys(), []string{"content.med", "content.care"}; !slices.Equal(got, want) {
+		t.Errorf("the example's computed figures %v, want %v", got, want)
 	}
 }

@@ -1,6 +1,8 @@
 package form_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
@@ -121,4 +124,29 @@ func inSqref(t *testing.T, sqref, cell string) bool {
 		}
 	}
 	return false
+}
+
+// docs/schema.md's "Computed subtotals" shows the formula the form writes for its example.
+func TestDocComputedFormula(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "schema.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, ok := strings.Cut(string(doc), "\n### Computed subtotals (`computed: true`)\n")
+	_, block, _ := strings.Cut(sec, "\n```\n")
+	block, _, closed := strings.Cut(block, "\n```\n")
+	if !ok || !closed {
+		t.Fatal("docs/schema.md has no Computed subtotals section with an example")
+	}
+	src := "id: doc\nversion: 1\ntitle: 例\nunits:\n  list:\n    - {name: 北区}\nsheets:\n  - id: s\n    name: 月報\n    items:\n      - id: a\n        label: 相談\n        questions:\n"
+	for _, l := range strings.Split(block, "\n") {
+		src += "          " + l + "\n"
+	}
+	sc, err := schema.Parse([]byte(src), "doc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := form.ComputedFormula(sc, "content.med"); f == "" || !strings.Contains(sec, "`="+f+"`") {
+		t.Errorf("the section does not show the formula the form writes, =%s", f)
+	}
 }
