@@ -1,7 +1,8 @@
 package check_test
 
 import (
-	"os"
+	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -177,24 +178,39 @@ func TestComputedCellLostIsNotMissing(t *testing.T) {
 }
 
 // LibreOffice computes the formula cells (by the parts' defined names) when it re-saves a
-// return: the cells then hold the sums, and the return reads as before, without findings.
+// return, also after a ward inserted rows inside a breakdown: the cells then hold the sums,
+// and the return reads as before, without findings.
 func TestComputedAfterLibreOffice(t *testing.T) {
 	bin := formtest.Soffice(t)
 	sc := formtest.ComputedSchema(t)
 	a := formtest.ValidAnswers(sc)
 	a["c1med.clinic"] = 10 // c1.med = 10 + 2 + 2
 	a["m1.org"] = 7        // m1total = 2 + 7
-	data, _ := formtest.ComputedReturn(t, sc, "北区", a)
-	path := filepath.Join(t.TempDir(), "北区.xlsx")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	data, cells := formtest.ComputedReturn(t, sc, "北区", a)
+	f, err := excelize.OpenReader(strings.NewReader(string(data)))
+	if err != nil {
 		t.Fatal(err)
 	}
+	// Two rows inserted between 診療所・医師 and 病院, below the 医療 subtotal's cell.
+	hospital := cells[form.DefinedName("c1med.hospital")]
+	_, row, _ := excelize.CellNameToCoordinates(hospital.Cell)
+	if err := f.InsertRows(hospital.Sheet, row, 2); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "北区.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 	r, err := check.Read(resave(t, bin, path), sc, check.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range r.Findings {
-		t.Errorf("finding after LibreOffice: %s", f.Line(false))
+	for _, fd := range r.Findings {
+		t.Errorf("finding after LibreOffice: %s", fd.Line(false))
+	}
+	if c := r.Cells["c1med.hospital"]; c == nil || c.Cell == hospital.Cell {
+		t.Fatalf("病院 is still at %s; the rows were not inserted", hospital.Cell)
 	}
 	for key, want := range map[string]string{"c1.med": "14", "c1.care": "4", "m1total": "9"} {
 		if c := r.Cells[key]; c == nil || c.Value != want || c.Kind != returns.KindNumber {
@@ -202,4 +218,42 @@ func TestComputedAfterLibreOffice(t *testing.T) {
 		}
 	}
 	wantCounts(t, r, map[string]int64{"c1.med": 14, "c1.care": 4, "m1total": 9})
+}
+
+// Neither the complete answer set nor the synthetic answers type a computed figure, and
+// both fill the form so that it reads without errors, the computed figures adding up.
+func TestAnswersLeaveComputedCellsAlone(t *testing.T) {
+	sc := formtest.ComputedSchema(t)
+	sets := map[string]map[string]any{"ValidAnswers": formtest.ValidAnswers(sc)}
+	for i := range 8 {
+		sets[fmt.Sprint("SyntheticAnswers ", i)] = formtest.SyntheticAnswers(sc, "北区", rand.New(rand.NewPCG(1, uint64(i))))
+	}
+	for name, a := range sets {
+		for _, key := range sc.ComputedKeys() {
+			if _, ok := a[key]; ok {
+				t.Errorf("%s types the computed %s", name, key)
+			}
+		}
+		data, _ := formtest.ComputedReturn(t, sc, "北区", a)
+		r, err := check.ReadBytes("北区.xlsx", data, sc, check.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Findings {
+			// The schema's one rule (介護 ≤ 医療, a warning) is not arranged for by the
+			// synthetic answers; nothing else may be found.
+			if f.Code != finding.RuleCompare {
+				t.Errorf("%s: %s", name, f.Line(false))
+			}
+		}
+		for _, key := range sc.ComputedKeys() {
+			var sum int64
+			for _, p := range sc.ComputedParts(key) {
+				sum += r.Counts[p]
+			}
+			if got, ok := r.Counts[key]; !ok || got != sum {
+				t.Errorf("%s: %s = %d (%v), want %d", name, key, got, ok, sum)
+			}
+		}
+	}
 }
