@@ -98,7 +98,7 @@ type builder struct {
 type styles struct {
 	title, small, notice, item, question, label, repeatLabel, number, unit int
 	input, inputText, inputCount, total, meta                              int
-	// computedLabel labels a computed cell: the 合計 row's grey, wrapped (see makeStyles).
+	// computedLabel labels a computed cell: the 合計 row's grey, wrapped (computed.go).
 	computedLabel int
 	// period is the 対象期間 cell: input, or input as text where a period is written with
 	// months (see makeStyles).
@@ -174,10 +174,10 @@ func (b *builder) makeStyles() {
 		total:       ns(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin, NumFmt: 3, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}}),
 		meta:        ns(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "808080"}, Alignment: &excelize.Alignment{Horizontal: "left"}}),
 	}
+	b.makeComputedStyles(ns)
 	// Excel turns a month typed as 平成28年8月 or 2016-08 into a date, so where periods are
 	// written with months the cell is formatted as text (@) and keeps what the ward typed.
 	// Other kinds keep the plain input style (and the half-yearly template its bytes).
-	b.makeComputedStyles(ns)
 	b.st.period = b.st.input
 	if k := period.Kind(b.sc.Period); k == period.KindMonth || k == period.KindRange {
 		b.st.period = ns(&excelize.Style{Fill: yellow, Border: thin, Protection: unlocked, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "center", ShrinkToFit: true}})
