@@ -38,6 +38,7 @@ func (d *decoder) check(s *Schema) {
 	d.checkUnits(s)
 	d.checkLists(s)
 	d.checkSheets(s)
+	d.checkComputed(s)
 	d.checkRules(s)
 }
 

@@ -228,6 +228,10 @@ func (d *decoder) checkRequire(s *Schema, r *Rule) {
 	if r.When != "" {
 		r.Condition = d.answer(s, r.Line, "when", r.When)
 	}
+	if t := r.Target; t != nil && t.IsComputed() {
+		d.errorf(r.Line, "require の「%s」は自動計算の欄（computed）なので、記入を求めることはできません", r.Require)
+		r.Target = nil
+	}
 	if t := r.Target; t != nil && t.Question.Required() {
 		d.errorf(r.Line, "require の「%s」（%s）はもともと必須の回答です。ルールで求めるには、その設問を required: false にしてください", r.Require, t.Question.Label)
 		r.Target = nil

@@ -78,6 +78,8 @@ type Schema struct {
 	lists     map[string]*ChoiceList
 	questions map[string]*Question
 	units     map[string]*Unit
+	// computed are the computed figures' keys, parts before wholes (computed.go).
+	computed []string
 }
 
 // Units are the answering units (wards) in their official order, each in a block.
@@ -184,6 +186,9 @@ type Question struct {
 
 	// SumOf lists the category ids a Total must equal the sum of.
 	SumOf []string `yaml:"sum_of"`
+	// Computed makes a total a sum nobody types: its value is the sum of its SumOf, a
+	// formula cell on the form (computed.go); total only.
+	Computed bool `yaml:"computed"`
 
 	// Lines is the number of entry rows of a text_list.
 	Lines int `yaml:"lines"`
@@ -217,12 +222,19 @@ type Category struct {
 	Label string `yaml:"label"`
 	// RepeatOf marks a 再掲 row: a subset of the named category (or total), never added to totals.
 	RepeatOf string `yaml:"repeat_of"`
+	// Computed makes the category a subtotal nobody types: the total (without 再掲) of the
+	// one counts question whose breakdown_of names it, a formula cell on the form
+	// (computed.go).
+	Computed bool `yaml:"computed"`
 
 	// Key is the category's schema-wide id: question id + "." + category id.
 	Key string `yaml:"-"`
 	// RepeatKey is RepeatOf resolved to a schema-wide id.
 	RepeatKey string    `yaml:"-"`
 	Question  *Question `yaml:"-"`
+	// Breakdown is the counts question whose breakdown_of names the category (the first
+	// one, should a schema give two), or nil.
+	Breakdown *Question `yaml:"-"`
 	Line      int       `yaml:"-"`
 }
 
@@ -245,6 +257,9 @@ type Field struct {
 func (q *Question) Required() bool {
 	if q.RequiredSet != nil {
 		return *q.RequiredSet
+	}
+	if q.Computed {
+		return false // nobody types it
 	}
 	switch q.Type {
 	case Choice, ChoiceGroup, Counts, Total:

@@ -86,15 +86,17 @@ func (r *checker) check(opts ReadOptions) {
 	r.Lists = map[string][]string{}
 	r.checkHeader(opts)
 	for _, s := range form.Slots(r.Schema) {
-		if c := r.Cells[s.Key]; c != nil {
+		if c := r.Cells[s.Key]; c != nil && !s.Computed {
 			r.checkSlot(s, c)
 		}
 	}
+	r.computeFigures()
 	for _, q := range r.Schema.Questions() {
 		r.checkSums(q)
 	}
 	r.checkCases()
 	r.checkRules()
+	r.checkComputedCells()
 	r.checkGlyphs(opts.Glyphs)
 	r.sortFindings()
 }

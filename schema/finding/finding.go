@@ -50,6 +50,9 @@ const (
 	RuleCompare       Code = "rule-compare"       // a schema rule comparing two figures is broken
 	RuleRequired      Code = "rule-required"      // a schema rule requires an answer left empty
 	RuleEmpty         Code = "rule-empty"         // a schema rule asks an answer given to be empty
+	// ComputedOverwritten: a computed (自動計算) cell holds something other than the sum of
+	// its parts, which is what is used.
+	ComputedOverwritten Code = "computed-overwritten"
 
 	// What a cell holds.
 	NoFormulaResult Code = "no-formula-result"
@@ -191,7 +194,7 @@ func Summary(name string, fs []Finding) string {
 // document to it.
 var Codes = []Code{
 	Missing, NotAChoice, NotACount, OutOfRange, TooLong, ControlChar, GlyphMissing,
-	BreakdownMismatch, TotalMismatch, RepeatExceeds, RuleCompare, RuleRequired, RuleEmpty,
+	BreakdownMismatch, TotalMismatch, RepeatExceeds, RuleCompare, RuleRequired, RuleEmpty, ComputedOverwritten,
 	NoFormulaResult, CellMerged, CellBool, CellError, CellDate, MisplacedRight, MisplacedBelow,
 	SlotMissing, SlotConflict, SlotAmbiguous, SlotBroken, SlotMoved, FormMissing, WrongSurvey, FormVersion,
 	UnknownUnit, UnitNameMismatch, NotAPeriod, WrongPeriod, MixedPeriod,

@@ -41,6 +41,9 @@ type Slot struct {
 	Record int
 	// List is the choice list for SlotChoice.
 	List *schema.ChoiceList
+	// Computed marks a computed category or total (schema's computed: true): a locked
+	// formula cell the ward never types, read only to notice it was typed over.
+	Computed bool
 }
 
 // Name is the Excel defined name of the slot's cell. Dots are not allowed in every tool's
@@ -76,7 +79,7 @@ func QuestionLabel(q *schema.Question) string {
 
 // Required reports whether the slot must be answered.
 func (s *Slot) Required() bool {
-	if s.Field != nil {
+	if s.Field != nil || s.Computed {
 		return false
 	}
 	return s.Question.Required()
@@ -105,11 +108,11 @@ func QuestionSlots(q *schema.Question) []*Slot {
 	case schema.Counts:
 		out := make([]*Slot, len(q.Categories))
 		for i, c := range q.Categories {
-			out[i] = &Slot{Key: c.Key, Kind: SlotCount, Question: q, Category: c}
+			out[i] = &Slot{Key: c.Key, Kind: SlotCount, Question: q, Category: c, Computed: c.Computed}
 		}
 		return out
 	case schema.Total:
-		return []*Slot{{Key: q.ID, Kind: SlotCount, Question: q}}
+		return []*Slot{{Key: q.ID, Kind: SlotCount, Question: q, Computed: q.Computed}}
 	case schema.Text:
 		return []*Slot{{Key: q.ID, Kind: SlotText, Question: q}}
 	case schema.TextList:

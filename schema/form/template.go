@@ -98,6 +98,8 @@ type builder struct {
 type styles struct {
 	title, small, notice, item, question, label, repeatLabel, number, unit int
 	input, inputText, inputCount, total, meta                              int
+	// computedLabel labels a computed cell: the 合計 row's grey, wrapped (computed.go).
+	computedLabel int
 	// period is the 対象期間 cell: input, or input as text where a period is written with
 	// months (see makeStyles).
 	period int
@@ -172,6 +174,7 @@ func (b *builder) makeStyles() {
 		total:       ns(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin, NumFmt: 3, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}}),
 		meta:        ns(&excelize.Style{Font: &excelize.Font{Size: 9, Color: "808080"}, Alignment: &excelize.Alignment{Horizontal: "left"}}),
 	}
+	b.makeComputedStyles(ns)
 	// Excel turns a month typed as 平成28年8月 or 2016-08 into a date, so where periods are
 	// written with months the cell is formatted as text (@) and keeps what the ward typed.
 	// Other kinds keep the plain input style (and the half-yearly template its bytes).
@@ -435,7 +438,7 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 		}
 		if q.BreakdownOf != "" {
 			if parent := w.sc.Category(q.BreakdownOf); parent != nil {
-				note = strings.TrimSpace(note + "　合計が「" + parent.Label + "」の件数と一致するように記入")
+				note = strings.TrimSpace(note + breakdownNote(parent))
 			}
 		}
 		w.questionHeading(q, note)
@@ -447,6 +450,10 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 				continue
 			}
 			sum = append(sum, w.cell(colAnswer, w.row))
+			if s.Computed {
+				w.computedRow(s, q.Numbering.Column(CategoryNumber(c)), c.Label+"（内訳の合計・自動計算）")
+				continue
+			}
 			// The number is in its own column, so the label goes without it.
 			w.answerRow(s, q.Numbering.Column(CategoryNumber(c)), c.Label, w.st.label)
 		}
@@ -462,6 +469,10 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 			if c := w.sc.Category(k); c != nil {
 				parts = append(parts, c.Label)
 			}
+		}
+		if q.Computed {
+			w.computedRow(slots[0], q.Number, q.Label+"（"+strings.Join(parts, "＋")+"・自動計算）")
+			break
 		}
 		w.answerRow(slots[0], q.Number, q.Label+"（"+strings.Join(parts, "＋")+"）", w.st.question)
 	case schema.Text:

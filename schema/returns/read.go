@@ -397,7 +397,8 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 			continue
 		}
 		if res[i].state == stateMissing {
-			if sp.slot != nil {
+			// A computed cell lost is no loss: its figure comes from its parts.
+			if sp.slot != nil && !sp.slot.Computed {
 				missing = append(missing, sp)
 			}
 			continue

@@ -109,20 +109,22 @@ type UnitsInfo struct {
 
 // QuestionInfo is one question as `schema show --format json` prints it.
 type QuestionInfo struct {
-	ID          string       `json:"id"`
-	Type        string       `json:"type"`
-	Sheet       string       `json:"sheet"`
-	Item        string       `json:"item"`
-	Number      string       `json:"number,omitempty"`
-	Label       string       `json:"label"`
-	Required    bool         `json:"required"`
-	Options     []string     `json:"options,omitempty"`
-	Rows        []KeyLabel   `json:"rows,omitempty"`
-	Categories  []KeyLabel   `json:"categories,omitempty"`
-	Unit        string       `json:"unit,omitempty"`
-	BreakdownOf string       `json:"breakdown_of,omitempty"`
-	SumOf       []string     `json:"sum_of,omitempty"`
-	Fields      []FieldLabel `json:"fields,omitempty"`
+	ID          string     `json:"id"`
+	Type        string     `json:"type"`
+	Sheet       string     `json:"sheet"`
+	Item        string     `json:"item"`
+	Number      string     `json:"number,omitempty"`
+	Label       string     `json:"label"`
+	Required    bool       `json:"required"`
+	Options     []string   `json:"options,omitempty"`
+	Rows        []KeyLabel `json:"rows,omitempty"`
+	Categories  []KeyLabel `json:"categories,omitempty"`
+	Unit        string     `json:"unit,omitempty"`
+	BreakdownOf string     `json:"breakdown_of,omitempty"`
+	SumOf       []string   `json:"sum_of,omitempty"`
+	// Computed is a total nobody types, the sum of SumOf (schema's computed: true).
+	Computed bool         `json:"computed,omitempty"`
+	Fields   []FieldLabel `json:"fields,omitempty"`
 }
 
 // KeyLabel is a row or category with its schema-wide key.
@@ -130,6 +132,8 @@ type KeyLabel struct {
 	Key      string `json:"key"`
 	Label    string `json:"label"`
 	RepeatOf string `json:"repeat_of,omitempty"`
+	// ComputedFrom is, for a computed category, the breakdown question whose total it is.
+	ComputedFrom string `json:"computed_from,omitempty"`
 }
 
 // FieldLabel is a case-record field.
@@ -143,7 +147,7 @@ func describe(sc *schema.Schema) []QuestionInfo {
 	var out []QuestionInfo
 	for _, q := range sc.Questions() {
 		qi := QuestionInfo{ID: q.ID, Type: string(q.Type), Sheet: q.Item.Sheet.Name, Item: q.Item.Heading(),
-			Number: q.Number, Label: q.Label, Required: q.Required(), Unit: q.Unit, BreakdownOf: q.BreakdownOf, SumOf: q.SumOf}
+			Number: q.Number, Label: q.Label, Required: q.Required(), Unit: q.Unit, BreakdownOf: q.BreakdownOf, SumOf: q.SumOf, Computed: q.Computed}
 		if q.List != nil {
 			qi.Options = q.List.Labels()
 		}
@@ -151,7 +155,11 @@ func describe(sc *schema.Schema) []QuestionInfo {
 			qi.Rows = append(qi.Rows, KeyLabel{Key: r.Key, Label: form.RowLabel(q, r)})
 		}
 		for _, c := range q.Categories {
-			qi.Categories = append(qi.Categories, KeyLabel{Key: c.Key, Label: form.CategoryLabel(c), RepeatOf: c.RepeatKey})
+			kl := KeyLabel{Key: c.Key, Label: form.CategoryLabel(c), RepeatOf: c.RepeatKey}
+			if c.Computed && c.Breakdown != nil {
+				kl.ComputedFrom = c.Breakdown.ID
+			}
+			qi.Categories = append(qi.Categories, kl)
 		}
 		for _, f := range q.Fields {
 			fl := FieldLabel{ID: f.ID, Label: f.Label}
@@ -217,12 +225,21 @@ func runShow(opts *Options) error {
 			if c.RepeatOf != "" {
 				extra = "（再掲: " + c.RepeatOf + " の内数・合計に含めない）"
 			}
+			if c.ComputedFrom != "" {
+				extra = "（自動計算: " + c.ComputedFrom + " の合計・記入しない）"
+			}
 			fmt.Fprintf(w, "      %-12s %s%s\n", c.Key, c.Label, extra)
 		}
-		if q.BreakdownOf != "" {
+		switch {
+		case q.BreakdownOf != "" && sc.IsComputed(q.BreakdownOf):
+			fmt.Fprintf(w, "      内訳: 合計が %s になる（自動計算）\n", q.BreakdownOf)
+		case q.BreakdownOf != "":
 			fmt.Fprintf(w, "      内訳: 合計が %s と一致すること\n", q.BreakdownOf)
 		}
-		if len(q.SumOf) > 0 {
+		switch {
+		case len(q.SumOf) > 0 && q.Computed:
+			fmt.Fprintf(w, "      合計: %s の和（自動計算・記入しない）\n", strings.Join(q.SumOf, " ＋ "))
+		case len(q.SumOf) > 0:
 			fmt.Fprintf(w, "      合計: %s の和と一致すること\n", strings.Join(q.SumOf, " ＋ "))
 		}
 		for _, f := range q.Fields {

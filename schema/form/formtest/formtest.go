@@ -13,8 +13,9 @@ import (
 	"github.com/osaka-city/zaitaku/schema/period"
 )
 
-// ValidAnswers returns a complete, consistent set of answers for every slot: 2 per count
-// category, 1 per 再掲, 内訳 parents and totals equal to their parts.
+// ValidAnswers returns a complete, consistent set of answers for every slot a ward fills:
+// 2 per count category, 1 per 再掲, 内訳 parents and totals equal to their parts, and
+// nothing in computed cells (schema's computed: true), which nobody types.
 func ValidAnswers(sc *schema.Schema) map[string]any {
 	a := map[string]any{form.MetaWard: "北区", form.MetaPeriod: "令和６年度上半期"}
 	for _, s := range form.Slots(sc) {
@@ -22,10 +23,8 @@ func ValidAnswers(sc *schema.Schema) map[string]any {
 		case form.SlotChoice:
 			a[s.Key] = s.List.Options[0].Label
 		case form.SlotCount:
-			if s.Category != nil && s.Category.IsRepeat() {
-				a[s.Key] = 1
-			} else {
-				a[s.Key] = 2
+			if !s.Computed {
+				a[s.Key] = validCount(sc, s.Key, map[string]bool{})
 			}
 		case form.SlotText:
 			a[s.Key] = "記入例：" + s.Label()
@@ -33,15 +32,36 @@ func ValidAnswers(sc *schema.Schema) map[string]any {
 			a[s.Key] = "在宅歯科講習会\nもしばなゲーム研究会"
 		}
 	}
-	for _, q := range sc.Questions() {
-		switch {
-		case q.Type == schema.Counts && q.BreakdownOf != "":
-			a[q.BreakdownOf] = 2 * len(q.TotalCategories())
-		case q.Type == schema.Total:
-			a[q.ID] = 2 * len(q.SumOf)
-		}
-	}
 	return a
+}
+
+// validCount is ValidAnswers's figure for a count key: 1 for a 再掲, the sum of its parts
+// for a 内訳 parent, a total or a computed figure, 2 for any other category. seen stops
+// a schema whose 内訳 loop (typed parents may) from recursing for ever.
+func validCount(sc *schema.Schema, key string, seen map[string]bool) int {
+	var parts []string
+	if c := sc.Category(key); c != nil {
+		switch {
+		case c.IsRepeat():
+			return 1
+		case c.Breakdown != nil:
+			for _, p := range c.Breakdown.TotalCategories() {
+				parts = append(parts, p.Key)
+			}
+		}
+	} else if q := sc.Question(key); q != nil && q.Type == schema.Total {
+		parts = q.SumOf
+	}
+	if len(parts) == 0 || seen[key] {
+		return 2
+	}
+	seen[key] = true
+	n := 0
+	for _, p := range parts {
+		n += validCount(sc, p, seen)
+	}
+	delete(seen, key)
+	return n
 }
 
 // WriteReturn builds the template for 北区, fills it and saves it under dir.

@@ -110,7 +110,7 @@ func SyntheticSchema(n int) *schema.Schema {
 }
 
 // SyntheticAnswers is a complete, consistent answer set for one unit drawn from rng,
-// following ValidAnswers's structure: every choice answered (options spread over the list,
+// following ValidAnswers's structure (nothing in computed cells): every choice answered (options spread over the list,
 // now and then typed as an alias or a number, as wards do), counts small random numbers,
 // each 内訳 parent equal to the sum of its breakdown, each entered total the sum of its
 // parts, each 再掲 at most its parent; free text, text lists and case records present on
@@ -124,7 +124,7 @@ func SyntheticAnswers(sc *schema.Schema, unit string, rng *rand.Rand) map[string
 			// Case records are filled per record below.
 		case s.Kind == form.SlotChoice:
 			a[s.Key] = spell(s.List, rng)
-		case s.Kind == form.SlotCount && s.Category != nil && !s.Category.IsRepeat():
+		case s.Kind == form.SlotCount && s.Category != nil && !s.Category.IsRepeat() && !s.Computed:
 			counts[s.Key] = rng.IntN(21)
 		case s.Kind == form.SlotText && (s.Required() || rng.IntN(10) < 7):
 			a[s.Key] = fmt.Sprintf("記入例（%s）：%s の取組を記入しています。", unit, s.Question.Label)
@@ -172,9 +172,11 @@ func SyntheticAnswers(sc *schema.Schema, unit string, rng *rand.Rand) map[string
 		}
 	}
 	for k, v := range counts {
-		a[k] = v
+		if !sc.IsComputed(k) { // the form adds it up; nobody types it
+			a[k] = v
+		}
 	}
-	followRules(sc, a, unit)
+	followRules(sc, a, counts, unit)
 	for _, q := range qs {
 		if q.Type != schema.Cases {
 			continue
@@ -196,15 +198,20 @@ func SyntheticAnswers(sc *schema.Schema, unit string, rng *rand.Rand) map[string
 
 // followRules makes a the answers the schema's require rules ask for: the required answer
 // given where its condition holds, and left empty where the rule says otherwise: empty and
-// the condition does not hold. It draws nothing from the random source, so a schema
-// without rules gets the answers it always got. Compare rules are not arranged for.
-func followRules(sc *schema.Schema, a map[string]any, unit string) {
+// the condition does not hold. A computed figure, which a holds not, is read from counts.
+// It draws nothing from the random source, so a schema without rules gets the answers it
+// always got. Compare rules are not arranged for.
+func followRules(sc *schema.Schema, a map[string]any, counts map[string]int, unit string) {
 	for _, r := range sc.Rules {
 		if r.IsCompare() {
 			continue
 		}
 		c, holds := r.Condition, false
-		switch v := a[c.Key].(type) {
+		v := a[c.Key]
+		if n, ok := counts[c.Key]; ok && sc.IsComputed(c.Key) {
+			v = n
+		}
+		switch v := v.(type) {
 		case string:
 			if c.IsChoice() {
 				o, ok := c.Question.List.Match(v)
