@@ -65,7 +65,7 @@ const unitTableRows = matrixRows
 // its type size, so that the key of its codes fits beside it on an A4 landscape page;
 // unitCellPad is what a column adds to its widest text.
 const (
-	unitTableWidth = 112.0
+	unitTableWidth = 116.0
 	unitCellPad    = 2.5
 )
 
@@ -220,9 +220,11 @@ func (ut *UnitTable) unitWidth() float64 {
 	return w + 3
 }
 
-// columnWidths estimates each column's width: its code or widest figure.
+// columnWidths estimates each column's width: its code or widest figure, the categories'
+// columns all as wide as the widest of them, as the renderers set them.
 func (ut *UnitTable) columnWidths() []float64 {
 	out := make([]float64, len(ut.Columns))
+	widest := 0.0
 	for i, c := range ut.Columns {
 		w := figureWidth(c.Short)
 		for _, r := range ut.Rows {
@@ -232,6 +234,14 @@ func (ut *UnitTable) columnWidths() []float64 {
 			w = max(w, figureWidth(r.Cells[i]))
 		}
 		out[i] = w + unitCellPad
+		if !c.Total {
+			widest = max(widest, out[i])
+		}
+	}
+	for i, c := range ut.Columns {
+		if !c.Total {
+			out[i] = widest
+		}
 	}
 	return out
 }
