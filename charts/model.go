@@ -8,7 +8,8 @@
 // colours (OptionColor, TextColor), earlier periods (EarlierWithData, EarlierOptions,
 // EarlierRow, EarlierCategory, EarlierCount, EarlierHead), grouping (Outline,
 // Item.Rows) and the words of the report's frame (words.go: AggregateIDLabel, StatusTitle,
-// NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal). Page (plan.go) is the
+// NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal), and the tables of each
+// unit's counts a counts question asks for (unittable.go: UnitTable). Page (plan.go) is the
 // report cut into pages, which every paged output follows: render/pdf makes it (Pages),
 // since only it measures text in the printed font; render/report puts it on the report
 // (Report.Pages) and render/pptx sets a slide per page.
