@@ -1,11 +1,13 @@
 package pptx
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
 // unitTablePlan is the page plan of the unit tables as render/pdf makes it: a page per
@@ -130,4 +132,18 @@ func TestUnitTableSlides(t *testing.T) {
 			checkUnitSlide(t, slides[i], mx)
 		}
 	})
+}
+
+// TestUnitTableDeckValid validates the XML of a deck with unit tables (a unit missing, so
+// that a row spans its status) against the ECMA-376 schemas, as TestSchemaValid does the
+// sample's.
+func TestUnitTableDeckValid(t *testing.T) {
+	xmllint := formtest.Tool(t, "libxml2-utils", "xmllint")
+	rep := charts.Build(aggregatetest.UnitTableSample(t, "北区"), charts.Options{})
+	rep.Pages = unitTablePlan(rep)
+	var buf bytes.Buffer
+	if err := Write(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	validate(t, xmllint, unzip(t, buf.Bytes()))
 }
