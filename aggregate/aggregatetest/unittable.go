@@ -3,6 +3,8 @@ package aggregatetest
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate"
@@ -50,15 +52,12 @@ func UnitTableSample(tb testing.TB, missing ...string) *aggregate.Result {
 	}
 	var kept []string
 	for _, f := range files {
-		name := filepath.Base(f)
-		name = name[:len(name)-len(filepath.Ext(name))]
-		drop := false
-		for _, m := range missing {
-			drop = drop || m == name
-		}
-		if !drop {
+		if !slices.Contains(missing, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))) {
 			kept = append(kept, f)
 		}
+	}
+	if len(files)-len(kept) != len(missing) {
+		tb.Fatalf("UnitTableSample(%q): some of the names are not sample returns", missing)
 	}
 	c, err := aggregate.Collect(kept, UnitTableSchema(tb), aggregate.CollectOptions{})
 	if err != nil {
