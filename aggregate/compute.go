@@ -53,6 +53,7 @@ func (c *computer) question(q *schema.Question) *Question {
 		Item: q.Item.ID, ItemMark: q.Item.Mark, ItemHeading: q.Item.Heading(),
 		Number: q.Number, Label: q.Label, Note: q.Note, Unit: q.Unit, Multiple: q.Multiple,
 		BreakdownOf: q.BreakdownOf, SumOf: q.SumOf, ShowRange: q.ShowRange,
+		UnitTable: q.UnitTable,
 	}
 	switch q.Type {
 	case schema.Choice:

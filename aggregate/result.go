@@ -160,6 +160,9 @@ type Question struct {
 	// ShowRange is the schema's show_range: the report prints each count with its
 	// per-unit range. Absent when false, so an aggregate.json without it reads as before.
 	ShowRange bool `json:"show_range,omitempty"`
+	// UnitTable is the schema's unit_table: the report adds a table of each unit's counts.
+	// Absent when false, as ShowRange.
+	UnitTable bool `json:"unit_table,omitempty"`
 
 	// Options are the option labels of a choice or choice group, in order.
 	Options []string `json:"options,omitempty"`

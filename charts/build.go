@@ -62,6 +62,7 @@ func Build(res *aggregate.Result, opts Options) *Report {
 	if len(rep.Appendix) > 0 {
 		rep.AppendixTitle = AppendixTitle(b.res.Units.Label)
 	}
+	rep.UnitTables = b.unitTables()
 	return rep
 }
 

@@ -8,7 +8,8 @@
 // colours (OptionColor, TextColor), earlier periods (EarlierWithData, EarlierOptions,
 // EarlierRow, EarlierCategory, EarlierCount, EarlierHead), grouping (Outline,
 // Item.Rows) and the words of the report's frame (words.go: AggregateIDLabel, StatusTitle,
-// NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal). Page (plan.go) is the
+// NoteText, IncompleteNotice, AppendixTitle, RepeatNotInTotal), and the tables of each
+// unit's counts a counts question asks for (unittable.go: UnitTable). Page (plan.go) is the
 // report cut into pages, which every paged output follows: render/pdf makes it (Pages),
 // since only it measures text in the printed font; render/report puts it on the report
 // (Report.Pages) and render/pptx sets a slide per page.
@@ -38,6 +39,9 @@ type Report struct {
 	Status        *StatusTable
 	AppendixTitle string
 	Appendix      []*Matrix
+	// UnitTables are the tables of each unit's counts that counts questions ask for
+	// (unit_table), after the appendix.
+	UnitTables []*UnitTable
 	// Pages is the report cut into pages as report.pdf prints it (render/pdf's Pages),
 	// set by whoever renders the paged outputs together, so that report.pptx has the same
 	// pages; empty until then.
@@ -265,6 +269,10 @@ type Matrix struct {
 	Rows    []MatrixRow
 	// Legend explains the codes: 「1 実施している　2 実施に向けて準備・調整中 …」.
 	Legend []string
+	// Numeric marks a page of a unit table (UnitTable.Pages): the cells are figures, and
+	// Foot the 合計, 最少 and 最大 rows under the units, on the page of the last units.
+	Numeric bool
+	Foot    []MatrixRow
 }
 
 // MatrixColumn is one question row of the appendix.
@@ -281,6 +289,9 @@ type MatrixColumn struct {
 	Sub          string
 	GroupHeading string
 	RowLabel     string
+	// Repeat marks a unit table's 再掲 column, not in its total; Total the column of the
+	// units' totals.
+	Repeat, Total bool
 }
 
 // MatrixRow is one ward.

@@ -348,6 +348,7 @@ func (d *decoder) checkExtraFields(q *Question) {
 	extra(q.Type != Counts && q.BreakdownOf != "", "breakdown_of")
 	extra(q.Type != Counts && q.Multiple, "multiple")
 	extra(q.Type != Counts && q.ShowRange, "show_range")
+	extra(q.Type != Counts && q.UnitTable, "unit_table")
 	extra(q.Type != Counts && q.Type != Total && (q.Min != nil || q.Max != nil), "min / max")
 	extra(q.Type != Counts && q.Type != Total && q.Unit != "", "unit")
 	extra(q.Type != Total && len(q.SumOf) > 0, "sum_of")

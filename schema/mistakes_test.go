@@ -370,6 +370,16 @@ func TestSchemaMistakes(t *testing.T) {
 			at:   "show_range:", msg: "true または false",
 		},
 		{
+			name: "unit_table on a text question",
+			src:  edit(t, minimal, "type: text\n", "type: text\n            unit_table: true\n"),
+			at:   "- id: memo", msg: "設問「memo」（text）には unit_table は使えません",
+		},
+		{
+			name: "unit_table not true/false",
+			src:  edit(t, minimal, "type: counts\n", "type: counts\n            unit_table: 表\n"),
+			at:   "unit_table:", msg: "true または false",
+		},
+		{
 			name: "show_range on counts a total sums",
 			src: edit(t, edit(t, minimal, "type: counts\n", "type: counts\n            show_range: true\n"),
 				"          - id: memo\n", "          - id: t1\n            type: total\n            label: 合計\n            sum_of: [c1.x, c1.y]\n          - id: memo\n"),

@@ -183,6 +183,9 @@ type Question struct {
 	// ShowRange asks the report to print each count with its per-unit range beside it,
 	// 「1,050 件（5 件 ～ 242 件）」, as a monthly report (月報) does; counts only.
 	ShowRange bool `yaml:"show_range"`
+	// UnitTable asks the report for a table of each unit's counts of the question, an
+	// appendix page after the choice 付表, as a 月報 shows counts by ward; counts only.
+	UnitTable bool `yaml:"unit_table"`
 
 	// SumOf lists the category ids a Total must equal the sum of.
 	SumOf []string `yaml:"sum_of"`

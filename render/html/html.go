@@ -72,6 +72,8 @@ type page struct {
 	JS       template.JS
 	// AggregateIDLabel names the 集計ID in the footer.
 	AggregateIDLabel string
+	// UnitTables are the tables of each unit's counts (unittable.go).
+	UnitTables []unitTableView
 }
 
 type sectionView struct {
@@ -149,6 +151,7 @@ func build(rep *charts.Report) (*page, error) {
 		}
 		p.Sections = append(p.Sections, sec)
 	}
+	p.UnitTables = unitTables(rep, ids)
 	return p, nil
 }
 
@@ -249,4 +252,4 @@ func paletteCSS(src string) string {
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"bad": func(st *charts.StatusTable, i int) bool { return i < len(st.Bad) && st.Bad[i] },
-}).Parse(pageHTML))
+}).Parse(pageHTML + unitTableHTML))

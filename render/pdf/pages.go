@@ -40,6 +40,13 @@ func layoutReport(rep *charts.Report, m measurer) ([]*page, error) {
 			return nil, err
 		}
 	}
+	for _, ut := range rep.UnitTables {
+		for _, mx := range ut.Pages {
+			if err := t.unitTable(&pages, mx); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for i, pg := range pages {
 		pg.number = i + 1
 		if pg.kind != coverPage {

@@ -42,6 +42,11 @@ func ownSlides(rep *charts.Report) []*slide {
 			slides = append(slides, appendixSlides(mx)...)
 		}
 	}
+	for _, ut := range rep.UnitTables {
+		for _, mx := range ut.Pages {
+			slides = append(slides, unitTableSlide(mx))
+		}
+	}
 	return slides
 }
 

@@ -160,9 +160,14 @@ func naturalCols(rows [][]string, w, size float64) []float64 {
 const keyGap = 7.0
 
 // matrixPart is one part of an appendix page: the grid (with the key of its codes beside
-// it), the key alone, or the legend of the answer numbers.
+// it), the key alone, or the legend of the answer numbers; a unit table's page is drawn
+// by unitPart.
 func matrixPart(s *slide, mp *charts.MatrixPart, y, h float64) {
 	mx := mp.Matrix
+	if mx.Numeric {
+		unitPart(s, mp, y, h)
+		return
+	}
 	x := marginX
 	if mp.Grid {
 		t := matrixTable(mx, box{mm(marginX), mm(y), mm(contentW), mm(h)})

@@ -39,8 +39,8 @@ func pagedOutputs(t *testing.T, rep *charts.Report) (pdfBytes, deck []byte) {
 }
 
 // variants are the reports the paged outputs are held together on: the sample with and
-// without earlier periods, with the case records, incomplete, and (without -short) the
-// synthetic 1,741 units.
+// without earlier periods, with the case records, incomplete, with tables of each unit's
+// counts (unit_table; and at 60 units), and (without -short) the synthetic 1,741 units.
 func variants() []struct {
 	name string
 	res  func(t testing.TB) *aggregate.Result
@@ -55,6 +55,13 @@ func variants() []struct {
 		{"no history", func(t testing.TB) *aggregate.Result { return aggregatetest.SampleWithout(t) }, charts.Options{DocLabel: "資料１"}},
 		{"cases", aggregatetest.Sample, charts.Options{IncludeCases: true}},
 		{"incomplete", func(t testing.TB) *aggregate.Result { return aggregatetest.SampleWithout(t, "北区", "中央区") }, charts.Options{}},
+		{"unit tables", func(t testing.TB) *aggregate.Result { return aggregatetest.UnitTableSample(t, "北区") }, charts.Options{}},
+		{"60 unit tables", func(t testing.TB) *aggregate.Result {
+			if testing.Short() {
+				t.Skip("60 synthetic units take a while; not under -short")
+			}
+			return aggregatetest.WithUnitTables(t, aggregatetest.Synthetic(t, 60).Collect(t).Result())
+		}, charts.Options{}},
 		{"1741", func(t testing.TB) *aggregate.Result {
 			if testing.Short() {
 				t.Skip("the synthetic 1,741 units take a while; not under -short")
@@ -107,6 +114,20 @@ func TestSlidesAreThePDFPages(t *testing.T) {
 			}
 			if checked < len(slides)/2 {
 				t.Errorf("only %d of %d slides have a heading", checked, len(slides))
+			}
+			// The unit tables are among the pages compared: a slide for each of their pages.
+			want := 0
+			for _, ut := range rep.UnitTables {
+				want += len(ut.Pages)
+			}
+			units := 0
+			for _, s := range slides {
+				if strings.HasPrefix(slideHeading(s), "付表　区別の件数") {
+					units++
+				}
+			}
+			if units != want || strings.Contains(v.name, "unit tables") && want == 0 {
+				t.Errorf("%d slides of unit tables, the report has %d pages of them", units, want)
 			}
 		})
 	}
