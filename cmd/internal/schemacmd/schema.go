@@ -123,6 +123,13 @@ type QuestionInfo struct {
 	BreakdownOf string       `json:"breakdown_of,omitempty"`
 	SumOf       []string     `json:"sum_of,omitempty"`
 	Fields      []FieldLabel `json:"fields,omitempty"`
+	// Min, Max and Decimals are a number question's bounds and decimal places (number
+	// questions only, so the other questions print as before).
+	Min      *int64 `json:"min,omitempty"`
+	Max      *int64 `json:"max,omitempty"`
+	Decimals *int   `json:"decimals,omitempty"`
+	// ShowRange is a number question's show_range.
+	ShowRange bool `json:"show_range,omitempty"`
 }
 
 // KeyLabel is a row or category with its schema-wide key.
@@ -146,6 +153,9 @@ func describe(sc *schema.Schema) []QuestionInfo {
 			Number: q.Number, Label: q.Label, Required: q.Required(), Unit: q.Unit, BreakdownOf: q.BreakdownOf, SumOf: q.SumOf}
 		if q.List != nil {
 			qi.Options = q.List.Labels()
+		}
+		if q.Type == schema.Number {
+			describeNumber(&qi, q)
 		}
 		for _, r := range q.Rows {
 			qi.Rows = append(qi.Rows, KeyLabel{Key: r.Key, Label: form.RowLabel(q, r)})
@@ -224,6 +234,9 @@ func runShow(opts *Options) error {
 		}
 		if len(q.SumOf) > 0 {
 			fmt.Fprintf(w, "      合計: %s の和と一致すること\n", strings.Join(q.SumOf, " ＋ "))
+		}
+		if q.Decimals != nil {
+			writeNumber(w, q)
 		}
 		for _, f := range q.Fields {
 			opt := ""

@@ -27,6 +27,8 @@ func ValidAnswers(sc *schema.Schema) map[string]any {
 			} else {
 				a[s.Key] = 2
 			}
+		case form.SlotNumber:
+			a[s.Key] = 2
 		case form.SlotText:
 			a[s.Key] = "記入例：" + s.Label()
 		case form.SlotList:
