@@ -39,8 +39,8 @@ func pagedOutputs(t *testing.T, rep *charts.Report) (pdfBytes, deck []byte) {
 }
 
 // variants are the reports the paged outputs are held together on: the sample with and
-// without earlier periods, with the case records, incomplete, and (without -short) the
-// synthetic 1,741 units.
+// without earlier periods, with the case records, incomplete, a survey with number
+// questions, and (without -short) the synthetic 1,741 units.
 func variants() []struct {
 	name string
 	res  func(t testing.TB) *aggregate.Result
@@ -55,6 +55,7 @@ func variants() []struct {
 		{"no history", func(t testing.TB) *aggregate.Result { return aggregatetest.SampleWithout(t) }, charts.Options{DocLabel: "資料１"}},
 		{"cases", aggregatetest.Sample, charts.Options{IncludeCases: true}},
 		{"incomplete", func(t testing.TB) *aggregate.Result { return aggregatetest.SampleWithout(t, "北区", "中央区") }, charts.Options{}},
+		{"number", aggregatetest.NumberSample, charts.Options{}},
 		{"1741", func(t testing.TB) *aggregate.Result {
 			if testing.Short() {
 				t.Skip("the synthetic 1,741 units take a while; not under -short")

@@ -52,7 +52,7 @@ var NumberSample = map[string]map[string]any{
 	"第一室": {"c1.med": 30, "c1.care": 10, "days": 20, "hours": 1.5, "c2.med": 5, "c2.care": 6},
 	"第二室": {"c1.med": 25, "c1.care": 5, "days": 22, "hours": 2, "c2.med": 3, "c2.care": 3},
 	"第三室": {"c1.med": 40, "c1.care": 12, "days": 18, "hours": 0.5, "c2.med": 7, "c2.care": 1},
-	"第四室": {"c1.med": 10, "c1.care": 10, "days": 21, "hours": "3.2", "c2.med": 2, "c2.care": 9},
+	"第四室": {"c1.med": 10, "c1.care": 12, "days": 21, "hours": "3.2", "c2.med": 2, "c2.care": 9},
 	"第五室": {"c1.med": 50, "c1.care": 8, "days": 22, "hours": 1.3, "c2.med": 4, "c2.care": 4},
 }
 
