@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -149,5 +150,73 @@ func TestNumberFindings(t *testing.T) {
 				t.Errorf("%s was taken (%d) despite the finding", c.key, r.Counts[c.key])
 			}
 		})
+	}
+}
+
+// A number return re-saved by LibreOffice Calc reads the same: decimals stay exact (0.1
+// and 1.3 are not exact doubles) and the form's validation and formats survive.
+func TestNumberLibreOfficeResave(t *testing.T) {
+	bin := formtest.Soffice(t)
+	dir := t.TempDir()
+	paths, err := formtest.WriteNumberSample(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := formtest.NumberSchema()
+	for _, p := range paths[:1] {
+		before, err := check.Read(p, sc, check.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, err := check.Read(resave(t, bin, p), sc, check.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(before.Findings)+len(after.Findings) != 0 {
+			t.Errorf("findings before / after LibreOffice:\n%s\n%s", finding.Lines(before.Findings, false), finding.Lines(after.Findings, false))
+		}
+		if before.Counts["hours"] != 15 || before.Counts["days"] != 20 || !reflect.DeepEqual(before.Counts, after.Counts) {
+			t.Errorf("values changed:\nbefore %v\nafter  %v", before.Counts, after.Counts)
+		}
+	}
+}
+
+// A number typed beside its empty answer cell (over the unit) is taken for a misplaced
+// answer; the unit itself never is.
+func TestNumberMisplaced(t *testing.T) {
+	sc := formtest.NumberSchema()
+	f, err := form.BuildTemplate(sc, form.TemplateOptions{Ward: "第一室", Period: formtest.NumberSamplePeriod})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	a := formtest.ValidAnswers(sc)
+	delete(a, form.MetaWard)
+	delete(a, form.MetaPeriod)
+	delete(a, "hours")
+	if err := formtest.Fill(f, a); err != nil {
+		t.Fatal(err)
+	}
+	loc := formtest.Cells(f)[form.DefinedName("hours")]
+	beside := form.NoteCol + strings.TrimPrefix(loc.Cell, form.AnswerCol)
+	read := func() *returns.Return {
+		var buf bytes.Buffer
+		if _, err := f.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		r, err := check.ReadBytes("第一室.xlsx", buf.Bytes(), sc, check.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	if r := read(); len(r.Findings) != 1 || r.Findings[0].Code != finding.Missing {
+		t.Errorf("empty hours beside its unit: %s", finding.Lines(r.Findings, false))
+	}
+	if err := f.SetCellStr(loc.Sheet, beside, "2.5"); err != nil {
+		t.Fatal(err)
+	}
+	if r := read(); len(r.Findings) != 1 || r.Findings[0].Code != finding.MisplacedRight || r.Findings[0].Cell != loc.Cell {
+		t.Errorf("2.5 beside the empty cell: %s", finding.Lines(r.Findings, false))
 	}
 }
