@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
@@ -69,7 +70,12 @@ func TestParseNumber(t *testing.T) {
 // answer landed.
 func numberReturn(t *testing.T, change map[string]any) (*returns.Return, map[string]form.Location) {
 	t.Helper()
-	sc := formtest.NumberSchema()
+	return numberReturnOf(t, formtest.NumberSchema(), change)
+}
+
+// numberReturnOf is numberReturn for a variant of the number test survey.
+func numberReturnOf(t *testing.T, sc *schema.Schema, change map[string]any) (*returns.Return, map[string]form.Location) {
+	t.Helper()
 	f, err := form.BuildTemplate(sc, form.TemplateOptions{Ward: "第一室", Period: period.Period{Year: 2016, Month: 8}})
 	if err != nil {
 		t.Fatal(err)
@@ -218,5 +224,28 @@ func TestNumberMisplaced(t *testing.T) {
 	}
 	if r := read(); len(r.Findings) != 1 || r.Findings[0].Code != finding.MisplacedRight || r.Findings[0].Cell != loc.Cell {
 		t.Errorf("2.5 beside the empty cell: %s", finding.Lines(r.Findings, false))
+	}
+}
+
+// A rule compares a number with decimals and a count exactly, at the finer of their places.
+func TestNumberRuleAcrossDecimals(t *testing.T) {
+	src := string(formtest.NumberYAML()) + "  - {figure: hours, at_least: c2.med}\n"
+	sc, err := schema.Parse([]byte(src), "number.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, cells := numberReturnOf(t, sc, map[string]any{"hours": 2.5, "c2.med": 3})
+	if len(r.Findings) != 1 {
+		t.Fatalf("%d findings:\n%s", len(r.Findings), finding.Lines(r.Findings, false))
+	}
+	f := r.Findings[0]
+	want := "平均相談時間 2.5 時間が 相談内容 ― １．医療 3 件（" + cells[form.DefinedName("c2.med")].String() + "）より少なくなっています（→ ≧ 3）"
+	if f.Code != finding.RuleCompare || f.Cell != cells[form.DefinedName("hours")].Cell || !strings.Contains(f.Line(false), want) {
+		t.Errorf("finding %s %s: %s\nwant %s", f.Code, f.Cell, f.Line(false), want)
+	}
+	for _, v := range []any{3, "3.0", 3.5} {
+		if r, _ := numberReturnOf(t, sc, map[string]any{"hours": v, "c2.med": 3}); len(r.Findings) != 0 {
+			t.Errorf("hours %v ≥ 3: %s", v, finding.Lines(r.Findings, false))
+		}
 	}
 }
