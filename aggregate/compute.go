@@ -86,6 +86,10 @@ func (c *computer) question(q *schema.Question) *Question {
 		})
 	case schema.Total:
 		out.Total = c.figure(func(r *returns.Return) (int64, bool) { v, ok := r.Counts[q.ID]; return v, ok })
+	case schema.Number:
+		// Summed exactly as integers scaled by 10^Decimals (schema.Question.Scale).
+		out.Decimals = q.Decimals
+		out.Total = c.figure(func(r *returns.Return) (int64, bool) { v, ok := r.Counts[q.ID]; return v, ok })
 	case schema.Text:
 		for _, r := range c.returns {
 			if t, ok := r.Texts[q.ID]; ok {

@@ -119,6 +119,7 @@ func snapshot(e *Loaded, q *Question) *Snapshot {
 		return s
 	}
 	s.Counted = e.Submission.Counted
+	s.Decimals = q.Decimals
 	s.Options = q.Options
 	s.Rows = q.Rows
 	for _, cat := range q.Categories {

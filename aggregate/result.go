@@ -163,13 +163,17 @@ type Question struct {
 	// UnitTable is the schema's unit_table: the report adds a table of each unit's counts.
 	// Absent when false, as ShowRange.
 	UnitTable bool `json:"unit_table,omitempty"`
+	// Decimals is a number question's decimal places: its figures (Total) are the values
+	// × 10^Decimals, exact integers (textfmt.Fixed prints them). Absent for 0 and other types.
+	Decimals int `json:"decimals,omitempty"`
 
 	// Options are the option labels of a choice or choice group, in order.
 	Options []string `json:"options,omitempty"`
 	// Rows are the tallies of a choice (one row) or choice group (one per row).
 	Rows []*ChoiceRow `json:"rows,omitempty"`
-	// Categories are the count categories; Total is their sum without 再掲 (counts), or
-	// the entered total (total).
+	// Categories are the count categories; Total is their sum without 再掲 (counts), the
+	// entered total (total), or the number question's sum over units (number, scaled by
+	// 10^Decimals).
 	Categories []*Category `json:"categories,omitempty"`
 	Total      *Figure     `json:"total,omitempty"`
 	// Texts are free-text answers by ward (text, text_list); Cases the case records.
@@ -314,6 +318,8 @@ type Snapshot struct {
 	Rows       []*ChoiceRow `json:"rows,omitempty"`
 	Categories []*Category  `json:"categories,omitempty"`
 	Total      *Figure      `json:"total,omitempty"`
+	// Decimals is a number question's decimal places in that period (Question.Decimals).
+	Decimals int `json:"decimals,omitempty"`
 }
 
 // EarlierSource names an earlier aggregate.json that figures were taken from.

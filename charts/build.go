@@ -108,6 +108,8 @@ func (b *builder) blocks(q *aggregate.Question) []Block {
 	case schema.Total:
 		// A total is shown in the period table of the counts it sums.
 		return nil
+	case schema.Number:
+		return []Block{{Number: b.numberLine(q)}}
 	case schema.Text, schema.TextList:
 		if len(q.Texts) == 0 {
 			return nil

@@ -67,6 +67,8 @@ type Block struct {
 	Periods *PeriodTable
 	Texts   *TextList
 	Cases   *CaseTable
+	// Number is a number question: a heading line with its total (number.go).
+	Number *NumberLine
 }
 
 // Color is an RGB colour as six hex digits, e.g. "1F4E79".

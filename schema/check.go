@@ -298,6 +298,8 @@ func (d *decoder) checkQuestion(s *Schema, q *Question) {
 	case Counts:
 		d.checkCategories(q)
 		d.checkBounds(q)
+	case Number:
+		d.checkNumber(q)
 	case Total:
 		if len(q.SumOf) < 1 {
 			d.errorf(q.Line, "設問「%s」（total）に sum_of（合計する区分）がありません", q.ID)
@@ -347,10 +349,11 @@ func (d *decoder) checkExtraFields(q *Question) {
 	extra(q.Type != Counts && len(q.Categories) > 0, "categories")
 	extra(q.Type != Counts && q.BreakdownOf != "", "breakdown_of")
 	extra(q.Type != Counts && q.Multiple, "multiple")
-	extra(q.Type != Counts && q.ShowRange, "show_range")
+	extra(q.Type != Counts && q.Type != Number && q.ShowRange, "show_range")
 	extra(q.Type != Counts && q.UnitTable, "unit_table")
-	extra(q.Type != Counts && q.Type != Total && (q.Min != nil || q.Max != nil), "min / max")
-	extra(q.Type != Counts && q.Type != Total && q.Unit != "", "unit")
+	extra(q.Type != Counts && q.Type != Total && q.Type != Number && (q.Min != nil || q.Max != nil), "min / max")
+	extra(q.Type != Counts && q.Type != Total && q.Type != Number && q.Unit != "", "unit")
+	extra(q.Type != Number && q.Decimals != 0, "decimals")
 	extra(q.Type != Total && len(q.SumOf) > 0, "sum_of")
 	extra(q.Type != TextList && q.Lines != 0, "lines")
 	extra(q.Type != Cases && (q.Records != 0 || len(q.Fields) > 0), "records / fields")

@@ -274,6 +274,12 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 			d.errorf(n.Line, "ここには値が１つ必要です（%sが書かれています）", written(n))
 			return
 		}
+		isInt := v.Kind() == reflect.Int || v.Kind() == reflect.Int64
+		if isInt && n.ShortTag() == "!!float" {
+			// yaml.v3 would cut 1.5 to 1 without a word.
+			d.errorf(n.Line, "「%s」は整数として読めません", n.Value)
+			return
+		}
 		if err := n.Decode(v.Addr().Interface()); err != nil {
 			what := "値"
 			switch v.Kind() {

@@ -341,8 +341,8 @@ func TestSchemaMistakes(t *testing.T) {
 		},
 		{
 			name: "unknown question type",
-			src:  edit(t, minimal, "type: text", "type: number"),
-			at:   "- id: memo", msg: "type「number」は使えません",
+			src:  edit(t, minimal, "type: text", "type: numeric"),
+			at:   "- id: memo", msg: "type「numeric」は使えません",
 		},
 		{
 			name: "rows on a counts question",
@@ -579,12 +579,12 @@ func TestAllMistakesAtOnce(t *testing.T) {
 				"    - {name: 住吉区, block: 南部}\n", "    - {name: 住吉区, block: 南部}\n    - {name: 東区, block: 東部}\n"),
 				"choices: yn", "choices: yesno"),
 				"{id: y, label: ワイ}", "{id: y, label: ワイ, repeat_of: zz}"),
-				"type: text", "type: number"),
+				"type: text", "type: numeric"),
 			wants: []want{
 				{"東区", "ブロック「東部」"},
 				{"- id: q1", "選択肢リスト「yesno」"},
 				{"label: ワイ", "repeat_of「zz」"},
-				{"- id: memo", "type「number」"},
+				{"- id: memo", "type「numeric」"},
 			},
 		},
 		{

@@ -68,7 +68,7 @@ func (r *Rule) IsCompare() bool { return r.Figure != "" }
 type Words []string
 
 // Figure is a number of a return a rule compares: one counts category, a total question,
-// or the total (without 再掲) of a counts question.
+// a number question, or the total (without 再掲) of a counts question.
 type Figure struct {
 	// Key is the reference as written: "o2.med", "o4total", "o2".
 	Key string
@@ -84,7 +84,7 @@ func (f *Figure) Keys() []string {
 	switch {
 	case f.Category != nil:
 		return []string{f.Category.Key}
-	case f.Question.Type == Total:
+	case f.Question.Type == Total || f.Question.Type == Number:
 		return []string{f.Question.ID}
 	}
 	var out []string
@@ -120,8 +120,11 @@ type Answer struct {
 // IsChoice reports whether the answer is one option of a choice list.
 func (a *Answer) IsChoice() bool { return a.Question.Type == Choice || a.Question.Type == ChoiceGroup }
 
-// IsCount reports whether the answer is a whole number.
-func (a *Answer) IsCount() bool { return a.Question.Type == Counts || a.Question.Type == Total }
+// IsCount reports whether the answer is a figure: a count, a total or a number question's
+// value (scaled by the question's Scale).
+func (a *Answer) IsCount() bool {
+	return a.Question.Type == Counts || a.Question.Type == Total || a.Question.Type == Number
+}
 
 // checkRules resolves every rule and reports what cannot be checked as written.
 func (d *decoder) checkRules(s *Schema) {
@@ -205,7 +208,7 @@ func (d *decoder) figure(s *Schema, line int, key string) *Figure {
 	switch {
 	case q == nil:
 		d.errorf(line, "ルールの「%s」に当たる件数がありません（区分は「設問id.区分id」、合計は件数の設問の id で書きます）", key)
-	case q.Type == Counts || q.Type == Total:
+	case q.Type == Counts || q.Type == Total || q.Type == Number:
 		return &Figure{Key: key, Question: q}
 	default:
 		d.errorf(line, "ルールの「%s」は%sの設問なので件数と比べられません（figure・at_least・at_most・equal_to には件数の区分・合計を書きます）", key, typeWord(q.Type))
@@ -305,6 +308,8 @@ func typeWord(t QuestionType) string {
 		return "選択式"
 	case Counts, Total:
 		return "件数"
+	case Number:
+		return "数値"
 	case Text, TextList:
 		return "記述式"
 	case Cases:

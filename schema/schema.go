@@ -29,9 +29,12 @@ const (
 	TextList QuestionType = "text_list"
 	// Cases is a small table of case records (相談事例), one block of fields per record.
 	Cases QuestionType = "cases"
+	// Number is one figure per unit with its unit word (窓口開設日数 1,709 日), whole or with
+	// a fixed number of decimal places, summed over units like a counts category.
+	Number QuestionType = "number"
 )
 
-var questionTypes = []QuestionType{Choice, ChoiceGroup, Counts, Total, Text, TextList, Cases}
+var questionTypes = []QuestionType{Choice, ChoiceGroup, Counts, Total, Text, TextList, Cases, Number}
 
 // PeriodKinds are the values `period:` takes: a month, a fiscal quarter, a fiscal half
 // (and year), a fiscal year, a range of months. They are schema/period's Kinds, in its
@@ -171,9 +174,10 @@ type Question struct {
 
 	// Categories are the counted categories (counts).
 	Categories []*Category `yaml:"categories"`
-	// Unit is the counting unit (件, 回).
+	// Unit is the counting unit (件, 回), or a number question's unit (日).
 	Unit string `yaml:"unit"`
-	// Min and Max bound each count; Min defaults to 0.
+	// Min and Max bound each count (and a number question's value, in whole units); Min
+	// defaults to 0.
 	Min *int64 `yaml:"min"`
 	Max *int64 `yaml:"max"`
 	// Multiple marks counts where one case may fall in several categories (重複可).
@@ -181,11 +185,15 @@ type Question struct {
 	// BreakdownOf makes this question a 内訳: its categories must add up to that category.
 	BreakdownOf string `yaml:"breakdown_of"`
 	// ShowRange asks the report to print each count with its per-unit range beside it,
-	// 「1,050 件（5 件 ～ 242 件）」, as a monthly report (月報) does; counts only.
+	// 「1,050 件（5 件 ～ 242 件）」, as a monthly report (月報) does; counts and number.
 	ShowRange bool `yaml:"show_range"`
 	// UnitTable asks the report for a table of each unit's counts of the question, an
 	// appendix page after the choice 付表, as a 月報 shows counts by ward; counts only.
 	UnitTable bool `yaml:"unit_table"`
+	// Decimals is how many decimal places a number question's answer may have (0, the
+	// default, for a whole number; at most MaxDecimals). Values are kept exact as integers
+	// scaled by 10^Decimals (number.go), never as floats.
+	Decimals int `yaml:"decimals"`
 
 	// SumOf lists the category ids a Total must equal the sum of.
 	SumOf []string `yaml:"sum_of"`
@@ -265,7 +273,7 @@ func (q *Question) Required() bool {
 		return false // nobody types it
 	}
 	switch q.Type {
-	case Choice, ChoiceGroup, Counts, Total:
+	case Choice, ChoiceGroup, Counts, Total, Number:
 		return true
 	}
 	return false

@@ -105,6 +105,8 @@ type blockView struct {
 	Periods                *charts.PeriodTable
 	Texts                  *charts.TextList
 	Cases                  *charts.CaseTable
+	// Number is a number question's line (no chart).
+	Number *charts.NumberLine
 }
 
 // build lays the report out as page data, rendering each chart.
@@ -178,6 +180,8 @@ func (p *page) block(b charts.Block, ids *idSet, unitLabel string) (*blockView, 
 		return &blockView{Anchor: ids.make(b.Texts.ID), Texts: b.Texts}, nil
 	case b.Cases != nil:
 		return &blockView{Anchor: ids.make(b.Cases.ID), Cases: b.Cases}, nil
+	case b.Number != nil:
+		return &blockView{Anchor: ids.make(b.Number.ID), Number: b.Number}, nil
 	}
 	return nil, nil
 }

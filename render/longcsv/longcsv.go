@@ -12,6 +12,7 @@ import (
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/schema"
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
 // Header names the columns: period, unit (named as the schema calls it: 区, 相談支援室),
@@ -99,6 +100,13 @@ func Write(w io.Writer, res *aggregate.Result, id string) error {
 			case schema.Total:
 				if v, ok := values[q.Total][ws.Ward]; ok {
 					if err := row(q.ID, heading, "", strconv.FormatInt(v, 10)); err != nil {
+						return err
+					}
+				}
+			case schema.Number:
+				// Exact, in the question's decimal places: 「8.5」, never a float's digits.
+				if v, ok := values[q.Total][ws.Ward]; ok {
+					if err := row(q.ID, heading, "", textfmt.Decimal(v, q.Decimals)); err != nil {
 						return err
 					}
 				}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate"
+	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 )
 
 func TestGuardKeepsFormulasOut(t *testing.T) {
@@ -53,5 +54,28 @@ func TestUnitWordAndNoBlockColumn(t *testing.T) {
 		if len(recs) != 2 || len(recs[1]) != len(recs[0]) || recs[1][1] != u.Name {
 			t.Errorf("rows = %q, want one row of %d fields for %s", recs[1:], len(recs[0]), u.Name)
 		}
+	}
+}
+
+// A number question is one row per unit, its value exact in its decimal places.
+func TestNumberRows(t *testing.T) {
+	res := aggregatetest.NumberSample(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, res, "abcd-1234"); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"2016-08,第一室,days,（ア）（２）窓口開設日数,,20,abcd-1234\r\n",
+		"2016-08,第一室,hours,（ア）（３）平均相談時間,,1.5,abcd-1234\r\n",
+		"2016-08,第二室,hours,（ア）（３）平均相談時間,,2.0,abcd-1234\r\n",
+		"2016-08,第四室,hours,（ア）（３）平均相談時間,,3.2,abcd-1234\r\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("CSV lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, ",days,"); n != 5 {
+		t.Errorf("%d rows for days, want one per unit (5)", n)
 	}
 }

@@ -263,6 +263,8 @@ func (t typesetter) blockChunks(rows [][]charts.Block, w float64) []*chunk {
 			out = append(out, t.textList(b.Texts, w))
 		case b.Cases != nil:
 			out = append(out, t.caseTable(b.Cases, w))
+		case b.Number != nil:
+			out = append(out, t.numberLine(b.Number, w))
 		}
 	}
 	return out

@@ -86,6 +86,8 @@ func rowMarks(row []charts.Block) []string {
 			out = append(out, b.Texts.Heading)
 		case b.Cases != nil:
 			out = append(out, b.Cases.Heading)
+		case b.Number != nil:
+			out = append(out, b.Number.Title, b.Number.Total)
 		}
 	}
 	return out
@@ -125,6 +127,8 @@ func blockHeight(b charts.Block) float64 {
 			n += entryLines(e)
 		}
 		return blockHeadH + listLineH*float64(columnLines(n)) + 2
+	case b.Number != nil:
+		return numberHeight(b.Number)
 	case b.Cases != nil:
 		_, hs := caseLayout(b.Cases, contentW)
 		h := blockHeadH + 2

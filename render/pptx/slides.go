@@ -190,6 +190,9 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 		ct := b.Cases
 		heading(line(ct.Heading, sizeLabel, true, charts.InkColor, "l"))
 		out = append(out, shape{table: caseTable(ct, rest())})
+	case b.Number != nil:
+		heading(numberHeading(b.Number))
+		out = append(out, numberNotes(b.Number, rest())...)
 	}
 	return out
 }

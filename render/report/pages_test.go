@@ -40,7 +40,8 @@ func pagedOutputs(t *testing.T, rep *charts.Report) (pdfBytes, deck []byte) {
 
 // variants are the reports the paged outputs are held together on: the sample with and
 // without earlier periods, with the case records, incomplete, with tables of each unit's
-// counts (unit_table; and at 60 units), and (without -short) the synthetic 1,741 units.
+// counts (unit_table; and at 60 units), a survey with number questions, and (without -short)
+// the synthetic 1,741 units.
 func variants() []struct {
 	name string
 	res  func(t testing.TB) *aggregate.Result
@@ -62,6 +63,7 @@ func variants() []struct {
 			}
 			return aggregatetest.WithUnitTables(t, aggregatetest.Synthetic(t, 60).Collect(t).Result())
 		}, charts.Options{}},
+		{"number", aggregatetest.NumberSample, charts.Options{}},
 		{"1741", func(t testing.TB) *aggregate.Result {
 			if testing.Short() {
 				t.Skip("the synthetic 1,741 units take a while; not under -short")

@@ -138,7 +138,7 @@ func (b *book) answersSheet() {
 }
 
 // countsSheet writes the counts of every unit side by side: units down, the categories
-// and totals of every counts question across, with the sums, minima and maxima under them.
+// and totals of every counts question (and every total and number question) across, with the sums, minima and maxima under them.
 func (b *book) countsSheet() {
 	res := b.res
 	type column struct {
@@ -157,7 +157,7 @@ func (b *book) countsSheet() {
 				cols = append(cols, column{q: q, label: charts.RepeatLabel(c), key: c.Key, fig: &c.Figure, repeat: c.Repeat})
 			}
 			cols = append(cols, column{q: q, label: charts.TotalLabel(q), fig: q.Total, total: true})
-		case schema.Total:
+		case schema.Total, schema.Number:
 			cols = append(cols, column{q: q, label: q.Label, key: q.ID, fig: q.Total, total: true})
 		}
 	}
@@ -184,6 +184,7 @@ func (b *book) countsSheet() {
 	}
 	for i, c := range cols {
 		col := first + i
+		s.decimals = c.q.Decimals // a number question's places; 0 for counts and totals
 		s.text(col, matrixHeadLabel, c.label, s.st.head)
 		s.str(col, matrixHeadKey, c.key, s.st.key)
 		numStyle := s.st.number
@@ -222,6 +223,7 @@ func (b *book) countsSheet() {
 			}
 		}
 	}
+	s.decimals = 0
 	s.finish()
 	s.freeze(lead, matrixHeadKey)
 	s.page(fitHeight, matrixHeadKey, lead)

@@ -55,7 +55,7 @@ func (b *book) summarySheet() {
 
 	var tabled []*aggregate.Question
 	for _, q := range res.Questions {
-		if charts.IsChoice(q) || q.Type == schema.Counts || q.Type == schema.Total {
+		if charts.IsChoice(q) || q.Type == schema.Counts || q.Type == schema.Total || q.Type == schema.Number {
 			tabled = append(tabled, q)
 		}
 	}
@@ -204,11 +204,13 @@ func (s *sheet) countsHead(q *aggregate.Question, row int) int {
 	return row + 1
 }
 
-// countsRows writes the rows of a counts or total question from row on: per category the
+// countsRows writes the rows of a counts, total or number question from row on: per category the
 // sum over wards, the smallest and largest with every ward holding them, and the sum per
 // block. It returns the row after the table.
 func (s *sheet) countsRows(q *aggregate.Question, row int) int {
-	if q.Type == schema.Total {
+	s.decimals = q.Decimals // a number question's places; 0 for counts and totals
+	defer func() { s.decimals = 0 }()
+	if q.Type == schema.Total || q.Type == schema.Number {
 		s.figureRow(row, q.Label, q.Total, s.st.totalLabel, s.st.totalNumber, charts.EarlierWithData(q), func(e *aggregate.Snapshot) *aggregate.Figure { return e.Total })
 		return row + 1
 	}

@@ -84,6 +84,9 @@ type sheet struct {
 	// keeps and spans are the blocks of rows and columns a page break must not cut.
 	keeps []keep
 	spans []span
+	// decimals are the decimal places of the figures num writes: a number question's
+	// while its row or column is written (number.go), else 0.
+	decimals int
 }
 
 func (b *book) sheet(name string, widths map[int]float64, defWidth float64, lastCol int) *sheet {
@@ -139,6 +142,10 @@ func (s *sheet) textSpan(col, last, row int, v string, style int) {
 }
 
 func (s *sheet) num(col, row int, v int64, style int) {
+	if s.decimals > 0 {
+		s.fixed(col, row, v, s.decimals, style)
+		return
+	}
 	c := cellName(col, row)
 	s.check(s.f.SetCellInt(s.name, c, v))
 	s.check(s.f.SetCellStyle(s.name, c, c, style))

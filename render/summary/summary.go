@@ -106,6 +106,8 @@ type book struct {
 	wards map[string]aggregate.WardStatus
 	st    styles
 	err   error
+	// fixedStyles are the number styles with decimal places, by style and places (number.go).
+	fixedStyles map[[2]int]int
 }
 
 type styles struct {
@@ -134,10 +136,10 @@ func AnswersSheet(unitLabel string) string {
 	return string(label[:min(len(label), 28)]) + "別回答"
 }
 
-// hasCounts reports whether res has counts or totals to set side by side by unit.
+// hasCounts reports whether res has counts, totals or numbers to set side by side by unit.
 func hasCounts(res *aggregate.Result) bool {
 	for _, q := range res.Questions {
-		if q.Type == schema.Counts || q.Type == schema.Total {
+		if q.Type == schema.Counts || q.Type == schema.Total || q.Type == schema.Number {
 			return true
 		}
 	}

@@ -211,6 +211,8 @@ func validFor(s *form.Slot, v string) bool {
 		// whole number ("12") reads the same either way.
 		_, problem := ParseCount(v, false)
 		return problem == ""
+	case form.SlotNumber:
+		return validNumber(s, v)
 	}
 	return false
 }
@@ -289,6 +291,8 @@ func (r *checker) checkSlot(s *form.Slot, c *returns.Cell) {
 			return
 		}
 		r.Counts[s.Key] = n
+	case form.SlotNumber:
+		r.checkNumber(s, c)
 	case form.SlotText:
 		if c.Value == "" {
 			if s.Required() {

@@ -105,3 +105,8 @@ func typedValue(c *returns.Cell) string {
 	shown, _ := Visible(c.Value)
 	return "「" + shown + "」"
 }
+
+// amount is a count with its unit, as findings print it: 「42 件」.
+func amount(n int64, unit string) string {
+	return strings.TrimSpace(Thousands(n) + " " + unit)
+}

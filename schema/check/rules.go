@@ -11,6 +11,7 @@ import (
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/returns"
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
 // checkRules applies the schema's rules across questions (schema.Rule). A rule is judged
@@ -48,11 +49,6 @@ func because(rule *schema.Rule) string {
 		return reason
 	}
 	return "（" + reason + "）"
-}
-
-// amount writes a figure with its unit: 「1,234 件」.
-func amount(n int64, unit string) string {
-	return strings.TrimSpace(Thousands(n) + " " + unit)
 }
 
 // figureValue is a figure's value, and whether every count in it was read.
@@ -127,14 +123,25 @@ func (r *checker) checkCompare(rule *schema.Rule, flagged map[string]bool) {
 	if !ok1 || !ok2 {
 		return
 	}
+	// A number question's values are scaled by its decimal places: both figures are
+	// compared at the finer of the two.
+	da, db := figureDecimals(left), figureDecimals(right)
+	ca, cb := a, b
+	for d := da; d < db; d++ {
+		ca *= 10
+	}
+	for d := db; d < da; d++ {
+		cb *= 10
+	}
+	bText := textfmt.Fixed(b, db)
 	var how, expected string
 	switch {
-	case rule.Op == ">=" && a < b:
-		how, expected = "より少なくなっています", "≧ "+Thousands(b)
-	case rule.Op == "<=" && a > b:
-		how, expected = "より多くなっています", "≦ "+Thousands(b)
-	case rule.Op == "=" && a != b:
-		how, expected = "と一致しません", Thousands(b)
+	case rule.Op == ">=" && ca < cb:
+		how, expected = "より少なくなっています", "≧ "+bText
+	case rule.Op == "<=" && ca > cb:
+		how, expected = "より多くなっています", "≦ "+bText
+	case rule.Op == "=" && ca != cb:
+		how, expected = "と一致しません", bText
 	default:
 		return
 	}
@@ -144,7 +151,7 @@ func (r *checker) checkCompare(rule *schema.Rule, flagged map[string]bool) {
 		where = "（" + rc.Location.String() + "）"
 	}
 	msg := fmt.Sprintf("%s %sが %s %s%s%s%s",
-		figureName(left), amount(a, left.Owner().Unit), figureName(right), amount(b, right.Owner().Unit), where, how, because(rule))
+		figureName(left), figureAmount(a, da, left.Owner().Unit), figureName(right), figureAmount(b, db, right.Owner().Unit), where, how, because(rule))
 	f := at(lc, severity(rule), finding.RuleCompare, left.Key, figureLabel(left), msg)
 	if left.IsQuestionTotal() {
 		f.Value = fmt.Sprint(a)
@@ -200,7 +207,7 @@ func (r *checker) condition(rule *schema.Rule, flagged map[string]bool) (holds, 
 		if !ok {
 			return false, true, name, "未記入"
 		}
-		return v > 0, true, name, " " + amount(v, c.Question.Unit)
+		return v > 0, true, name, " " + figureAmount(v, c.Question.Decimals, c.Question.Unit)
 	case r.given(c.Key):
 		return true, true, name, ""
 	}

@@ -87,6 +87,10 @@ const (
 	NotAReturn    Code = "not-a-return"   // an .xlsx, but not a zaitaku return
 )
 
+// TooManyDecimals is a number question's value with more decimal places than its
+// decimals allow.
+const TooManyDecimals Code = "too-many-decimals"
+
 // Finding is one problem in one return, located to its cell where it has one.
 type Finding struct {
 	File       string   `json:"file"`
@@ -193,7 +197,7 @@ func Summary(name string, fs []Finding) string {
 // Codes lists every code, in the order docs/findings.md documents them; a test holds the
 // document to it.
 var Codes = []Code{
-	Missing, NotAChoice, NotACount, OutOfRange, TooLong, ControlChar, GlyphMissing,
+	Missing, NotAChoice, NotACount, OutOfRange, TooManyDecimals, TooLong, ControlChar, GlyphMissing,
 	BreakdownMismatch, TotalMismatch, RepeatExceeds, RuleCompare, RuleRequired, RuleEmpty, ComputedOverwritten,
 	NoFormulaResult, CellMerged, CellBool, CellError, CellDate, MisplacedRight, MisplacedBelow,
 	SlotMissing, SlotConflict, SlotAmbiguous, SlotBroken, SlotMoved, FormMissing, WrongSurvey, FormVersion,

@@ -26,6 +26,7 @@ const (
 	SlotCount                  // a whole number
 	SlotText                   // free text
 	SlotList                   // free text, one entry per row of a range
+	SlotNumber                 // a number question's value, whole or with decimals
 )
 
 // Slot is one answer cell (or, for a text list, one range) of the return.
@@ -113,6 +114,8 @@ func QuestionSlots(q *schema.Question) []*Slot {
 		return out
 	case schema.Total:
 		return []*Slot{{Key: q.ID, Kind: SlotCount, Question: q, Computed: q.Computed}}
+	case schema.Number:
+		return []*Slot{{Key: q.ID, Kind: SlotNumber, Question: q}}
 	case schema.Text:
 		return []*Slot{{Key: q.ID, Kind: SlotText, Question: q}}
 	case schema.TextList:

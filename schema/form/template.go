@@ -103,6 +103,8 @@ type styles struct {
 	// period is the 対象期間 cell: input, or input as text where a period is written with
 	// months (see makeStyles).
 	period int
+	// numbers are the input styles of number questions by their decimal places (number.go).
+	numbers map[int]int
 }
 
 // check keeps the first error so the layout code reads as a sequence of steps.
@@ -475,6 +477,8 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 			break
 		}
 		w.answerRow(slots[0], q.Number, q.Label+"（"+strings.Join(parts, "＋")+"）", w.st.question)
+	case schema.Number:
+		w.writeNumber(slots[0])
 	case schema.Text:
 		w.questionHeading(q, q.Note)
 		w.writeTextBlock(slots[0], 1, 110)

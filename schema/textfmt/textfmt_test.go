@@ -22,3 +22,28 @@ func TestWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestFixed(t *testing.T) {
+	for _, c := range []struct {
+		v        int64
+		decimals int
+		fixed    string
+		decimal  string
+	}{
+		{1709, 0, "1,709", "1709"},
+		{17095, 1, "1,709.5", "1709.5"},
+		{170950, 2, "1,709.50", "1709.50"},
+		{5, 2, "0.05", "0.05"},
+		{0, 3, "0.000", "0.000"},
+		{-5, 1, "-0.5", "-0.5"},
+		{-12345, 1, "-1,234.5", "-1234.5"},
+		{1234567891234, 6, "1,234,567.891234", "1234567.891234"},
+	} {
+		if got := textfmt.Fixed(c.v, c.decimals); got != c.fixed {
+			t.Errorf("Fixed(%d, %d) = %q, want %q", c.v, c.decimals, got, c.fixed)
+		}
+		if got := textfmt.Decimal(c.v, c.decimals); got != c.decimal {
+			t.Errorf("Decimal(%d, %d) = %q, want %q", c.v, c.decimals, got, c.decimal)
+		}
+	}
+}

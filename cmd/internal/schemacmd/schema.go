@@ -125,6 +125,13 @@ type QuestionInfo struct {
 	// Computed is a total nobody types, the sum of SumOf (schema's computed: true).
 	Computed bool         `json:"computed,omitempty"`
 	Fields   []FieldLabel `json:"fields,omitempty"`
+	// Min, Max and Decimals are a number question's bounds and decimal places (number
+	// questions only, so the other questions print as before).
+	Min      *int64 `json:"min,omitempty"`
+	Max      *int64 `json:"max,omitempty"`
+	Decimals *int   `json:"decimals,omitempty"`
+	// ShowRange is a number question's show_range.
+	ShowRange bool `json:"show_range,omitempty"`
 }
 
 // KeyLabel is a row or category with its schema-wide key.
@@ -150,6 +157,9 @@ func describe(sc *schema.Schema) []QuestionInfo {
 			Number: q.Number, Label: q.Label, Required: q.Required(), Unit: q.Unit, BreakdownOf: q.BreakdownOf, SumOf: q.SumOf, Computed: q.Computed}
 		if q.List != nil {
 			qi.Options = q.List.Labels()
+		}
+		if q.Type == schema.Number {
+			describeNumber(&qi, q)
 		}
 		for _, r := range q.Rows {
 			qi.Rows = append(qi.Rows, KeyLabel{Key: r.Key, Label: form.RowLabel(q, r)})
@@ -241,6 +251,9 @@ func runShow(opts *Options) error {
 			fmt.Fprintf(w, "      合計: %s の和（自動計算・記入しない）\n", strings.Join(q.SumOf, " ＋ "))
 		case len(q.SumOf) > 0:
 			fmt.Fprintf(w, "      合計: %s の和と一致すること\n", strings.Join(q.SumOf, " ＋ "))
+		}
+		if q.Decimals != nil {
+			writeNumber(w, q)
 		}
 		for _, f := range q.Fields {
 			opt := ""

@@ -26,6 +26,8 @@ func ValidAnswers(sc *schema.Schema) map[string]any {
 			if !s.Computed {
 				a[s.Key] = validCount(sc, s.Key, map[string]bool{})
 			}
+		case form.SlotNumber:
+			a[s.Key] = 2
 		case form.SlotText:
 			a[s.Key] = "記入例：" + s.Label()
 		case form.SlotList:

@@ -126,6 +126,8 @@ func SyntheticAnswers(sc *schema.Schema, unit string, rng *rand.Rand) map[string
 			a[s.Key] = spell(s.List, rng)
 		case s.Kind == form.SlotCount && s.Category != nil && !s.Category.IsRepeat() && !s.Computed:
 			counts[s.Key] = rng.IntN(21)
+		case s.Kind == form.SlotNumber:
+			a[s.Key] = numberAnswer(s, rng)
 		case s.Kind == form.SlotText && (s.Required() || rng.IntN(10) < 7):
 			a[s.Key] = fmt.Sprintf("記入例（%s）：%s の取組を記入しています。", unit, s.Question.Label)
 		case s.Kind == form.SlotList:
