@@ -1,13 +1,13 @@
 package aggregate
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/period"
 	"github.com/osaka-city/zaitaku/schema/returns"
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
 // Compute builds the figures of one period from the returns to count. counted must hold
@@ -207,7 +207,7 @@ func (c *computer) cases(q *schema.Question) []Case {
 // 「回答 10／11 件（…）」 for units whose label is not a counter word (schema.Units.Amount).
 func SummaryLine(unitLabel string, counted, expected int, missing, excluded []string) string {
 	units := schema.Units{Label: unitLabel}
-	s := fmt.Sprintf("回答 %d／%s", counted, units.Amount(expected))
+	s := "回答 " + textfmt.Thousands(int64(counted)) + "／" + units.Amount(expected)
 	var notes []string
 	if len(missing) > 0 {
 		notes = append(notes, "未提出: "+strings.Join(missing, "、"))

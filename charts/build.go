@@ -234,7 +234,7 @@ func (b *builder) counts(q *aggregate.Question) *CountBars {
 	}
 	var max int64
 	for _, c := range q.Categories {
-		bar := CountBar{Label: c.Label, Lines: Wrap(c.Label, labelWidth), Value: c.Sum, Repeat: c.Repeat}
+		bar := CountBar{Label: c.Label, Lines: Wrap(c.Label, labelWidth), Name: c.Label, Value: c.Sum, Repeat: c.Repeat}
 		bar.Range = rangeText(c, q.Unit)
 		if q.ShowRange {
 			setRange(&bar, c, q.Unit, labelWidth)

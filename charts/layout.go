@@ -143,6 +143,51 @@ func WrapFunc(s string, max float64, width func(rune) float64) []string {
 	return lines
 }
 
+// WrapTitle is WrapFunc for a title set large on its own (the report's cover): when a line
+// ends where a reader would not pause (「…に関する相／談支援事業」), a narrower measure with
+// the same number of lines whose lines all end at a natural point (after に, の, ・ or a
+// space) is taken, so a long title breaks between its phrases.
+func WrapTitle(s string, max float64, width func(rune) float64) []string {
+	lines := WrapFunc(s, max, width)
+	n := len(lines)
+	if n < 2 || titleBreaks(s, lines) {
+		return lines
+	}
+	runes := []rune(s)
+	widths := make([]float64, len(runes))
+	total := 0.0
+	for i, r := range runes {
+		widths[i] = width(r)
+		total += widths[i]
+	}
+	step := total / float64(len(runes))
+	for m := max - step/2; m >= total/float64(n); m -= step / 2 {
+		got := greedy(runes, widths, m)
+		if len(got) != n {
+			break
+		}
+		if titleBreaks(s, got) {
+			return got
+		}
+	}
+	return lines
+}
+
+// titleBreaks is naturalBreaks for the lines of s, where a space between phrases (which
+// greedy drops at the break) is a natural point too.
+func titleBreaks(s string, lines []string) bool {
+	rest := s
+	for i, l := range lines[:len(lines)-1] {
+		rest = strings.TrimPrefix(rest, l)
+		atSpace := strings.HasPrefix(rest, " ") || strings.HasSuffix(l, "　")
+		rest = strings.TrimLeft(rest, " ")
+		if !atSpace && !naturalBreaks(lines[i:i+2]) {
+			return false
+		}
+	}
+	return true
+}
+
 // naturalBreaks reports whether every line but the last ends where a reader pauses.
 func naturalBreaks(lines []string) bool {
 	for i, l := range lines[:len(lines)-1] {

@@ -187,6 +187,9 @@ type CountBar struct {
 	// Lines is it wrapped to the label column.
 	Label string
 	Lines []string
+	// Name is the category alone, without the range note: a tooltip heads with it and
+	// states Range on a line of its own.
+	Name  string
 	Value int64
 	// Repeat marks a 再掲 row: drawn indented and hatched, not in the total.
 	Repeat bool

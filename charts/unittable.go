@@ -40,6 +40,8 @@ const (
 	UnitTableSum = "合計"
 	UnitTableMin = "最少"
 	UnitTableMax = "最大"
+	// UnitTableSumLabel names the total column in the key when the question has no 再掲.
+	UnitTableSumLabel = "各区分の合計"
 )
 
 // UnitTableTitle heads the table of each unit's counts of a question: 「付表　区別の件数：
@@ -92,7 +94,12 @@ func (b *builder) unitTable(q *aggregate.Question) *UnitTable {
 	if total == nil {
 		total = &aggregate.Figure{}
 	}
-	ut.Columns = append(ut.Columns, MatrixColumn{Key: q.ID, Short: UnitTableSum, Label: TotalLabel(q), Total: true})
+	// The key names the 合計 column by what it adds up; 「合計　合計」 would say nothing.
+	sumLabel := TotalLabel(q)
+	if sumLabel == UnitTableSum {
+		sumLabel = UnitTableSumLabel
+	}
+	ut.Columns = append(ut.Columns, MatrixColumn{Key: q.ID, Short: UnitTableSum, Label: sumLabel, Total: true})
 	figures = append(figures, total)
 
 	values := make([]map[string]int64, len(figures))

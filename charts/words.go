@@ -48,8 +48,5 @@ func IncompleteNotice(summary string, complete bool) string {
 // unit named by a longer noun (schema.Units.Amount's rule).
 func UnitAmount(label string, n int64) string {
 	u := schema.Units{Label: label}
-	if u.IsCounter() {
-		return Thousands(n) + label
-	}
-	return Thousands(n) + " 件"
+	return u.Amount(int(n))
 }

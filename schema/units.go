@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
 // How a number of units reads, whatever the schema calls a unit. Japanese counts with a
@@ -20,19 +22,19 @@ func (u *Units) IsCounter() bool {
 	return size > 0 && size == len(u.Label) && unicode.Is(unicode.Han, r)
 }
 
-// Count is n units, naming them: 「24区」 or 「相談支援室 11 件」.
+// Count is n units, naming them: 「24区」, 「1,741市町村」 or 「相談支援室 11 件」.
 func (u *Units) Count(n int) string {
 	if u.IsCounter() {
-		return fmt.Sprintf("%d%s", n, u.Label)
+		return textfmt.Thousands(int64(n)) + u.Label
 	}
-	return fmt.Sprintf("%s %d 件", u.Label, n)
+	return fmt.Sprintf("%s %s 件", u.Label, textfmt.Thousands(int64(n)))
 }
 
 // Amount is n units where the text around it already names them (a heading, 「回答 11／11 件」):
-// 「24区」 or 「11 件」.
+// 「24区」, 「1,741区」 or 「11 件」.
 func (u *Units) Amount(n int) string {
 	if u.IsCounter() {
-		return fmt.Sprintf("%d%s", n, u.Label)
+		return textfmt.Thousands(int64(n)) + u.Label
 	}
-	return fmt.Sprintf("%d 件", n)
+	return textfmt.Thousands(int64(n)) + " 件"
 }

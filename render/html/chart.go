@@ -329,7 +329,7 @@ func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTM
 	data := make([]barItem, len(cb.Bars))
 	for i, b := range cb.Bars {
 		c := category{Value: text(strings.Join(b.Lines, "\n"))}
-		t := &tip{H: text(b.Label), S: []string{text(charts.Thousands(b.Value) + " " + cb.Unit)}, W: texts(b.Wards)}
+		t := &tip{H: text(b.Name), S: []string{text(charts.Thousands(b.Value) + " " + cb.Unit)}, W: texts(b.Wards)}
 		if b.Range != "" {
 			t.S = append(t.S, text(unitLabel+"ごとの範囲　"+b.Range))
 		}

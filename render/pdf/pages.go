@@ -123,7 +123,7 @@ func (t typesetter) cover(rep *charts.Report) *page {
 		y = t.para(p, rep.PeriodLabel, x, y, w, 26, false, colAccent)
 		y += 14
 	}
-	for _, l := range wrapStrings(t.m, rep.Title, 36, true, w) {
+	for _, l := range charts.WrapTitle(rep.Title, w, func(r rune) float64 { return t.m.runeWidth(r, true) * 36 }) {
 		p.add(t.text(l, x, y, 36, true, colText, left))
 		y += 36 * 1.3
 	}

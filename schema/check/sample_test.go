@@ -164,6 +164,7 @@ func TestSampleReturnsUpToDate(t *testing.T) {
 		{"-o", sampleReturns},
 		{"-bad", filepath.Join(root, "testdata", "bad")},
 		{"-history", filepath.Join(root, "testdata", "history")},
+		{"-getsuho-out", filepath.Join(root, "testdata", "getsuho", "returns")},
 	}
 	args := []string{"run", "./testdata/gen"}
 	for _, d := range dirs {

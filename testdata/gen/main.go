@@ -16,6 +16,12 @@
 //   - texts.yaml: per ward, the free-text answers by question id (ka2, u3other, ki3) and the
 //     case records of o3 (fields scene, client, profile, content, response, outcome).
 //
+// It also writes the sample returns of the second shipped survey, the 相談支援室 月報
+// (schema/examples/getsuho.yaml): 11 wards for 平成28年8月～平成29年3月, from
+// testdata/getsuho/answers.tsv (same format; no texts.yaml, as the 月報 has no free text) to
+// testdata/getsuho/returns. Its figures were chosen to reproduce, summed over the 11 wards
+// and as the smallest and largest ward's, every figure of testdata/getsuho/figures.tsv.
+//
 // Output is deterministic: the same tables and template give byte-identical files.
 package main
 
@@ -37,6 +43,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/check"
+	"github.com/osaka-city/zaitaku/schema/examples"
 	"github.com/osaka-city/zaitaku/schema/form"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 	"github.com/osaka-city/zaitaku/schema/period"
@@ -49,6 +56,8 @@ func main() {
 	out := flag.String("o", filepath.Join("testdata", "returns"), "output folder for the <ward>.xlsx returns")
 	sample := flag.String("sample", filepath.Join("testdata", "sample"), "folder holding answers.tsv and texts.yaml")
 	bad := flag.String("bad", filepath.Join("testdata", "bad"), "output folder for the odd and hostile returns and their cases.tsv")
+	getsuho := flag.String("getsuho", filepath.Join("testdata", "getsuho"), "folder holding the 月報's answers.tsv")
+	getsuhoOut := flag.String("getsuho-out", filepath.Join("testdata", "getsuho", "returns"), "output folder for the 月報's <ward>.xlsx returns")
 	history := flag.String("history", filepath.Join("testdata", "history"), "output folder for the earlier periods' aggregate.json files")
 	synthetic := flag.Int("synthetic", 0, "instead, write this many synthetic returns and their schema (synth.yaml) to -o, which must be given")
 	seed := flag.Int64("seed", formtest.SyntheticSeed, "with -synthetic, the seed of the answers")
@@ -72,7 +81,7 @@ func main() {
 		fmt.Println(sum)
 		return
 	}
-	sum, err := run(schema.Default(), *sample, *out)
+	sum, err := run(schema.Default(), samplePeriod, *sample, *out)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
@@ -90,11 +99,39 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Printf("gen: wrote %d odd returns and cases.tsv to %s\n", n, *bad)
+	sum, err = runGetsuho(*getsuho, *getsuhoOut)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	fmt.Println(sum)
+}
+
+// getsuhoPeriod is the span the 月報 sample returns answer for: the 年度累計 平成28年8月～
+// 平成29年3月 that seed 004 publishes.
+const getsuhoPeriod = "2016-08..2017-03"
+
+// runGetsuho writes the sample returns of the shipped 月報 (schema/examples) into out from
+// dir/answers.tsv, as run writes the default survey's.
+func runGetsuho(dir, out string) (string, error) {
+	e, ok := examples.Find("月報")
+	if !ok {
+		return "", errors.New("schema/examples has no 月報")
+	}
+	sc, err := e.Schema()
+	if err != nil {
+		return "", err
+	}
+	per, err := period.ParseKind(getsuhoPeriod, period.Kind(sc.Period))
+	if err != nil {
+		return "", err
+	}
+	return run(sc, per, dir, out)
 }
 
 // run reads the tables, builds one return per ward, checks each through the validator and
 // only then writes them all, returning the one-line summary.
-func run(sc *schema.Schema, sampleDir, outDir string) (string, error) {
+func run(sc *schema.Schema, per period.Period, sampleDir, outDir string) (string, error) {
 	// Every problem of the tables is reported in one run; nothing is written unless all are fixed.
 	answers, err := readAnswers(sc, filepath.Join(sampleDir, "answers.tsv"))
 	if answers == nil {
@@ -124,7 +161,7 @@ func run(sc *schema.Schema, sampleDir, outDir string) (string, error) {
 	var problems []string
 	cases := 0
 	for _, u := range sc.Units.List {
-		f, err := buildReturn(sc, u.Name, answers[u.Name])
+		f, err := buildReturn(sc, per, u.Name, answers[u.Name])
 		if err != nil {
 			return "", fmt.Errorf("%s: %w", u.Name, err)
 		}
@@ -138,7 +175,7 @@ func run(sc *schema.Schema, sampleDir, outDir string) (string, error) {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			return "", err
 		}
-		r, err := check.Read(path, sc, check.ReadOptions{Period: samplePeriod})
+		r, err := check.Read(path, sc, check.ReadOptions{Period: per})
 		if err != nil {
 			return "", err
 		}
@@ -168,7 +205,7 @@ func run(sc *schema.Schema, sampleDir, outDir string) (string, error) {
 		}
 	}
 	return fmt.Sprintf("gen: wrote %d returns for %s (%s) to %s from %s (%d answer keys, %d case records)",
-		len(sc.Units.List), samplePeriod.Japanese(), samplePeriod, outDir, sampleDir, len(tableSlots(sc)), cases), nil
+		len(sc.Units.List), per.Japanese(), per, outDir, sampleDir, len(tableSlots(sc)), cases), nil
 }
 
 // tableSlots are the slots answered in answers.tsv: every choice and count slot outside
@@ -176,7 +213,7 @@ func run(sc *schema.Schema, sampleDir, outDir string) (string, error) {
 func tableSlots(sc *schema.Schema) []*form.Slot {
 	var out []*form.Slot
 	for _, s := range form.Slots(sc) {
-		if s.Field == nil && (s.Kind == form.SlotChoice || s.Kind == form.SlotCount) {
+		if s.Field == nil && !s.Computed && (s.Kind == form.SlotChoice || s.Kind == form.SlotCount || s.Kind == form.SlotNumber) {
 			out = append(out, s)
 		}
 	}
@@ -241,8 +278,11 @@ func readAnswers(sc *schema.Schema, path string) (map[string]map[string]any, err
 		case s == nil:
 			errs.add("line %d: key %q is not an answer of the schema", line, key)
 			continue
-		case s.Field != nil || (s.Kind != form.SlotChoice && s.Kind != form.SlotCount):
+		case s.Field != nil || (s.Kind != form.SlotChoice && s.Kind != form.SlotCount && s.Kind != form.SlotNumber):
 			errs.add("line %d: %s is free text or a case field; write it in texts.yaml", line, key)
+			continue
+		case s.Computed:
+			errs.add("line %d: %s is computed by the form from its parts; leave it out", line, key)
 			continue
 		case seenKey[key] > 0:
 			errs.add("line %d: key %s already given on line %d", line, key, seenKey[key])
@@ -321,6 +361,18 @@ func answerValue(s *form.Slot, ward, cell string, errs *errList) any {
 		}
 		return cell
 	}
+	if s.Kind == form.SlotNumber {
+		// Written as the ward types it; the validator reads it back with its decimals.
+		if _, tooMany, problem := check.ParseNumber(cell, false, s.Question.Decimals); problem != "" || tooMany {
+			errs.add("%s %s: %q is not an allowed number (%d decimal places)", ward, key, cell, s.Question.Decimals)
+			return cell
+		}
+		if n, err := strconv.Atoi(cell); err == nil {
+			return n
+		}
+		f, _ := strconv.ParseFloat(cell, 64)
+		return f
+	}
 	n, err := strconv.Atoi(cell)
 	if err != nil || int64(n) < s.Question.MinValue() || (s.Question.Max != nil && int64(n) > *s.Question.Max) {
 		errs.add("%s %s: %q is not an allowed count (a whole number ≥ %d)", ward, key, cell, s.Question.MinValue())
@@ -332,6 +384,9 @@ func answerValue(s *form.Slot, ward, cell string, errs *errList) any {
 // readTexts adds the free-text answers and case records of texts.yaml to answers.
 func readTexts(sc *schema.Schema, path string, answers map[string]map[string]any) error {
 	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) && !hasFreeText(sc) {
+		return nil // a survey of choices and numbers only (the 月報) needs no texts.yaml
+	}
 	if err != nil {
 		return err
 	}
@@ -372,6 +427,17 @@ func readTexts(sc *schema.Schema, path string, answers map[string]map[string]any
 		}
 	}
 	return errs.err(path)
+}
+
+// hasFreeText reports whether the survey has an answer that texts.yaml gives.
+func hasFreeText(sc *schema.Schema) bool {
+	for _, q := range sc.Questions() {
+		switch q.Type {
+		case schema.Text, schema.TextList, schema.Cases:
+			return true
+		}
+	}
+	return false
 }
 
 func addText(sc *schema.Schema, ward, id string, v any, a map[string]any, errs *errList) {
@@ -533,8 +599,8 @@ func countCases(sc *schema.Schema, a map[string]any) int {
 }
 
 // buildReturn builds the ward's template and fills in its answers.
-func buildReturn(sc *schema.Schema, ward string, a map[string]any) (*excelize.File, error) {
-	f, err := form.BuildTemplate(sc, form.TemplateOptions{Ward: ward, Period: samplePeriod})
+func buildReturn(sc *schema.Schema, per period.Period, ward string, a map[string]any) (*excelize.File, error) {
+	f, err := form.BuildTemplate(sc, form.TemplateOptions{Ward: ward, Period: per})
 	if err != nil {
 		return nil, err
 	}

@@ -1,5 +1,5 @@
 // Package schemacmd is `zaitaku schema`: check a schema file, list its questions, or print
-// the embedded default as a starting point.
+// the embedded default or a shipped example as a starting point.
 package schemacmd
 
 import (
@@ -33,7 +33,7 @@ func NewCmdSchema(io *cli.IO) *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(newCmdCheck(io), newCmdShow(io), newCmdDefault(io))
+	cmd.AddCommand(newCmdCheck(io), newCmdShow(io), newCmdDefault(io), newCmdExample(io))
 	return cmd
 }
 
