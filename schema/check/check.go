@@ -383,6 +383,10 @@ var (
 	digitRun     = regexp.MustCompile(`[0-9]+`)
 )
 
+// unitTyped is the problem of a figure typed with its unit, naming the unit the ward typed
+// (「日」 in 「150日」), so the hint fits any question.
+func unitTyped(unit string) string { return "数字以外の文字を含みます（「" + unit + "」などの単位は不要です）" }
+
 // textCountProblem explains why text (after asciiDigits) is not a count, with a hint
 // where the mistake is a common one.
 func textCountProblem(v string) string {
@@ -395,7 +399,7 @@ func textCountProblem(v string) string {
 		}
 		return "整数ではありません"
 	case unitText.MatchString(v) && countText.MatchString(unitText.FindStringSubmatch(v)[1]):
-		return "数字以外の文字を含みます（「件」などの単位は不要です）"
+		return unitTyped(unitText.FindStringSubmatch(v)[2])
 	}
 	groups := digitRun.FindAllStringIndex(v, -1)
 	if len(groups) >= 2 && groups[0][0] == 0 && groups[len(groups)-1][1] == len(v) {

@@ -62,8 +62,8 @@ func ParseNumber(s string, number bool, decimals int) (v int64, tooMany bool, pr
 			return 0, false, "空欄です"
 		}
 		if !countText.MatchString(text) && !decimalNumber.MatchString(text) {
-			if decimalWithUnit.MatchString(text) {
-				return 0, false, "数字以外の文字を含みます（「件」などの単位は不要です）"
+			if m := decimalWithUnit.FindStringSubmatch(text); m != nil {
+				return 0, false, unitTyped(m[1])
 			}
 			if p := textCountProblem(text); p != "整数ではありません" && p != "小数点が入っています" {
 				return 0, false, p

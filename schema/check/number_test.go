@@ -129,7 +129,7 @@ func TestNumberFindings(t *testing.T) {
 		msg    string
 	}{
 		{"empty", map[string]any{"days": nil}, "days", finding.Missing, finding.Error, "（２）窓口開設日数: 未記入です（該当がなければ 0 を入力してください）（→ 0 以上 31 以下の整数）"},
-		{"unit typed", map[string]any{"days": "12日"}, "days", finding.NotACount, finding.Error, "「12日」は数字以外の文字を含みます（「件」などの単位は不要です）。0 以上 31 以下の整数を入力してください"},
+		{"unit typed", map[string]any{"days": "12日"}, "days", finding.NotACount, finding.Error, "「12日」は数字以外の文字を含みます（「日」などの単位は不要です）。0 以上 31 以下の整数を入力してください"},
 		{"not a number", map[string]any{"hours": "約2時間"}, "hours", finding.NotACount, finding.Error, "「約2時間」は数として読めません。0 以上 24 以下の数（小数第１位まで）を入力してください"},
 		{"decimal in a whole number", map[string]any{"days": 2.5}, "days", finding.NotACount, finding.Error, "「2.5」は整数ではありません"},
 		{"above max", map[string]any{"days": 40}, "days", finding.OutOfRange, finding.Error, "40 は範囲外です（0 以上 31 以下）"},

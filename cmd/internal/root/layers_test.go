@@ -21,7 +21,9 @@ var layers = []struct {
 	prefix string
 	rank   int
 }{
-	{"schema", 0}, // schema, schema/period, schema/textfmt, schema/finding
+	{"schema/textfmt", -1}, // how a figure is written and how wide a character is: a leaf
+	{"schema", 0},          // schema, schema/period, schema/finding
+	{"schema/examples", 1}, // the shipped surveys, loaded through schema
 	{"schema/form", 1},
 	{"schema/internal/xlsxread", 2},
 	{"schema/returns", 3},
