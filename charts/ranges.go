@@ -37,11 +37,18 @@ func RangedTotalText(f *aggregate.Figure, unit string) string {
 // in two and every renderer (which wraps Label again by its own measure) keeps it whole
 // where it can.
 func rangedLines(label, note string, width int) []string {
-	lines := Wrap(label, width)
+	return RangedLinesFunc(label, note, float64(width), func(r rune) float64 { return float64(runeWidth(r)) })
+}
+
+// RangedLinesFunc is rangedLines measured by width, for a renderer that sets a ranged label
+// in a box of its own measure (the deck's label boxes): the label breaks as WrapFunc breaks
+// it and the note 「（5 件 ～ 242 件）」 stays whole.
+func RangedLinesFunc(label, note string, max float64, width func(rune) float64) []string {
+	lines := WrapFunc(label, max, width)
 	if note == "" {
 		return lines
 	}
-	if n := len(lines); n > 0 && Width(lines[n-1]+note) <= width {
+	if n := len(lines); n > 0 && lineWidth(lines[n-1]+note, width) <= max {
 		lines[n-1] += note
 		return lines
 	}

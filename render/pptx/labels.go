@@ -1,6 +1,8 @@
 package pptx
 
 import (
+	"strings"
+
 	"github.com/osaka-city/zaitaku/charts"
 )
 
@@ -57,3 +59,27 @@ const (
 	barGap    = 50
 	singleGap = 25
 )
+
+// rangedLabels breaks the labels of bars that carry their per-unit range (show_range,
+// 「①医療関係者（5 件 ～ 242 件）」) at the width of the deck's own label boxes, keeping the
+// range whole on a line, as the PDF does; left to itself, PowerPoint would break inside the
+// parentheses. Other labels are left for the text box to wrap.
+func rangedLabels(spec *chartSpec, r box, bars []charts.CountBar, labels []string) {
+	if spec.Plot == nil {
+		return
+	}
+	w := (spec.Plot.X*float64(r.W)-float64(mm(1)))/emuPerMM - 1 // labelsBeside's box, less its tight margin
+	for i, b := range bars {
+		if b.Name == "" || b.Name == b.Label || !strings.HasPrefix(b.Label, b.Name) {
+			continue
+		}
+		if b.Repeat {
+			w -= charMM('　', sizeSmall) // labelsBeside sets a 再掲 row in by one character
+		}
+		lines := charts.RangedLinesFunc(b.Name, strings.TrimPrefix(b.Label, b.Name), w, func(r rune) float64 { return charMM(r, sizeSmall) })
+		labels[i] = strings.Join(lines, "\n")
+		if b.Repeat {
+			w += charMM('　', sizeSmall)
+		}
+	}
+}

@@ -74,7 +74,10 @@ func coverSlide(rep *charts.Report) *slide {
 	if rep.PeriodLabel != "" {
 		s.add(textAt(box{mm(x), mm(62), mm(w), mm(14)}, "期間", line(rep.PeriodLabel, 26, false, charts.AccentColor, "l")))
 	}
-	s.add(textAt(box{mm(x), mm(78), mm(w), mm(36)}, "タイトル", line(rep.Title, 36, true, charts.InkColor, "l")))
+	// A long title breaks between its phrases, where the PDF's cover breaks it
+	// (charts.WrapTitle), measured for the box less its margins.
+	title := strings.Join(charts.WrapTitle(rep.Title, w-4, func(r rune) float64 { return charMM(r, 36) }), "\n")
+	s.add(textAt(box{mm(x), mm(78), mm(w), mm(36)}, "タイトル", line(title, 36, true, charts.InkColor, "l")))
 	s.mark(rep.Title, rep.PeriodLabel, rep.DocLabel)
 	s.add(rule(box{mm(x + 2), mm(116), mm(50), mm(1.4)}, charts.AccentColor, "下線"))
 	if rep.Notice != "" {
@@ -164,6 +167,7 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 			repeat = append(repeat, bar.Repeat)
 		}
 		placePlot(spec, labels, cb.Axis, float64(r.W)/emuPerMM, float64(r.H)/emuPerMM, 2)
+		rangedLabels(spec, r, cb.Bars, labels)
 		out = append(out, above...)
 		members := append(labelsBeside(spec, r, labels, repeat), shape{chart: &chartFrame{box: r, Name: cb.Heading, chart: spec}})
 		out = append(out, grouped(cb.Heading, members...))
