@@ -74,9 +74,13 @@ func coverSlide(rep *charts.Report) *slide {
 	if rep.PeriodLabel != "" {
 		s.add(textAt(box{mm(x), mm(62), mm(w), mm(14)}, "期間", line(rep.PeriodLabel, 26, false, charts.AccentColor, "l")))
 	}
-	// A long title breaks between its phrases, where the PDF's cover breaks it
-	// (charts.WrapTitle), measured for the box less its margins.
-	title := strings.Join(charts.WrapTitle(rep.Title, w-4, func(r rune) float64 { return charMM(r, 36) }), "\n")
+	// A title of two lines breaks between its phrases, where the PDF's cover breaks it
+	// (charts.WrapTitle), measured for the box less its margins; a longer one is left whole
+	// for fitText to set smaller, where breaks measured at 36 pt would no longer fall.
+	title := rep.Title
+	if lines := charts.WrapTitle(rep.Title, w-4, func(r rune) float64 { return charMM(r, 36) }); len(lines) == 2 {
+		title = strings.Join(lines, "\n")
+	}
 	s.add(textAt(box{mm(x), mm(78), mm(w), mm(36)}, "タイトル", line(title, 36, true, charts.InkColor, "l")))
 	s.mark(rep.Title, rep.PeriodLabel, rep.DocLabel)
 	s.add(rule(box{mm(x + 2), mm(116), mm(50), mm(1.4)}, charts.AccentColor, "下線"))
