@@ -53,18 +53,31 @@ func TestLoadMissingFile(t *testing.T) {
 	}
 }
 
-// TestDocExample parses the first ```yaml block of docs/schema.md, so the example people
-// copy from always loads.
-func TestDocExample(t *testing.T) {
+// docMinimalExample is the ```yaml block of docs/schema.md's "A complete minimal example"
+// (the page's Japanese walk before it has ```yaml blocks of its own, excerpts of the 月報).
+func docMinimalExample(t *testing.T) string {
+	t.Helper()
 	doc := string(readFile(t, filepath.Join("..", "docs", "schema.md")))
-	_, rest, ok := strings.Cut(doc, "```yaml\n")
+	_, sec, ok := strings.Cut(doc, "\n## A complete minimal example\n")
 	if !ok {
-		t.Fatal("docs/schema.md has no ```yaml block")
+		t.Fatal("docs/schema.md has no section ## A complete minimal example")
+	}
+	sec, _, _ = strings.Cut(sec, "\n## ")
+	_, rest, ok := strings.Cut(sec, "```yaml\n")
+	if !ok {
+		t.Fatal("docs/schema.md: A complete minimal example has no ```yaml block")
 	}
 	src, _, ok := strings.Cut(rest, "\n```")
 	if !ok {
 		t.Fatal("docs/schema.md: the ```yaml block is not closed")
 	}
+	return src + "\n"
+}
+
+// TestDocExample parses the ```yaml block of docs/schema.md's minimal example, so the example
+// people copy from always loads.
+func TestDocExample(t *testing.T) {
+	src := docMinimalExample(t)
 	s, err := schema.Parse([]byte(src), "docs/schema.md")
 	if err != nil {
 		t.Fatalf("the example in docs/schema.md does not load:\n%v", err)

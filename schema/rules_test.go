@@ -270,7 +270,7 @@ func TestDefaultRules(t *testing.T) {
 }
 
 // TestDocRules: the rules docs/schema.md shows in "Rules across questions" load with the
-// page's example schema, and the example's own rules are the first of them.
+// page's minimal example schema, and the example's own rules are the first of them.
 func TestDocRules(t *testing.T) {
 	doc := string(readFile(t, filepath.Join("..", "docs", "schema.md")))
 	block := func(from string) string {
@@ -285,7 +285,7 @@ func TestDocRules(t *testing.T) {
 		}
 		return src + "\n"
 	}
-	example := block(doc)
+	example := docMinimalExample(t)
 	_, section, ok := strings.Cut(doc, "\n## Rules across questions\n")
 	if !ok {
 		t.Fatal("docs/schema.md has no ## Rules across questions section")
