@@ -385,7 +385,9 @@ var (
 
 // unitTyped is the problem of a figure typed with its unit, naming the unit the ward typed
 // (「日」 in 「150日」), so the hint fits any question.
-func unitTyped(unit string) string { return "数字以外の文字を含みます（「" + unit + "」などの単位は不要です）" }
+func unitTyped(unit string) string {
+	return "数字以外の文字を含みます（「" + unit + "」などの単位は不要です）"
+}
 
 // textCountProblem explains why text (after asciiDigits) is not a count, with a hint
 // where the mistake is a common one.
