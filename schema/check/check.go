@@ -85,6 +85,9 @@ func (r *checker) check(opts ReadOptions) {
 	r.Texts = map[string]string{}
 	r.Lists = map[string][]string{}
 	r.checkHeader(opts)
+	if r.otherSurvey() {
+		return
+	}
 	for _, s := range form.Slots(r.Schema) {
 		if c := r.Cells[s.Key]; c != nil && !s.Computed {
 			r.checkSlot(s, c)
@@ -101,6 +104,19 @@ func (r *checker) check(opts ReadOptions) {
 	r.sortFindings()
 }
 
+// otherSurvey keeps only the finding that the return is of another survey, when it is:
+// every cell of another survey's form is out of place in this one's, and a list of a
+// hundred missing answers would hide the one thing to do — check it against its own survey.
+func (r *checker) otherSurvey() bool {
+	for _, f := range r.Findings {
+		if f.Code == finding.WrongSurvey {
+			r.Findings = []finding.Finding{f}
+			return true
+		}
+	}
+	return false
+}
+
 func (r *checker) checkHeader(opts ReadOptions) {
 	sc := r.Schema
 	const formKey = "_form"
@@ -114,7 +130,7 @@ func (r *checker) checkHeader(opts ReadOptions) {
 		n, _ := strconv.Atoi(ver)
 		switch {
 		case id != sc.ID:
-			f := at(c, finding.Error, finding.WrongSurvey, formKey, "様式", fmt.Sprintf("別の調査の様式です（この回答票は「%s」、集計する調査は「%s」）", id, sc.ID))
+			f := at(c, finding.Error, finding.WrongSurvey, formKey, "様式", fmt.Sprintf("別の調査の様式です（この回答票は「%s」、集計する調査は「%s」）。その調査の定義ファイルを --schema で指定して確認してください", id, sc.ID))
 			f.Expected = sc.FormID()
 			r.add(f)
 		case n < sc.Version:

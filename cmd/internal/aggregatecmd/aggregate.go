@@ -64,7 +64,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
   aggregate.json   集計結果（報告書の作成や次回の --previous に使う）
   集計表.xlsx       集計・（単位）別回答・件数・自由記述・提出状況・グラフ
   集計.csv          回答する単位×設問の縦長の表（UTF-8 BOM 付き）
-  report.pdf       報告書（資料１の形式、A4 横。印刷・配布用）
+  report.pdf       報告書（A4 横。印刷・配布用）
   report.html      グラフのページ（インターネット接続なしで開けます）
   report.pptx      報告書の PowerPoint 版（会議の前に編集するため。グラフは PowerPoint のグラフ）`,
 		Example: `  zaitaku aggregate ./回答票
@@ -145,10 +145,16 @@ func runAggregate(opts *Options) error {
 		return cli.Usage("%s: %v", returns.DisplayName(opts.Dir), err)
 	}
 	out := opts.IO.Out
-	printFindings(out, col)
+	listed := &countingWriter{w: out}
+	printFindings(listed, col)
+	// A blank line sets the summary apart from the findings above it, when there are any.
+	gap := ""
+	if listed.n > 0 {
+		gap = "\n"
+	}
 	sub := col.Submission
 	if !col.Ready() && !opts.AllowIncomplete {
-		fmt.Fprintf(out, "\n%s\n集計を中止しました。何も出力していません。上の指摘を直して再度実行してください。\n", sub.Summary)
+		fmt.Fprintf(out, "%s%s\n集計を中止しました。何も出力していません。上の指摘を直して再度実行してください。\n", gap, sub.Summary)
 		fmt.Fprintln(out, "（エラーのない回答票だけで集計するときは --allow-incomplete を付けます）")
 		return &cli.ExitError{Code: cli.ExitFindings}
 	}
@@ -164,7 +170,7 @@ func runAggregate(opts *Options) error {
 	} else if err != nil {
 		return cli.Usage("%v", err)
 	}
-	fmt.Fprintf(out, "\n%s %s\n", res.PeriodLabel, sub.Summary)
+	fmt.Fprintf(out, "%s%s %s\n", gap, res.PeriodLabel, sub.Summary)
 	if !col.Ready() {
 		fmt.Fprintln(out, incompleteNote(col.Schema.Units.Label))
 	}
@@ -281,6 +287,18 @@ func checkDir(dir string) error {
 // printFindings lists every finding grouped by ward in official order, then the files that
 // belong to no ward, then the wards with no return, then the files left unread. Under a
 // ward with several files, each file's findings are headed by its name.
+// countingWriter counts what passes through it, to know whether anything was printed.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
+}
+
 func printFindings(w io.Writer, col *aggregate.Collection) {
 	sub := col.Submission
 	for _, ws := range sub.Wards {

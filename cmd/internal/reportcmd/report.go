@@ -36,7 +36,7 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report aggregate.json [-o report.pdf] [--html report.html] [--pptx report.pptx]",
 		Short: "保存した集計結果（aggregate.json）から報告書（PDF・HTML・PowerPoint）を作り直す",
-		Long: `zaitaku aggregate が出力した aggregate.json から、報告書の PDF（資料１の形式）、
+		Long: `zaitaku aggregate が出力した aggregate.json から、報告書の PDF（A4 横）、
 グラフの HTML、報告書の PowerPoint 版を作り直します。題名や資料番号を変えたいときに使います。
 -o・--html・--pptx をどれも指定しないと、aggregate.json と同じフォルダに report.pdf・
 report.html・report.pptx の３つを書きます。どれかを指定すると、指定したものだけを書きます

@@ -22,7 +22,7 @@ func newCmdExample(io *cli.IO) *cobra.Command {
 	return &cobra.Command{
 		Use:     "example [名前]",
 		Short:   "同梱の調査の定義（YAML）を表示する（名前を付けないと一覧）",
-		Example: "  zaitaku schema example\n  zaitaku schema example 月報 > 月報.yaml\n  zaitaku template --schema 月報.yaml -o 様式",
+		Example: "  zaitaku schema example\n  zaitaku schema example 月報 > 月報.yaml\n  zaitaku template --schema 月報.yaml --all -o 様式",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return cli.Usage("表示する調査の名前を１つ指定してください（例: zaitaku schema example 月報）")

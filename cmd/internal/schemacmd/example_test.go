@@ -1,6 +1,7 @@
 package schemacmd
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,5 +39,27 @@ func TestExampleUnknownName(t *testing.T) {
 	out, code := execute(t, "example", "年報")
 	if code != cli.ExitUsage || !strings.Contains(out, "「年報」はありません") || !strings.Contains(out, "月報") {
 		t.Errorf("exit %d, want %d naming what there is:\n%s", code, cli.ExitUsage, out)
+	}
+}
+
+// `schema show` of the 月報 lists its labels in the JSON and, having no choice lists, no
+// heading of accepted spellings with nothing under it.
+func TestShowASurveyWithoutChoices(t *testing.T) {
+	e, _ := examples.Find("月報")
+	p := filepath.Join(t.TempDir(), "月報.yaml")
+	if err := os.WriteFile(p, e.YAML(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := execute(t, "show", "--schema", p)
+	if code != 0 || strings.Contains(out, "選択肢として受け付ける") || !strings.Contains(out, "窓口開設日数") {
+		t.Errorf("show: exit %d\n%s", code, out)
+	}
+	out, code = execute(t, "show", "--schema", p, "--format", "json")
+	var info Info
+	if err := json.Unmarshal([]byte(out), &info); code != 0 || err != nil {
+		t.Fatalf("show --format json: exit %d, %v", code, err)
+	}
+	if info.ReportTitle != "高齢者等在宅医療・介護連携に関する相談支援事業 月報集計" || info.DocLabel != "" || info.Numbering != "①" {
+		t.Errorf("labels %q %q %q", info.ReportTitle, info.DocLabel, info.Numbering)
 	}
 }

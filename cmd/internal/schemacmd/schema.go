@@ -90,13 +90,18 @@ func newCmdShow(io *cli.IO) *cobra.Command {
 
 // Info is the schema as `schema show --format json` prints it.
 type Info struct {
-	ID        string         `json:"id"`
-	Version   int            `json:"version"`
-	Title     string         `json:"title"`
-	Period    PeriodInfo     `json:"period"`
-	Units     UnitsInfo      `json:"units"`
-	Questions []QuestionInfo `json:"questions"`
-	Rules     []RuleInfo     `json:"rules"`
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+	Title   string `json:"title"`
+	// ReportTitle, DocLabel and Numbering are the labels of the report as loaded, defaults
+	// filled in (report_title is the title when not given; doc_label may be empty).
+	ReportTitle string         `json:"report_title"`
+	DocLabel    string         `json:"doc_label"`
+	Numbering   string         `json:"numbering"`
+	Period      PeriodInfo     `json:"period"`
+	Units       UnitsInfo      `json:"units"`
+	Questions   []QuestionInfo `json:"questions"`
+	Rules       []RuleInfo     `json:"rules"`
 }
 
 // UnitsInfo is who answers: the unit word, the blocks and every unit in official order.
@@ -196,6 +201,7 @@ func runShow(opts *Options) error {
 		units = append(units, u.Name)
 	}
 	all := Info{ID: sc.ID, Version: sc.Version, Title: sc.Title, Period: describePeriod(sc),
+		ReportTitle: sc.ReportTitle, DocLabel: sc.DocLabel, Numbering: string(sc.Numbering),
 		Units:     UnitsInfo{Label: sc.Units.Label, BlockLabel: sc.Units.BlockLabel, Blocks: sc.Units.Blocks, List: units},
 		Questions: describe(sc), Rules: describeRules(sc)}
 	w := opts.IO.Out
@@ -272,6 +278,9 @@ func runShow(opts *Options) error {
 // the number and the other spellings. The dropdowns show only the labels, so this is where
 // staff can see why 準備中 or ２ was accepted and ほぼ実施 was not.
 func writeSpellings(w io.Writer, sc *schema.Schema) {
+	if len(sc.ChoiceLists) == 0 {
+		return // a survey of counts and numbers only (the 月報) has no spellings to list
+	}
 	fmt.Fprintf(w, "\n■ 選択肢として受け付ける書き方（番号・別の書き方。全角・半角の違いと空白は区別しません）\n")
 	for _, l := range sc.ChoiceLists {
 		fmt.Fprintf(w, "%s\n", l.ID)
