@@ -54,6 +54,11 @@ func ParseKind(s string, k Kind) (Period, error) {
 	if err != nil {
 		return Period{}, failure(s, err, k.Help())
 	}
+	if k == KindRange && p.Kind() == KindMonth {
+		// A span of one month is a range too: 2017-03 in a survey of ranges is
+		// 2017-03..2017-03, as a ward answering for one month would mean it.
+		p = RangeOf(p.Year, p.Month, p.Year, p.Month)
+	}
 	if !k.Accepts(p) {
 		return Period{}, fmt.Errorf("期間「%s」は指定できません。この調査の期間は%sです。%s", strings.TrimSpace(s), k.Japanese(), k.Help())
 	}

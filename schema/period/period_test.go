@@ -257,7 +257,7 @@ func TestParseKind(t *testing.T) {
 		{KindYear, "令和６年度", Period{Year: 2024}, ""},
 		{KindYear, "2024H1", Period{}, yearMsg},
 		{KindRange, "平成28年8月～平成29年3月", RangeOf(2016, 8, 2017, 3), ""},
-		{KindRange, "2016-08", Period{}, rangeMsg},
+		{KindRange, "2016-08", RangeOf(2016, 8, 2016, 8), ""}, // one month is a range of one month
 		{KindRange, "2016", Period{}, rangeMsg},
 	}
 	for _, tt := range tests {
