@@ -33,7 +33,7 @@ func TestEarlierAnswerOfSample(t *testing.T) {
 		{"a1", "a1.5", "住之江区", p2023, "実施している"},
 		{"a1", "a1.5", "西淀川区", p2023H1, "実施に向けて準備・調整中"},
 		{"a1", "a1.5", "福島区", p2023, "実施している"}, // not moved: as in 2024H1
-		{"i1", "i1", "北区", p2023H1, "開催予定"},      // that period's own option
+		{"i1", "i1", "北区", p2023H1, "開催予定"},    // that period's own option
 		{"i1", "i1", "住之江区", p2023, "開催している"},
 		{"u2", "u2.5", "東成区", p2023, "把握している"},
 	} {
