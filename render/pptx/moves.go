@@ -53,3 +53,22 @@ func movesBlock(m *charts.Moves, x, y, w, h float64) []shape {
 	}
 	return append(out, shape{table: t})
 }
+
+// movesSlides are an item's 区ごとの変化 when the deck paginates itself (no plan): a slide
+// per block, under the item's 区ごとの変化 heading.
+func movesSlides(it *charts.Item) []*slide {
+	var out []*slide
+	for i, m := range it.Moves {
+		h := it.MovesHeading
+		if i > 0 {
+			h += charts.Continued
+		}
+		s := headed(h)
+		s.add(movesBlock(m, marginX, contentTop, contentW, contentBot-contentTop)...)
+		if m.Heading != "" {
+			s.mark(m.Heading)
+		}
+		out = append(out, s)
+	}
+	return out
+}
