@@ -28,6 +28,8 @@ type Moves struct {
 	// options, so that up and down mean nothing and are not counted.
 	Up, Stayed, Down int
 	Ordered          bool
+	// unmatched counts the units with an answer in only one of the two periods.
+	unmatched int
 }
 
 // MoveRow is one previous answer of a transition table: the units in each column, as
@@ -124,7 +126,7 @@ func (b *builder) moves(questions []*aggregate.Question) (heading string, out []
 			}
 			m := b.transition(q, r, prev, pr, ordered)
 			m.Heading = rowHeading(q, r)
-			if m.Up+m.Down == 0 && (ordered || m.Stayed == r.Answered) {
+			if m.Up+m.Down == 0 && m.unmatched == 0 && (ordered || m.Stayed == r.Answered) {
 				same = append(same, rowRef(q, r))
 			} else {
 				out = append(out, m)
@@ -197,6 +199,7 @@ func (b *builder) transition(q *aggregate.Question, r *aggregate.ChoiceRow, prev
 	} else {
 		m.Lines = append(m.Lines, fmt.Sprintf("%sの選択肢は今回と違うため、上がった・下がったは数えません（変わらず %s）", prev.PeriodLabel, units.Amount(m.Stayed)))
 	}
+	m.unmatched = len(unmatched)
 	if len(unmatched) > 0 {
 		m.Lines = append(m.Lines, fmt.Sprintf("前回か今回の回答がない%s: %s", units.Label, strings.Join(unmatched, "、")))
 	}

@@ -159,3 +159,22 @@ func keepOnly(res *aggregate.Result, p period.Period) {
 		q.Earlier = keep
 	}
 }
+
+// A unit with an answer in only one of the two periods (not counted then) is named, and
+// its row is not said to be the same for every unit.
+func TestMovesWithAUnitMissingBefore(t *testing.T) {
+	res := sample(t)
+	p2023 := period.Period{Year: 2023}
+	r := EarlierRow(res.Question("a1").EarlierIn(p2023), "a1.2")
+	for i, oc := range r.Options {
+		r.Options[i].Wards = slices.DeleteFunc(slices.Clone(oc.Wards), func(w string) bool { return w == "北区" })
+	}
+	a := movesOf(t, Build(res, Options{}), "ア")
+	m := moveTable(t, a, "（ア）２．")
+	if m.Up+m.Down != 0 || m.Stayed != 23 || !slices.Contains(m.Lines, "前回か今回の回答がない区: 北区") {
+		t.Errorf("（ア）２: up %d stayed %d down %d %q", m.Up, m.Stayed, m.Down, m.Lines)
+	}
+	if slices.Contains(a.Moves[0].Lines, "すべての区が前回と同じ回答: （ア）２、（ア）３、（ア）４") {
+		t.Error("（ア）２ is still listed as the same for every unit")
+	}
+}
