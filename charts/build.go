@@ -49,6 +49,7 @@ func Build(res *aggregate.Result, opts Options) *Report {
 			// An item with nothing to draw (free text nobody wrote, case records left
 			// out) gets no page, and a part with no item no title page.
 			if len(item.Blocks) > 0 {
+				item.MovesHeading, item.Moves = b.moves(pi.Questions)
 				sec.Items = append(sec.Items, item)
 			}
 		}

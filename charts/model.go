@@ -58,6 +58,11 @@ type Section struct {
 type Item struct {
 	Heading string // 「（ア）地域の医療・介護の資源の把握」
 	Blocks  []Block
+	// Moves are the item's 区ごとの変化 (who moved since the previous period with per-ward
+	// answers), on pages of their own after the item's under MovesHeading; empty when no
+	// earlier period with per-ward answers is given.
+	MovesHeading string
+	Moves        []*Moves
 }
 
 // Block is one thing drawn on an item page. Exactly one field is set.
@@ -69,6 +74,8 @@ type Block struct {
 	Cases   *CaseTable
 	// Number is a number question: a heading line with its total (number.go).
 	Number *NumberLine
+	// Moves is a part of an item's 区ごとの変化 page (moves.go), only on such pages.
+	Moves *Moves
 }
 
 // Color is an RGB colour as six hex digits, e.g. "1F4E79".

@@ -10,6 +10,8 @@ const (
 	ItemPage
 	StatusPage
 	AppendixPage
+	// MovesPage is an item's 区ごとの変化 (Item.Moves), after the item's own pages.
+	MovesPage
 )
 
 // Page is one page of the report as every paged output sets it: report.pdf's pages and

@@ -74,6 +74,8 @@ type page struct {
 	AggregateIDLabel string
 	// UnitTables are the tables of each unit's counts (unittable.go).
 	UnitTables []unitTableView
+	// HasMoves adds the styles of the 区ごとの変化 tables, only to a page that has them.
+	HasMoves bool
 }
 
 type sectionView struct {
@@ -87,6 +89,10 @@ type itemView struct {
 	Anchor  string
 	Heading string
 	Rows    [][]blockView
+	// Moves are the item's 区ごとの変化 under MovesHeading, as tables with captions and
+	// header cells a screen reader can name.
+	MovesAnchor, MovesHeading string
+	Moves                     []*charts.Moves
 }
 
 type blockView struct {
@@ -148,6 +154,10 @@ func build(rep *charts.Report) (*page, error) {
 					}
 				}
 				iv.Rows = append(iv.Rows, row)
+			}
+			if len(it.Moves) > 0 {
+				iv.MovesAnchor, iv.MovesHeading, iv.Moves = ids.make(iv.Anchor+"_moves"), it.MovesHeading, it.Moves
+				p.HasMoves = true
 			}
 			sec.Items = append(sec.Items, iv)
 		}

@@ -221,6 +221,7 @@ const (
 	itemPage
 	statusPage
 	appendixPage
+	movesPage
 )
 
 // block is a placed piece: its box on the page and its elements in page coordinates.

@@ -25,6 +25,11 @@ func layoutReport(rep *charts.Report, m measurer) ([]*page, error) {
 			if err := t.item(&pages, it); err != nil {
 				return nil, err
 			}
+			if len(it.Moves) > 0 {
+				if err := t.moves(&pages, it); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	if rep.Status != nil {

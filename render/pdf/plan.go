@@ -32,7 +32,8 @@ func (l *Laid) Pages() []charts.Page {
 // the heading.
 func (pg *page) plan() charts.Page {
 	kinds := map[pageKind]charts.PageKind{coverPage: charts.CoverPage, sectionPage: charts.SectionPage,
-		itemPage: charts.ItemPage, statusPage: charts.StatusPage, appendixPage: charts.AppendixPage}
+		itemPage: charts.ItemPage, statusPage: charts.StatusPage, appendixPage: charts.AppendixPage,
+		movesPage: charts.MovesPage}
 	out := charts.Page{Kind: kinds[pg.kind], Heading: pg.heading, Section: pg.section}
 	h := pg.content.bottom() - pg.flowTop
 	for _, p := range pg.parts {

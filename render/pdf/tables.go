@@ -33,6 +33,8 @@ type trow struct {
 	color  charts.Color
 	bold   bool
 	indent float64 // first column only
+	// cellFill fills single cells by column (a transition table's diagonal).
+	cellFill map[int]charts.Color
 	// src is the row's index in the model's table; cut marks a part of a row split over
 	// pages, whose text is then what its cells hold.
 	src int
@@ -103,6 +105,15 @@ func (t typesetter) drawTable(p *piece, tb *table, rows []trow, y float64) float
 		h := tb.rowH(r)
 		if r.fill != "" {
 			p.add(rectEl{r: rect{x0, y, w, h}, fill: r.fill})
+		}
+		if len(r.cellFill) > 0 {
+			cx := x0
+			for ci, c := range tb.cols {
+				if f, ok := r.cellFill[ci]; ok {
+					p.add(rectEl{r: rect{cx, y, c.w, h}, fill: f})
+				}
+				cx += c.w
+			}
 		}
 		color := r.color
 		if color == "" {

@@ -31,6 +31,7 @@ func ownSlides(rep *charts.Report) []*slide {
 		for _, it := range sec.Items {
 			if it != nil {
 				slides = append(slides, itemSlides(it)...)
+				slides = append(slides, movesSlides(it)...)
 			}
 		}
 	}

@@ -88,6 +88,8 @@ func rowMarks(row []charts.Block) []string {
 			out = append(out, b.Cases.Heading)
 		case b.Number != nil:
 			out = append(out, b.Number.Title, b.Number.Total)
+		case b.Moves != nil:
+			out = append(out, b.Moves.Heading)
 		}
 	}
 	return out

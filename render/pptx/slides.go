@@ -201,6 +201,8 @@ func block(b charts.Block, x, y, w, h float64) []shape {
 	case b.Number != nil:
 		heading(numberHeading(b.Number))
 		out = append(out, numberNotes(b.Number, rest())...)
+	case b.Moves != nil:
+		out = append(out, movesBlock(b.Moves, x, y, w, h)...)
 	}
 	return out
 }

@@ -38,6 +38,8 @@ type tableCell struct {
 	Right, Center bool
 	Span, RowSpan int
 	Merged, Under bool
+	// Fill fills this cell alone (a transition table's diagonal), over the row's.
+	Fill charts.Color
 }
 
 // The table's frame is a template; its rows, the bulk of a deck of many units (73 appendix
@@ -141,6 +143,11 @@ func tableRowsXML(t *table) string {
 				b.WriteString(run)
 				_ = xml.EscapeText(&b, []byte(l))
 				b.WriteString(end)
+			}
+			if c.Fill != "" {
+				b.WriteString(`</a:txBody><a:tcPr marL="54000" marR="54000" marT="18000" marB="18000" anchor="ctr">` + cellBorders +
+					`<a:solidFill><a:srgbClr val="` + string(c.Fill) + `"/></a:solidFill></a:tcPr></a:tc>`)
+				continue
 			}
 			b.WriteString(tcPr)
 		}
