@@ -1,10 +1,13 @@
 package pdf
 
 import (
-	"github.com/osaka-city/zaitaku/charts"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/signintech/gopdf"
+
+	"github.com/osaka-city/zaitaku/charts"
 )
 
 var (
@@ -16,7 +19,7 @@ var (
 // embeddedMeasurer measures with the embedded BIZ UDPGothic, as Write does.
 func embeddedMeasurer(t *testing.T) *fontMeasurer {
 	t.Helper()
-	measureOnce.Do(func() { _, testM, testMErr = newDocument(Options{}) })
+	measureOnce.Do(func() { _, testM, testMErr = newDocument(Options{}, gopdf.Rect{W: pageW, H: pageH}) })
 	if testMErr != nil {
 		t.Fatal(testMErr)
 	}
