@@ -58,7 +58,7 @@ func Layout(rep *charts.Report, opts Options) (l *Laid, err error) {
 			err = fmt.Errorf("pdf: %v", r)
 		}
 	}()
-	doc, m, err := newDocument(opts, gopdf.Rect{W: pageW, H: pageH})
+	doc, m, err := newDocument(opts, pageSizeLandscape)
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +110,9 @@ func (l *Laid) Write(w io.Writer) (err error) {
 	_, err = w.Write(b)
 	return err
 }
+
+// pageSizeLandscape is the report's page.
+var pageSizeLandscape = gopdf.Rect{W: pageW, H: pageH}
 
 // newDocument starts a document of the page size (A4 landscape for the report, portrait for
 // a ward sheet) with the fonts loaded, and the measurer that the layout uses, which reads

@@ -5,8 +5,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/signintech/gopdf"
-
 	"github.com/osaka-city/zaitaku/charts"
 )
 
@@ -19,7 +17,7 @@ var (
 // embeddedMeasurer measures with the embedded BIZ UDPGothic, as Write does.
 func embeddedMeasurer(t *testing.T) *fontMeasurer {
 	t.Helper()
-	measureOnce.Do(func() { _, testM, testMErr = newDocument(Options{}, gopdf.Rect{W: pageW, H: pageH}) })
+	measureOnce.Do(func() { _, testM, testMErr = newDocument(Options{}, pageSizeLandscape) })
 	if testMErr != nil {
 		t.Fatal(testMErr)
 	}
