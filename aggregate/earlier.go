@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/osaka-city/zaitaku/schema/period"
 )
 
 // WriteJSON writes the result as aggregate.json: indented, keys in a fixed order and no
@@ -119,18 +121,90 @@ func snapshot(e *Loaded, q *Question) *Snapshot {
 		return s
 	}
 	s.Counted = e.Submission.Counted
+	s.PerWard = HasPerWard(e.Result)
 	s.Decimals = q.Decimals
 	s.Options = q.Options
 	s.Rows = q.Rows
 	for _, cat := range q.Categories {
 		c := *cat
-		c.ByWard = nil
+		if !s.PerWard {
+			c.ByWard = nil
+		}
 		s.Categories = append(s.Categories, &c)
 	}
 	if q.Total != nil {
 		t := *q.Total
-		t.ByWard = nil
+		if !s.PerWard {
+			t.ByWard = nil
+		}
 		s.Total = &t
 	}
 	return s
+}
+
+// HasPerWard reports whether an aggregate holds each ward's answers: one aggregated from
+// returns has a submission entry per ward with some counted, one made from published totals
+// (testdata/history's 令和４年度) has none, so its figures cannot be told ward by ward.
+func HasPerWard(r *Result) bool {
+	for _, w := range r.Submission.Wards {
+		if w.Status == StatusCounted {
+			return true
+		}
+	}
+	return false
+}
+
+// EarlierIn is the question's snapshot of period p, or nil when p is not an earlier period.
+func (q *Question) EarlierIn(p period.Period) *Snapshot {
+	for _, s := range q.Earlier {
+		if s.Period == p {
+			return s
+		}
+	}
+	return nil
+}
+
+// EarlierAnswer is the option a ward chose for choice row key in earlier period p, so that
+// the report can say who moved since then. ok is false when that period has no per-ward
+// answers (published totals), no such row, or the ward was not counted or left it blank.
+func (q *Question) EarlierAnswer(p period.Period, key, ward string) (option string, ok bool) {
+	s := q.EarlierIn(p)
+	if s == nil || s.NoData || !s.PerWard {
+		return "", false
+	}
+	for _, r := range s.Rows {
+		if r.Key == key {
+			option = r.Answer(ward)
+			return option, option != ""
+		}
+	}
+	return "", false
+}
+
+// EarlierValue is a ward's count of category key (or of the question's total when key is
+// "") in earlier period p. ok is false as for EarlierAnswer: no per-ward figures that
+// period, no such category, or no value from the ward.
+func (q *Question) EarlierValue(p period.Period, key, ward string) (value int64, ok bool) {
+	s := q.EarlierIn(p)
+	if s == nil || s.NoData || !s.PerWard {
+		return 0, false
+	}
+	f := s.Total
+	if key != "" {
+		f = nil
+		for _, c := range s.Categories {
+			if c.Key == key {
+				f = &c.Figure
+			}
+		}
+	}
+	if f == nil {
+		return 0, false
+	}
+	for _, wc := range f.ByWard {
+		if wc.Ward == ward {
+			return wc.Value, true
+		}
+	}
+	return 0, false
 }

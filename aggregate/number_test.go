@@ -76,7 +76,17 @@ func TestNumberEarlier(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := res.Question("hours").Earlier
-	if len(e) != 1 || e[0].NoData || e[0].Decimals != 1 || e[0].Total == nil || e[0].Total.Sum != 85 || e[0].Total.ByWard != nil {
-		t.Errorf("hours earlier: %+v", e)
+	if len(e) != 1 || e[0].NoData || e[0].Decimals != 1 || e[0].Total == nil || e[0].Total.Sum != 85 || !e[0].PerWard {
+		t.Fatalf("hours earlier: %+v", e)
+	}
+	// Aggregated from returns, the earlier period keeps each unit's value.
+	want := before.Question("hours").Total.ByWard
+	if len(want) == 0 || !reflect.DeepEqual(e[0].Total.ByWard, want) {
+		t.Errorf("hours earlier by unit %+v, want %+v", e[0].Total.ByWard, want)
+	}
+	for _, wc := range want {
+		if v, ok := res.Question("hours").EarlierValue(before.Period, "", wc.Ward); !ok || v != wc.Value {
+			t.Errorf("EarlierValue(%s) = %d, %v; want %d", wc.Ward, v, ok, wc.Value)
+		}
 	}
 }

@@ -307,13 +307,19 @@ type CaseField struct {
 	Value string `json:"value"`
 }
 
-// Snapshot is a question's figures in an earlier period, without per-ward detail.
+// Snapshot is a question's figures in an earlier period. When that period's aggregate was
+// made from returns (PerWard), its choice rows name the wards behind each option and its
+// categories and total keep each ward's count (ByWard), so `zaitaku report` can tell who
+// moved from aggregate.json alone; from published totals they hold the sums only.
 type Snapshot struct {
 	Period      period.Period `json:"period"`
 	PeriodLabel string        `json:"period_label"`
 	// NoData is set when that period's survey had no such question: shown as no data, not 0.
-	NoData     bool         `json:"no_data,omitempty"`
-	Counted    int          `json:"counted,omitempty"`
+	NoData  bool `json:"no_data,omitempty"`
+	Counted int  `json:"counted,omitempty"`
+	// PerWard is set when the figures are ward by ward (HasPerWard of that aggregate):
+	// EarlierAnswer and EarlierValue read them. Absent for published totals.
+	PerWard    bool         `json:"per_ward,omitempty"`
 	Options    []string     `json:"options,omitempty"`
 	Rows       []*ChoiceRow `json:"rows,omitempty"`
 	Categories []*Category  `json:"categories,omitempty"`

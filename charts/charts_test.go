@@ -120,12 +120,17 @@ func TestBuildFromSample(t *testing.T) {
 	if i1 == nil || !reflect.DeepEqual(i1.Bars[0].Values, []int{num("2024H1", "i1", "i1", "開催している"), num("2024H1", "i1", "i1", "現時点では未開催")}) || i1.Series[0].Color != colorDark {
 		t.Fatalf("i1 %+v", i1)
 	}
-	if want := fmt.Sprintf("令和５年度上半期：開催している %d区、開催予定 %d区、開催予定なし %d区", num("2023H1", "i1", "i1", "開催している"), num("2023H1", "i1", "i1", "開催予定"), num("2023H1", "i1", "i1", "開催予定なし")); !reflect.DeepEqual(i1.EarlierLines, []string{want}) {
-		t.Errorf("i1 earlier %q", i1.EarlierLines)
+	// 令和５年度上半期 as published, with that survey's options; 令和５年度's i1 was not
+	// published: 19 / 5 are the sample's (testdata/sample/movements.tsv).
+	if want := []string{fmt.Sprintf("令和５年度上半期：開催している %d区、開催予定 %d区、開催予定なし %d区", num("2023H1", "i1", "i1", "開催している"), num("2023H1", "i1", "i1", "開催予定"), num("2023H1", "i1", "i1", "開催予定なし")),
+		"令和５年度：開催している 19区、現時点では未開催 5区"}; !reflect.DeepEqual(i1.EarlierLines, want) {
+		t.Errorf("i1 earlier %q, want %q", i1.EarlierLines, want)
 	}
+	// ウ(1): 令和５年度 as published; 令和５年度上半期 the sample's (10, 17, 19 as well).
 	u1 := find(rep, "u1").Stacked
-	if len(u1.Earlier) != 1 || *u1.Earlier[0].Values[0] != num("2023", "u1", "u1.1", "実施している") || *u1.Earlier[0].Values[1] != num("2023", "u1", "u1.2", "実施している") || *u1.Earlier[0].Values[2] != num("2023", "u1", "u1.3", "実施している") ||
-		!reflect.DeepEqual(u1.Earlier[0].Header, []string{"令和５年度", "実施している"}) {
+	if len(u1.Earlier) != 2 || *u1.Earlier[1].Values[0] != num("2023", "u1", "u1.1", "実施している") || *u1.Earlier[1].Values[1] != num("2023", "u1", "u1.2", "実施している") || *u1.Earlier[1].Values[2] != num("2023", "u1", "u1.3", "実施している") ||
+		!reflect.DeepEqual(u1.Earlier[1].Header, []string{"令和５年度", "実施している"}) ||
+		!reflect.DeepEqual(u1.Earlier[0].Cells, []string{"10", "17", "19"}) || !reflect.DeepEqual(u1.Earlier[0].Header, []string{"令和５年度上半期", "実施している"}) {
 		t.Errorf("u1 earlier %+v", u1.Earlier)
 	}
 	if got := u1.Bars[0].Lines; len(got) != 2 {
@@ -157,7 +162,8 @@ func TestBuildFromSample(t *testing.T) {
 	if med := find(rep, "o2med").Counts; !med.Breakdown || med.ParentLabel != "１．医療に関すること" {
 		t.Errorf("o2med %+v", med)
 	}
-	if o1 := find(rep, "o1").Counts; !reflect.DeepEqual(o1.EarlierLines, []string{"令和５年度 " + text("2023", "o1", "", "") + "件"}) {
+	// 令和５年度上半期's 464 is the sample's (2024H1's 515 × 0.9); 令和５年度 as published.
+	if o1 := find(rep, "o1").Counts; !reflect.DeepEqual(o1.EarlierLines, []string{"令和５年度上半期 464件", "令和５年度 " + text("2023", "o1", "", "") + "件"}) {
 		t.Errorf("o1 earlier %q", o1.EarlierLines)
 	}
 
@@ -165,12 +171,13 @@ func TestBuildFromSample(t *testing.T) {
 	if o4 == nil {
 		t.Fatal("o4 is not a period table")
 	}
-	if !reflect.DeepEqual(o4.Columns, []string{"令和４年度", "令和５年度", "令和６年度上半期"}) {
+	if !reflect.DeepEqual(o4.Columns, []string{"令和４年度", "令和５年度上半期", "令和５年度", "令和６年度上半期"}) {
 		t.Errorf("o4 columns %q", o4.Columns)
 	}
+	// 令和５年度上半期 is the sample's (2024H1's × 0.9), the others as published.
 	var want [][]string
-	for _, row := range [][2]string{{"o4total", ""}, {"o4", "o4.city"}, {"o4", "o4.org"}, {"o4", "o4.carekaigi"}} {
-		want = append(want, []string{text("2022", row[0], row[1], ""), text("2023", row[0], row[1], ""), text("2024H1", row[0], row[1], "")})
+	for i, row := range [][2]string{{"o4total", ""}, {"o4", "o4.city"}, {"o4", "o4.org"}, {"o4", "o4.carekaigi"}} {
+		want = append(want, []string{text("2022", row[0], row[1], ""), []string{"904", "271", "633", "44"}[i], text("2023", row[0], row[1], ""), text("2024H1", row[0], row[1], "")})
 	}
 	for i, w := range want {
 		if !reflect.DeepEqual(o4.Rows[i].Cells, w) {

@@ -82,7 +82,7 @@ func TestEarlierLinesInTheSchemasWord(t *testing.T) {
 		res := sample(t)
 		res.Units.Label = tt.label
 		i1 := find(Build(res, Options{}), "i1").Stacked
-		if i1 == nil || len(i1.EarlierLines) != 1 {
+		if i1 == nil || len(i1.EarlierLines) != 2 { // 令和５年度上半期, 令和５年度
 			t.Fatalf("%s: i1 has no earlier line: %+v", tt.label, i1)
 		}
 		var n [3]int

@@ -87,10 +87,14 @@ func TestWriteSample(t *testing.T) {
 		`<p class="earlier">令和５年度上半期：開催している ` + pub("2023H1", "i1", "i1", "開催している") + `区、開催予定 ` + pub("2023H1", "i1", "i1", "開催予定") +
 			`区、開催予定なし ` + pub("2023H1", "i1", "i1", "開催予定なし") + `区</p>`,
 		`<p class="note">※未開催の区は下半期で開催予定</p>`,
-		// The per-row earlier column of ウ(1) stands beside its bars.
-		`"name":"令和５年度\n実施している"`, `{"value":"` + pub("2023", "u1", "u1.1", "実施している") + `"},{"value":"` + pub("2023", "u1", "u1.2", "実施している") + `"},{"value":"` + pub("2023", "u1", "u1.3", "実施している") + `"}`,
-		// Tables: the period table, free text, the status page and the appendix.
-		`<td class="indent">（再掲）地域ケア会議</td><td class="num">` + pub("2022", "o4", "o4.carekaigi", "") + `</td><td class="num">` + pub("2023", "o4", "o4.carekaigi", "") +
+		// The per-row earlier columns of ウ(1) stand beside its bars: 令和５年度上半期 from the
+		// sample returns of that period (testdata/sample/movements.tsv: 10, 17, 19 as in 令和５年度),
+		// 令和５年度 as published.
+		`"name":"令和５年度上半期\n実施している／令和５年度\n実施している"`,
+		`{"value":"10／` + pub("2023", "u1", "u1.1", "実施している") + `"},{"value":"17／` + pub("2023", "u1", "u1.2", "実施している") + `"},{"value":"19／` + pub("2023", "u1", "u1.3", "実施している") + `"}`,
+		// Tables: the period table (令和５年度上半期's 44 from its sample returns, 2024H1's × 0.9),
+		// free text, the status page and the appendix.
+		`<td class="indent">（再掲）地域ケア会議</td><td class="num">` + pub("2022", "o4", "o4.carekaigi", "") + `</td><td class="num">44</td><td class="num">` + pub("2023", "o4", "o4.carekaigi", "") +
 			`</td><td class="num">` + pub("2024H1", "o4", "o4.carekaigi", "") + `</td>`,
 		`<li class="pre">もしばなゲーム研究会</li>`,
 		`<h2>提出状況</h2>`, `<h3>付表　区別の回答（1／3）</h3>`, `<abbr title="地域の医療・介護の資源の把握の取組状況 １．地域で把握可能な既存情報の整理">ア-1</abbr>`,

@@ -92,7 +92,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("gen: wrote %d earlier periods to %s\n", n, *history)
+	m, err := writeWardHistory(schema.Default(), *sample, *history)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("gen: wrote %d earlier periods of published totals and %d with per-ward answers to %s\n", n, m, *history)
 	n, err = writeBad(*out, *bad)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
