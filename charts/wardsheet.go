@@ -70,7 +70,7 @@ const (
 	MoveNone Move = ""
 	MoveUp   Move = "↑"
 	MoveDown Move = "↓"
-	MoveSame Move = "→"
+	MoveSame Move = "="
 	MoveNew  Move = "新規"
 )
 
@@ -143,6 +143,7 @@ func BuildWardSheet(res *aggregate.Result, unit string, opts Options) (*WardShee
 		return ws, true
 	}
 	sb := sheetBuilder{res: res, unit: unit, units: schema.Units{Label: res.Units.Label}, opts: opts}
+	sb.prev = previousPeriod(res)
 	for _, part := range Outline(res.Questions) {
 		sec := &SheetSection{Title: part.Title}
 		for _, pi := range part.Items {
@@ -160,7 +161,9 @@ func BuildWardSheet(res *aggregate.Result, unit string, opts Options) (*WardShee
 			ws.Sections = append(ws.Sections, sec)
 		}
 	}
-	ws.Previous = sb.previous
+	if sb.prev != nil {
+		ws.Previous = sb.prev.PeriodLabel
+	}
 	return ws, true
 }
 
@@ -179,11 +182,13 @@ func WardSheets(res *aggregate.Result, opts Options) []*WardSheet {
 }
 
 type sheetBuilder struct {
-	res      *aggregate.Result
-	unit     string
-	units    schema.Units
-	opts     Options
-	previous string
+	res   *aggregate.Result
+	unit  string
+	units schema.Units
+	opts  Options
+	// prev is the period the sheet compares with: the latest earlier one with per-unit
+	// answers; nil when there is none.
+	prev *aggregate.EarlierSource
 }
 
 func (b *sheetBuilder) question(q *aggregate.Question) *SheetQuestion {
@@ -204,15 +209,15 @@ func (b *sheetBuilder) question(q *aggregate.Question) *SheetQuestion {
 			if c.Repeat {
 				label = RepeatLabel(c)
 			}
-			sq.Counts = append(sq.Counts, b.count(label, &c.Figure, 0, q.Unit))
+			sq.Counts = append(sq.Counts, b.withPrev(b.count(label, &c.Figure, 0, q.Unit), q, c.Key))
 		}
 		if q.Total != nil && len(q.Categories) > 1 {
-			sq.Counts = append(sq.Counts, b.count(TotalLabel(q), q.Total, 0, q.Unit))
+			sq.Counts = append(sq.Counts, b.withPrev(b.count(TotalLabel(q), q.Total, 0, q.Unit), q, ""))
 		}
 	case schema.Total:
 		return nil // its categories are shown with their counts question
 	case schema.Number:
-		sq.Counts = append(sq.Counts, b.count(q.Label, q.Total, q.Decimals, q.Unit))
+		sq.Counts = append(sq.Counts, b.withPrev(b.count(q.Label, q.Total, q.Decimals, q.Unit), q, ""))
 	case schema.Text, schema.TextList:
 		for _, t := range q.Texts {
 			if t.Ward == b.unit {
@@ -247,23 +252,53 @@ func (b *sheetBuilder) question(q *aggregate.Question) *SheetQuestion {
 	return sq
 }
 
-// previousSnapshot is the latest earlier period of q that names the units behind its
-// answers; nil when there is none (earlier periods from published totals only).
-func (b *sheetBuilder) previousSnapshot(q *aggregate.Question) *aggregate.Snapshot {
-	for i := len(q.Earlier) - 1; i >= 0; i-- {
-		e := q.Earlier[i]
-		if e.NoData {
-			continue
-		}
-		for _, r := range e.Rows {
-			for _, o := range r.Options {
-				if len(o.Wards) > 0 {
-					return e
-				}
+// previousPeriod is the latest earlier period whose aggregate holds each unit's answers
+// (aggregate.HasPerWard); earlier periods from published totals cannot say who moved.
+func previousPeriod(res *aggregate.Result) *aggregate.EarlierSource {
+	for i := len(res.Earlier) - 1; i >= 0; i-- {
+		p := res.Earlier[i].Period
+		for _, q := range res.Questions {
+			if s := q.EarlierIn(p); s != nil && !s.NoData && s.PerWard {
+				return &res.Earlier[i]
 			}
 		}
 	}
 	return nil
+}
+
+// previousSnapshot is q in the compared period, nil when there is none or that period's
+// survey lacked q.
+func (b *sheetBuilder) previousSnapshot(q *aggregate.Question) *aggregate.Snapshot {
+	if b.prev == nil {
+		return nil
+	}
+	if s := q.EarlierIn(b.prev.Period); s != nil && !s.NoData && s.PerWard {
+		return s
+	}
+	return nil
+}
+
+// withPrev adds the unit's figure in the compared period to a count: 「前回 12 件（+2）」.
+func (b *sheetBuilder) withPrev(cm *CountMark, q *aggregate.Question, key string) *CountMark {
+	if b.previousSnapshot(q) == nil {
+		return cm
+	}
+	v, ok := q.EarlierValue(b.prev.Period, key, b.unit)
+	if !ok {
+		cm.PrevText = "前回（" + b.prev.PeriodLabel + "）: 回答なし"
+		return cm
+	}
+	cm.Prev = &v
+	cm.PrevText = "前回（" + b.prev.PeriodLabel + "）: " + FixedAmount(v, cm.Decimals, cm.Unit)
+	if cm.Value != nil && *cm.Value != v {
+		d := *cm.Value - v
+		sign := "+"
+		if d < 0 {
+			sign, d = "−", -d
+		}
+		cm.PrevText += "（" + sign + FixedAmount(d, cm.Decimals, cm.Unit) + "）"
+	}
+	return cm
 }
 
 func (b *sheetBuilder) choice(q *aggregate.Question, r *aggregate.ChoiceRow, prev *aggregate.Snapshot) *ChoiceMark {
@@ -287,11 +322,7 @@ func (b *sheetBuilder) choice(q *aggregate.Question, r *aggregate.ChoiceRow, pre
 	if prev == nil {
 		return cm
 	}
-	b.previous = prev.PeriodLabel
-	pr := EarlierRow(prev, r.Key)
-	if pr != nil {
-		cm.PrevAnswer = pr.Answer(b.unit)
-	}
+	cm.PrevAnswer, _ = q.EarlierAnswer(prev.Period, r.Key, b.unit)
 	cm.Move, cm.MoveText = choiceMove(q.Options, cm.PrevAnswer, cm.Answer)
 	return cm
 }
@@ -304,7 +335,7 @@ func choiceMove(options []string, prev, now string) (Move, string) {
 	case prev == "":
 		return MoveNew, "新規"
 	case prev == now:
-		return MoveSame, "→ 前回と同じ"
+		return MoveSame, "" // unmarked: most rows do not move, and a mark on each would hide those that do
 	}
 	pi, ni := slices.Index(options, prev), slices.Index(options, now)
 	if pi < 0 || ni < 0 {

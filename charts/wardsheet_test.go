@@ -1,6 +1,8 @@
 package charts_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -196,70 +198,130 @@ func TestWardSheetCasesOnlyWhenAsked(t *testing.T) {
 	}
 }
 
-// TestWardSheetMoves gives the sample an earlier period in which one unit answered
-// differently, and checks the marks: up, down, the same and new.
+// TestWardSheetMoves reads the designed movements of the sample's earlier periods
+// (testdata/sample/movements.tsv): every listed change from 令和５年度 to 令和６年度上半期 is
+// marked on the unit's sheet, every other choice row is marked as the same, and a few are
+// checked word for word.
 func TestWardSheetMoves(t *testing.T) {
 	res := aggregatetest.Sample(t)
-	q := res.Question("a1")
-	unit := "北区"
-	opts := q.Options
-	prevRows := make([]*aggregate.ChoiceRow, len(q.Rows))
-	want := map[string]charts.Move{}
-	for i, r := range q.Rows {
-		now := r.Answer(unit)
-		k := slices.Index(opts, now)
-		var prev string
-		switch i % 4 {
-		case 0:
-			prev, want[r.Key] = now, charts.MoveSame
-		case 1: // answered further along now than before, if there is a further-back option
-			if k+1 < len(opts) {
-				prev, want[r.Key] = opts[k+1], charts.MoveUp
-			} else {
-				prev, want[r.Key] = now, charts.MoveSame
+	data, err := os.ReadFile(filepath.Join(aggregatetest.Root(), "testdata", "sample", "movements.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ key, ward string }
+	moved := map[row][2]string{} // 2023 → 2024H1
+	for _, l := range strings.Split(string(data), "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) != 5 || strings.HasPrefix(l, "#") || f[0] == "key" {
+			continue
+		}
+		if f[3] != f[4] {
+			moved[row{f[0], f[1]}] = [2]string{f[3], f[4]}
+		}
+	}
+	if len(moved) < 10 {
+		t.Fatalf("only %d movements read", len(moved))
+	}
+	counts := map[charts.Move]int{}
+	for _, w := range res.Submission.Wards {
+		ws, _ := charts.BuildWardSheet(res, w.Ward, charts.Options{})
+		if ws.Previous != "令和５年度" {
+			t.Fatalf("%s: compared with %q, want 令和５年度", w.Ward, ws.Previous)
+		}
+		qs := sheetQuestions(ws)
+		for _, q := range res.Questions {
+			for i, r := range q.Rows {
+				c := qs[q.ID].Choices[i]
+				key := r.Key
+				if q.Type == schema.Choice {
+					key = q.ID
+				}
+				m, ok := moved[row{key, w.Ward}]
+				switch {
+				case !ok && c.Move != charts.MoveSame:
+					t.Errorf("%s %s: %q (%q), want the same as before", w.Ward, key, c.Move, c.MoveText)
+				case ok && (c.PrevAnswer != m[0] || c.Answer != m[1] || c.Move == charts.MoveSame):
+					t.Errorf("%s %s: %q → %q marked %q, want %q → %q", w.Ward, key, c.PrevAnswer, c.Answer, c.MoveText, m[0], m[1])
+				}
+				counts[c.Move]++
 			}
-		case 2:
-			if k > 0 {
-				prev, want[r.Key] = opts[k-1], charts.MoveDown
-			} else {
-				prev, want[r.Key] = now, charts.MoveSame
+		}
+	}
+	if counts[charts.MoveUp] == 0 || counts[charts.MoveDown] == 0 {
+		t.Errorf("moves seen: %v", counts)
+	}
+	for _, tc := range []struct{ ward, key, want string }{
+		{"生野区", "a1.5", "↑ 実施に向けて準備・調整中 → 実施している"},
+		{"住之江区", "a1.5", "↓ 実施している → 現時点では未着手"},
+		{"西淀川区", "a1.1", "↑ 現時点では未着手 → 実施に向けて準備・調整中"},
+	} {
+		ws, _ := charts.BuildWardSheet(res, tc.ward, charts.Options{})
+		n := tc.key[len("a1."):]
+		c := sheetQuestions(ws)["a1"].Choices[n[0]-'1']
+		if c.MoveText != tc.want {
+			t.Errorf("%s %s: %q, want %q", tc.ward, tc.key, c.MoveText, tc.want)
+		}
+	}
+}
+
+// Counts show the unit's figure of the compared period beside this one: the sample's
+// 令和５年度 u3 is twice 令和６年度上半期's, ward by ward.
+func TestWardSheetPreviousCounts(t *testing.T) {
+	res := aggregatetest.Sample(t)
+	ws, _ := charts.BuildWardSheet(res, "北区", charts.Options{})
+	n := 0
+	for _, c := range sheetQuestions(ws)["u3"].Counts {
+		if c.Prev == nil || c.Value == nil || *c.Prev != 2**c.Value {
+			t.Errorf("u3 %s: previous %v, now %v, want twice", c.Label, c.Prev, c.Value)
+			continue
+		}
+		if !strings.HasPrefix(c.PrevText, "前回（令和５年度）: ") {
+			t.Errorf("u3 %s: %q", c.Label, c.PrevText)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no u3 counts")
+	}
+}
+
+// Earlier periods from published totals only (testdata/history's 令和４年度) name no units:
+// the sheet makes no comparison.
+func TestWardSheetNoComparisonAgainstTotals(t *testing.T) {
+	res := aggregatetest.Sample(t)
+	var keep []aggregate.EarlierSource
+	for _, e := range res.Earlier {
+		if e.Period.String() == "2022" {
+			keep = append(keep, e)
+		}
+	}
+	if len(keep) != 1 {
+		t.Fatalf("the sample's history has no 2022: %v", res.Earlier)
+	}
+	res.Earlier = keep
+	for _, q := range res.Questions {
+		var qe []*aggregate.Snapshot
+		for _, s := range q.Earlier {
+			if s.Period == keep[0].Period {
+				qe = append(qe, s)
 			}
-		case 3:
-			want[r.Key] = charts.MoveNew
 		}
-		pr := &aggregate.ChoiceRow{Key: r.Key, Label: r.Label}
-		if prev != "" {
-			pr.Options = []aggregate.OptionCount{{Option: prev, Count: 1, Wards: []string{unit}}}
+		q.Earlier = qe
+	}
+	ws, _ := charts.BuildWardSheet(res, "北区", charts.Options{})
+	if ws.Previous != "" {
+		t.Errorf("compared with %q", ws.Previous)
+	}
+	for _, q := range sheetQuestions(ws) {
+		for _, c := range q.Choices {
+			if c.MoveText != "" {
+				t.Errorf("%s: %q", q.ID, c.MoveText)
+			}
 		}
-		prevRows[i] = pr
-	}
-	q.Earlier = []*aggregate.Snapshot{{PeriodLabel: "令和５年度下半期", Options: opts, Rows: prevRows}}
-	ws, _ := charts.BuildWardSheet(res, unit, charts.Options{})
-	if ws.Previous != "令和５年度下半期" {
-		t.Errorf("previous %q", ws.Previous)
-	}
-	moves := map[charts.Move]int{}
-	for i, c := range sheetQuestions(ws)["a1"].Choices {
-		key := q.Rows[i].Key
-		if c.Move != want[key] {
-			t.Errorf("%s: move %q (%q), want %q", key, c.Move, c.MoveText, want[key])
+		for _, c := range q.Counts {
+			if c.PrevText != "" {
+				t.Errorf("%s: %q", q.ID, c.PrevText)
+			}
 		}
-		moves[c.Move]++
-		if c.Move == charts.MoveUp && c.MoveText != "↑ "+c.PrevAnswer+" → "+c.Answer {
-			t.Errorf("%s: %q", key, c.MoveText)
-		}
-	}
-	if moves[charts.MoveNew] == 0 || moves[charts.MoveSame] == 0 || moves[charts.MoveUp]+moves[charts.MoveDown] == 0 {
-		t.Errorf("the sample did not exercise the moves: %v", moves)
-	}
-	// Earlier periods from published totals only (no units named) give no comparison.
-	for _, r := range prevRows {
-		for i := range r.Options {
-			r.Options[i].Wards = nil
-		}
-	}
-	ws, _ = charts.BuildWardSheet(res, unit, charts.Options{})
-	if ws.Previous != "" || sheetQuestions(ws)["a1"].Choices[0].MoveText != "" {
-		t.Error("a comparison against totals without units")
 	}
 }

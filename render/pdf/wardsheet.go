@@ -157,7 +157,7 @@ func (t typesetter) sheetHead(ws *charts.WardSheet, w float64) *piece {
 		key += fmt.Sprintf("数値は、■が%s、灰色の線が全%sの最小～最大、縦線が中央値です。", ws.Unit, ws.UnitLabel)
 	}
 	if ws.Previous != "" {
-		key += fmt.Sprintf("前回（%s）からの変化を ↑（上がった）・↓（下がった）・新規 で示します。", ws.Previous)
+		key += fmt.Sprintf("前回（%s）からの変化を ↑（上がった）・↓（下がった）・新規 で示します（印のない行は前回と同じです）。", ws.Previous)
 	}
 	y = t.para(p, key, 0, y+2, w, sizeSmall, false, colMuted)
 	p.h = y + 4
@@ -266,9 +266,9 @@ func (t typesetter) sheetChoice(q *charts.SheetQuestion, c *charts.ChoiceMark, w
 	if c.Index < 0 {
 		col = colAlert
 	}
-	line := t.fitted(c.Text, x0, y, bw, sizeSmall, true, col)
-	p.add(line)
+	p.add(t.fitted(c.Text, x0, y, bw, sizeSmall, true, col))
 	if c.MoveText != "" {
+		// The move goes under the row's label, where a clerk's eye starts the row.
 		mc := colMuted
 		switch c.Move {
 		case charts.MoveUp:
@@ -276,12 +276,8 @@ func (t typesetter) sheetChoice(q *charts.SheetQuestion, c *charts.ChoiceMark, w
 		case charts.MoveDown:
 			mc = colDown
 		}
-		mt := t.text(c.MoveText, w, y, sizeSmall, true, mc, right)
-		if mt.x < line.x+line.w+8 {
-			y += lineH(sizeSmall)
-			mt = t.fitted(c.MoveText, x0, y, bw, sizeSmall, true, mc)
-		}
-		p.add(mt)
+		p.add(t.fitted(c.MoveText, 0, ly, labelW-8, sizeSmall, true, mc))
+		ly += lineH(sizeSmall)
 	}
 	p.h = max(y+lineH(sizeSmall), ly) + 2
 	return p
@@ -316,8 +312,8 @@ func (t typesetter) sheetCount(c *charts.CountMark, unit string, w float64) *pie
 	p.add(t.text(c.Text, x0, y, sizeSmall, false, colText, left))
 	y += lineH(sizeSmall)
 	if c.PrevText != "" {
-		p.add(t.text(c.PrevText, x0, y, sizeSmall, false, colMuted, left))
-		y += lineH(sizeSmall)
+		p.add(t.fitted(c.PrevText, 0, ly, labelW-8, sizeSmall, false, colMuted))
+		ly += lineH(sizeSmall)
 	}
 	p.h = max(y, ly) + 2
 	return p
