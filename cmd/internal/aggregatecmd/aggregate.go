@@ -69,7 +69,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
   report.pdf       報告書（資料１の形式、A4 横。印刷・配布用）
   report.html      グラフのページ（インターネット接続なしで開けます）
   report.pptx      報告書の PowerPoint 版（会議の前に編集するため。グラフは PowerPoint のグラフ）
-  区別/北区.pdf     --ward-sheets を付けたとき、集計した単位ごとの区別シート（単位の名前は調査の定義から）`,
+  （単位）別/*.pdf  --ward-sheets を付けたとき、集計した単位ごとのシート（単位の名前.pdf）`,
 		Example: `  zaitaku aggregate ./回答票
   zaitaku aggregate ./回答票 --period 2024H1 --previous 前回/aggregate.json -o 集計結果
   zaitaku aggregate ./回答票 --allow-incomplete`,
