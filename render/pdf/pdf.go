@@ -58,7 +58,7 @@ func Layout(rep *charts.Report, opts Options) (l *Laid, err error) {
 			err = fmt.Errorf("pdf: %v", r)
 		}
 	}()
-	doc, m, err := newDocument(opts)
+	doc, m, err := newDocument(opts, pageSizeLandscape)
 	if err != nil {
 		return nil, err
 	}
@@ -111,9 +111,13 @@ func (l *Laid) Write(w io.Writer) (err error) {
 	return err
 }
 
-// newDocument starts an A4 landscape document with the fonts loaded, and the measurer
-// that the layout uses, which reads widths from the same fonts.
-func newDocument(opts Options) (*gopdf.GoPdf, *fontMeasurer, error) {
+// pageSizeLandscape is the report's page.
+var pageSizeLandscape = gopdf.Rect{W: pageW, H: pageH}
+
+// newDocument starts a document of the page size (A4 landscape for the report, portrait for
+// a ward sheet) with the fonts loaded, and the measurer that the layout uses, which reads
+// widths from the same fonts.
+func newDocument(opts Options, size gopdf.Rect) (*gopdf.GoPdf, *fontMeasurer, error) {
 	regular, bold := opts.Font, opts.BoldFont
 	if regular == nil {
 		regular = fonts.Regular()
@@ -125,7 +129,7 @@ func newDocument(opts Options) (*gopdf.GoPdf, *fontMeasurer, error) {
 		bold = regular
 	}
 	doc := &gopdf.GoPdf{}
-	doc.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: pageW, H: pageH}})
+	doc.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: size})
 	if err := doc.AddTTFFontData(famRegular, regular); err != nil {
 		return nil, nil, fmt.Errorf("pdf: font: %w", err)
 	}

@@ -1,10 +1,11 @@
 package pdf
 
 import (
-	"github.com/osaka-city/zaitaku/charts"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/osaka-city/zaitaku/charts"
 )
 
 var (
@@ -16,7 +17,7 @@ var (
 // embeddedMeasurer measures with the embedded BIZ UDPGothic, as Write does.
 func embeddedMeasurer(t *testing.T) *fontMeasurer {
 	t.Helper()
-	measureOnce.Do(func() { _, testM, testMErr = newDocument(Options{}) })
+	measureOnce.Do(func() { _, testM, testMErr = newDocument(Options{}, pageSizeLandscape) })
 	if testMErr != nil {
 		t.Fatal(testMErr)
 	}

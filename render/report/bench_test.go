@@ -131,3 +131,30 @@ func benchPipeline(b *testing.B, n int, withReport bool) {
 		}
 	}
 }
+
+// BenchmarkWardSheets renders the sheet of every counted unit (aggregate --ward-sheets),
+// on every core as RenderWardSheets does; each sheet is a document with its own font.
+func BenchmarkWardSheets(b *testing.B) {
+	for _, n := range aggregatetest.Sizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			res := aggregatetest.Collection(b, n).Result()
+			var size, count int
+			b.ReportAllocs()
+			for b.Loop() {
+				sheets, err := report.RenderWardSheets(res, report.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				size, count = 0, len(sheets)
+				for _, s := range sheets {
+					size += len(s.PDF)
+				}
+			}
+			if count != n {
+				b.Fatalf("%d sheets, want %d", count, n)
+			}
+			b.ReportMetric(float64(size), "bytes")
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(n), "ms/sheet")
+		})
+	}
+}

@@ -44,7 +44,9 @@ type Options struct {
 	Previous        []string
 	History         string
 	Quiet           bool
-	Report          report.Options
+	// WardSheets adds one sheet per counted unit (区別/北区.pdf) to the set.
+	WardSheets bool
+	Report     report.Options
 }
 
 // NewCmdAggregate wires the flags; runF replaces the work in tests of flag parsing.
@@ -66,7 +68,8 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
   集計.csv          回答する単位×設問の縦長の表（UTF-8 BOM 付き）
   report.pdf       報告書（A4 横。印刷・配布用）
   report.html      グラフのページ（インターネット接続なしで開けます）
-  report.pptx      報告書の PowerPoint 版（会議の前に編集するため。グラフは PowerPoint のグラフ）`,
+  report.pptx      報告書の PowerPoint 版（会議の前に編集するため。グラフは PowerPoint のグラフ）
+  （単位）別/*.pdf  --ward-sheets を付けたとき、集計した単位ごとのシート（単位の名前.pdf）`,
 		Example: `  zaitaku aggregate ./回答票
   zaitaku aggregate ./回答票 --period 2024H1 --previous 前回/aggregate.json -o 集計結果
   zaitaku aggregate ./回答票 --allow-incomplete`,
@@ -92,6 +95,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	f.StringArrayVar(&opts.Previous, "previous", nil, "前の期間の aggregate.json（比較に使う。複数指定可）")
 	f.StringVar(&opts.History, "history", "", "前の期間の aggregate.json を集めたフォルダ（複数期間の表に使う）")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "読み込みの進み具合を表示しない")
+	f.BoolVar(&opts.WardSheets, "ward-sheets", false, "集計した単位（区）ごとの区別シート（区別/北区.pdf など）も作る")
 	cli.AddReportFlags(f, &opts.Report)
 	return cmd
 }
@@ -163,7 +167,7 @@ func runAggregate(opts *Options) error {
 	if err := res.AttachEarlier(earlier); err != nil {
 		return cli.Usage("%v", err)
 	}
-	written, id, err := writeOutputs(opts.Output, res, opts.Report, func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) })
+	written, id, err := writeOutputs(opts.Output, res, opts.Report, opts.WardSheets, func(msg string) { fmt.Fprintln(opts.IO.ErrOut, msg) })
 	var oe *outset.Error
 	if errors.As(err, &oe) {
 		return cli.Output(err)
@@ -175,8 +179,16 @@ func runAggregate(opts *Options) error {
 		fmt.Fprintln(out, incompleteNote(col.Schema.Units.Label))
 	}
 	fmt.Fprintf(out, "出力しました（%s、集計ID %s）:\n", opts.Output, id)
+	sheets := 0
 	for _, w := range written {
+		if filepath.Dir(w) != filepath.Clean(opts.Output) {
+			sheets++
+			continue
+		}
 		fmt.Fprintf(out, "  %s\n", w)
+	}
+	if sheets > 0 {
+		fmt.Fprintf(out, "  %s（%s別シート %s）\n", filepath.Join(opts.Output, report.WardSheetDir(res)), col.Schema.Units.Label, col.Schema.Units.Amount(sheets))
 	}
 	return nil
 }
@@ -214,7 +226,11 @@ func loadEarlier(opts *Options) ([]*aggregate.Loaded, error) {
 // held about 100 MB more live at 1,741 returns, past main's soft memory limit, and the
 // collector then ran back to back (about 15 s of CPU against 11 s, 500 MB peak against
 // 420 MB; docs/performance.md).
-func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting func(string)) (written []string, id string, err error) {
+//
+// The ward sheets (--ward-sheets) are drawn after the report, every core on its own sheet
+// (report.RenderWardSheets), and join the same set: a folder never holds sheets of
+// another aggregate than its aggregate.json.
+func writeOutputs(dir string, res *aggregate.Result, ro report.Options, wardSheets bool, waiting func(string)) (written []string, id string, err error) {
 	var js bytes.Buffer
 	if err := res.WriteJSON(&js); err != nil {
 		return nil, "", fmt.Errorf("%s を作れません: %w", JSONName, err)
@@ -254,6 +270,16 @@ func writeOutputs(dir string, res *aggregate.Result, ro report.Options, waiting 
 		outset.File{Name: report.PDFName, Data: rendered.PDF},
 		outset.File{Name: report.HTMLName, Data: rendered.HTML},
 		outset.File{Name: report.PPTXName, Data: rendered.PPTX})
+	rendered = nil
+	if wardSheets {
+		sheets, err := report.RenderWardSheets(res, ro)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, s := range sheets {
+			files = append(files, outset.File{Name: s.Name, Data: s.PDF})
+		}
+	}
 	if err := outset.Write(dir, files, outset.Options{Wait: outset.DefaultWait, Waiting: waiting}); err != nil {
 		return nil, "", err
 	}

@@ -29,13 +29,16 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
 )
 
-// File is one output of a set: its name inside the folder and its whole content.
+// File is one output of a set: its name inside the folder and its whole content. A name
+// may hold one subfolder, written with a slash (区別/北区.pdf): the ward sheets change
+// with the rest of the set.
 type File struct {
 	Name string
 	Data []byte
@@ -63,8 +66,10 @@ const (
 	oldSuffix      = ".zaitaku-old"
 )
 
-func tmpName(name string) string    { return "." + name + newSuffix }
-func backupName(name string) string { return "." + name + oldSuffix }
+// tmpName and backupName are beside the target, in its subfolder when it has one
+// (区別/.北区.pdf.zaitaku-new), so that every rename stays within one folder.
+func tmpName(name string) string    { d, b := path.Split(name); return d + "." + b + newSuffix }
+func backupName(name string) string { d, b := path.Split(name); return d + "." + b + oldSuffix }
 
 // journal is what step 5 records: enough to decide, after a kill, whether the new set can
 // be completed, and to undo the switch otherwise.
@@ -189,6 +194,14 @@ func hasLeftovers(dir string) bool {
 		if isOurs(e.Name()) {
 			return true
 		}
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			sub, _ := os.ReadDir(filepath.Join(dir, e.Name()))
+			for _, f := range sub {
+				if isTemp(f.Name()) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }
@@ -198,13 +211,18 @@ func isOurs(n string) bool {
 	case lockName, journalName, journalTmpName:
 		return true
 	}
+	return isTemp(n)
+}
+
+// isTemp is a temporary or backup name of outset's.
+func isTemp(n string) bool {
 	return strings.HasPrefix(n, ".") && (strings.HasSuffix(n, newSuffix) || strings.HasSuffix(n, oldSuffix))
 }
 
 func checkNames(set []File) error {
 	seen := map[string]bool{}
 	for _, f := range set {
-		if f.Name == "" || f.Name != filepath.Base(f.Name) || f.Name == "." || f.Name == ".." || isOurs(f.Name) {
+		if !goodName(f.Name) {
 			return fmt.Errorf("outset: bad output name %q", f.Name)
 		}
 		if seen[f.Name] {
@@ -213,6 +231,21 @@ func checkNames(set []File) error {
 		seen[f.Name] = true
 	}
 	return nil
+}
+
+// goodName is a file name, or one subfolder and a file name joined by a slash, none of
+// them empty, a dot name or one of outset's own.
+func goodName(name string) bool {
+	parts := strings.Split(name, "/")
+	if len(parts) > 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || p != filepath.Base(p) || p == "." || p == ".." || isOurs(p) || (len(parts) == 2 && strings.HasPrefix(p, ".")) {
+			return false
+		}
+	}
+	return true
 }
 
 // writer is one run over one folder; every change to the disk goes through step, where a
@@ -240,6 +273,17 @@ func (w *writer) write(set []File) error {
 		return err
 	}
 	// 3. Every new file in full, beside its target.
+	for _, f := range set {
+		if d := path.Dir(f.Name); d != "." {
+			if err := w.step(opMkdir, w.path(d)); err != nil {
+				return err
+			}
+			if err := os.MkdirAll(w.path(d), 0o755); err != nil {
+				w.removeTemps(set)
+				return folderError(w.path(d), err)
+			}
+		}
+	}
 	j := journal{Format: journalFormat}
 	for i, f := range set {
 		if err := w.writeFile(w.path(tmpName(f.Name)), f.Data); err != nil {
@@ -562,6 +606,19 @@ func (w *writer) removeLeftovers() error {
 	}
 	for _, e := range entries {
 		n := e.Name()
+		if e.IsDir() && !strings.HasPrefix(n, ".") {
+			sub, _ := os.ReadDir(w.path(n))
+			for _, f := range sub {
+				// Only temporaries and backups: a lock there is another run's, writing
+				// into the subfolder as a folder of its own (report --ward).
+				if isTemp(f.Name()) && !f.IsDir() {
+					if err := w.remove(w.path(n + "/" + f.Name())); isKilled(err) {
+						return err
+					}
+				}
+			}
+			continue
+		}
 		if n == lockName || n == journalName || !isOurs(n) {
 			continue
 		}

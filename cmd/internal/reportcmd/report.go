@@ -22,11 +22,13 @@ import (
 
 // Options are the inputs of `zaitaku report`.
 type Options struct {
-	IO     *cli.IO
-	Input  string
-	PDF    string
-	HTML   string
-	PPTX   string
+	IO    *cli.IO
+	Input string
+	PDF   string
+	HTML  string
+	PPTX  string
+	// Ward re-renders one unit's sheet (区別シート) instead of the report.
+	Ward   string
 	Report report.Options
 }
 
@@ -41,10 +43,13 @@ func NewCmdReport(io *cli.IO, runF func(*Options) error) *cobra.Command {
 -o・--html・--pptx をどれも指定しないと、aggregate.json と同じフォルダに report.pdf・
 report.html・report.pptx の３つを書きます。どれかを指定すると、指定したものだけを書きます
 （-o は PDF、--html は HTML、--pptx は PowerPoint）。
+--ward 北区 を付けると、報告書の代わりにその単位（区）の区別シートだけを作ります
+（-o を省略すると aggregate.json と同じフォルダの 区別/北区.pdf）。
 終了コード: 0 作成した、2 指定の誤り・集計結果を読めない、3 出力先に書き込めない`,
 		Example: `  zaitaku report zaitaku-out/aggregate.json --doc-label 資料２
   zaitaku report zaitaku-out/aggregate.json -o 推進会議資料.pdf --html 推進会議資料.html
-  zaitaku report zaitaku-out/aggregate.json --pptx 推進会議資料.pptx`,
+  zaitaku report zaitaku-out/aggregate.json --pptx 推進会議資料.pptx
+  zaitaku report zaitaku-out/aggregate.json --ward 北区 -o 北区.pdf`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return cli.Usage("集計結果のファイル（aggregate.json）を１つ指定してください")
@@ -63,6 +68,7 @@ report.html・report.pptx の３つを書きます。どれかを指定すると
 	f.StringVarP(&opts.PDF, "output", "o", "", "PDF の出力先（-o・--html・--pptx をどれも省略すると aggregate.json と同じフォルダの report.pdf）")
 	f.StringVar(&opts.HTML, "html", "", "HTML の出力先（-o・--html・--pptx をどれも省略すると aggregate.json と同じフォルダの report.html）")
 	f.StringVar(&opts.PPTX, "pptx", "", "PowerPoint の出力先（-o・--html・--pptx をどれも省略すると aggregate.json と同じフォルダの report.pptx）")
+	f.StringVar(&opts.Ward, "ward", "", "報告書の代わりに、この単位（区）の区別シート（PDF）を作る")
 	cli.AddReportFlags(f, &opts.Report)
 	return cmd
 }
@@ -85,12 +91,15 @@ func runReport(opts *Options) error {
 	if err != nil {
 		return cli.Usage("%v", err)
 	}
+	ro := opts.Report
+	ro.AggregateID = l.ID()
+	if opts.Ward != "" {
+		return runWardSheet(opts, l, ro, wait)
+	}
 	targets, err := reportTargets(opts)
 	if err != nil {
 		return err
 	}
-	ro := opts.Report
-	ro.AggregateID = l.ID()
 	r, err := report.Render(l.Result, ro)
 	if err != nil {
 		return cli.Usage("%v", err)
