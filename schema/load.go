@@ -236,6 +236,12 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 		if n.Tag == "!!null" {
 			return
 		}
+		if v.Type() == changeCheckType && n.Kind == yaml.ScalarNode {
+			if c := d.decodeBareChangeCheck(n); c != nil {
+				v.Set(reflect.ValueOf(c))
+			}
+			return
+		}
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
