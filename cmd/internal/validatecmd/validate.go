@@ -154,9 +154,10 @@ func printTotals(opts *Options, n int, all []finding.Finding) {
 func verdict(n int, all []finding.Finding) string {
 	bad, warned := map[string]bool{}, map[string]bool{}
 	for _, f := range all {
-		if f.Severity == finding.Error {
+		switch f.Severity {
+		case finding.Error:
 			bad[f.File] = true
-		} else {
+		case finding.Warning:
 			warned[f.File] = true
 		}
 	}
