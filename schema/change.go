@@ -67,6 +67,17 @@ func (d *decoder) decodeBareChangeCheck(n *yaml.Node) *ChangeCheck {
 // thresholds do not apply); text, lists and case records never.
 func (q *Question) ChangeRule() *ChangeRule { return q.changeRule }
 
+// HasChangeChecks reports whether any question has a 前回比 check, so a command given the
+// previous period can say when there is nothing to compare.
+func (s *Schema) HasChangeChecks() bool {
+	for _, q := range s.Questions() {
+		if q.changeRule != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // checkChange checks the top-level change_check and resolves every question's rule.
 func (d *decoder) checkChange(s *Schema) {
 	top := s.ChangeCheck

@@ -31,6 +31,13 @@ type PreviousUnit struct {
 	Choices map[string]string
 }
 
+// Comparable reports whether a return for period p can be compared with prev: prev is an
+// earlier period (or the return names none that could be read, when the commands have
+// already checked the period).
+func Comparable(prev *Previous, p period.Period) bool {
+	return p.IsZero() || prev.Period.Less(p)
+}
+
 // maxReasonShown caps how much of a 備考 a finding quotes; the cell holds the rest.
 const maxReasonShown = 60
 
@@ -43,7 +50,7 @@ func (r *checker) checkChange(prev *Previous) {
 		return
 	}
 	pu := prev.Units[r.Ward.Name]
-	if pu == nil {
+	if pu == nil || !Comparable(prev, r.Period) {
 		return
 	}
 	for _, s := range form.Slots(r.Schema) {

@@ -59,6 +59,9 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 出力先に書き込めないときは終了コード 3 です（前回の出力はそのまま残ります）。
 --allow-incomplete を付けると、エラーのない回答票だけで集計し、出力に「回答 22／24」の
 ような回答数と、集計から除いた単位を明記します。
+--previous（または --history）の最新の期間の集計結果に単位ごとの回答があれば、各回答票を
+前回の同じ単位の回答と比べ、調査の定義の change_check を超えて変わった件数や、前回より
+後の選択肢になった回答を警告します（前回比。集計は止めません）。
 
 出力（-o のフォルダ、既定は ./zaitaku-out）:
   aggregate.json   集計結果（報告書の作成や次回の --previous に使う）
@@ -130,8 +133,9 @@ func runAggregate(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	previous, previousNote := cli.Previous(sc, earlier)
 
-	copts := aggregate.CollectOptions{Period: p, Glyphs: cli.Glyphs(opts.Report.FontPath), Refused: listing.Refused, Skipped: listing.Skipped}
+	copts := aggregate.CollectOptions{Period: p, Glyphs: cli.Glyphs(opts.Report.FontPath), Refused: listing.Refused, Skipped: listing.Skipped, Previous: previous}
 	if opts.IO.Interactive && !opts.Quiet {
 		copts.Progress = func(done, total int) {
 			fmt.Fprintf(opts.IO.ErrOut, "\r読み込み中… %d／%d", done, total)
@@ -146,6 +150,9 @@ func runAggregate(opts *Options) error {
 	}
 	out := opts.IO.Out
 	printFindings(out, col)
+	if previousNote != "" {
+		fmt.Fprintln(out, previousNote)
+	}
 	sub := col.Submission
 	if !col.Ready() && !opts.AllowIncomplete {
 		fmt.Fprintf(out, "\n%s\n集計を中止しました。何も出力していません。上の指摘を直して再度実行してください。\n", sub.Summary)
