@@ -28,6 +28,8 @@ type ChangeCheck struct {
 	Off  bool `yaml:"-"`
 	Bare bool `yaml:"-"`
 	Line int  `yaml:"-"`
+	// RatioLine and MinDifferenceLine are the lines of those keys, for their messages.
+	RatioLine, MinDifferenceLine int `yaml:"-"`
 }
 
 // ChangeRule is the 前回比 check in force for one question, resolved from the question's
@@ -51,6 +53,27 @@ const (
 
 // changeCheckType is the field type that also takes a bare true or false (decodeValue).
 var changeCheckType = reflect.TypeOf((*ChangeCheck)(nil))
+
+// decodeChangeCheck reads a change_check: a bare true or false, or a mapping whose keys'
+// lines are kept for the messages about their values.
+func (d *decoder) decodeChangeCheck(n *yaml.Node, v reflect.Value) {
+	if n.Kind == yaml.ScalarNode {
+		if c := d.decodeBareChangeCheck(n); c != nil {
+			v.Set(reflect.ValueOf(c))
+		}
+		return
+	}
+	c := &ChangeCheck{}
+	v.Set(reflect.ValueOf(c))
+	d.decodeValue(n, v.Elem())
+	c.RatioLine, c.MinDifferenceLine = c.Line, c.Line
+	if k, _ := mapKey(n, "ratio"); k != nil {
+		c.RatioLine = k.Line
+	}
+	if k, _ := mapKey(n, "min_difference"); k != nil {
+		c.MinDifferenceLine = k.Line
+	}
+}
 
 // decodeBareChangeCheck reads `change_check: true` or `false`.
 func (d *decoder) decodeBareChangeCheck(n *yaml.Node) *ChangeCheck {
@@ -94,13 +117,13 @@ func (d *decoder) checkChangeValues(c *ChangeCheck, where string) {
 	if c.Ratio != nil {
 		r := *c.Ratio
 		if r <= 1 || math.IsInf(r, 0) || math.IsNaN(r) {
-			d.errorf(c.Line, "%s の ratio（%s）は 1 より大きい数にしてください（2 なら前回の２倍以上か半分以下で警告します）", where, formatRatio(r))
+			d.errorf(c.RatioLine, "%s の ratio（%s）は 1 より大きい数にしてください（2 なら前回の２倍以上か半分以下で警告します）", where, formatRatio(r))
 		} else if h := r * 100; math.Abs(h-math.Round(h)) > 1e-6 || h > 1e9 {
-			d.errorf(c.Line, "%s の ratio（%s）は小数第２位までにしてください", where, formatRatio(r))
+			d.errorf(c.RatioLine, "%s の ratio（%s）は小数第２位までにしてください", where, formatRatio(r))
 		}
 	}
 	if c.MinDifference != nil && *c.MinDifference < 0 {
-		d.errorf(c.Line, "%s の min_difference（%d）は 0 以上にしてください", where, *c.MinDifference)
+		d.errorf(c.MinDifferenceLine, "%s の min_difference（%d）は 0 以上にしてください", where, *c.MinDifference)
 	}
 }
 

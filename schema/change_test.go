@@ -66,6 +66,7 @@ func TestChangeMistakes(t *testing.T) {
 	}{
 		{name: "ratio 1", top: "{ratio: 1}", line: "change_check: {ratio: 1}", want: "ratio（1）は 1 より大きい数"},
 		{name: "ratio digits", top: "{ratio: 1.255}", line: "change_check: {ratio: 1.255}", want: "小数第２位まで"},
+		{name: "block mapping", top: "\n  min_difference: 5\n  ratio: 1.234", line: "  ratio: 1.234", want: "ratio（1.234）は小数第２位まで"},
 		{name: "negative", top: "{min_difference: -3}", line: "change_check: {min_difference: -3}", want: "min_difference（-3）は 0 以上"},
 		{name: "word", top: "yes please", line: "change_check: yes please", want: "true・false か、ratio・min_difference の組"},
 		{name: "unknown key", top: "{ratio: 2, at_least: 20}", line: "change_check: {ratio: 2, at_least: 20}", want: "不明な項目「at_least」"},

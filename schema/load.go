@@ -236,10 +236,8 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 		if n.Tag == "!!null" {
 			return
 		}
-		if v.Type() == changeCheckType && n.Kind == yaml.ScalarNode {
-			if c := d.decodeBareChangeCheck(n); c != nil {
-				v.Set(reflect.ValueOf(c))
-			}
+		if v.Type() == changeCheckType {
+			d.decodeChangeCheck(n, v)
 			return
 		}
 		if v.IsNil() {
