@@ -298,7 +298,11 @@ func printFindings(w io.Writer, col *aggregate.Collection) {
 		for _, f := range ws.Files {
 			files = append(files, f.Name)
 		}
-		fmt.Fprintf(w, "■ %s（%s）: エラー %d・警告 %d\n", ws.Ward, strings.Join(files, "、"), ws.Errors, ws.Warnings)
+		notes := ""
+		if n := finding.Count(ws.Findings, finding.Note); n > 0 {
+			notes = fmt.Sprintf("・参考 %d", n) // 前回比 findings the ward explained
+		}
+		fmt.Fprintf(w, "■ %s（%s）: エラー %d・警告 %d%s\n", ws.Ward, strings.Join(files, "、"), ws.Errors, ws.Warnings, notes)
 		if len(ws.Files) < 2 {
 			finding.WriteText(w, ws.Findings, false)
 			continue

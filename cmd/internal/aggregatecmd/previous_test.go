@@ -72,3 +72,29 @@ func TestAggregateHistoryHasNoUnits(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, msg)
 	}
 }
+
+// TestAggregatePreviousExplained: a reason in 北区's 備考 of (ウ) makes its count's
+// finding a note: shown and kept, but not counted as a warning.
+func TestAggregatePreviousExplained(t *testing.T) {
+	dir := copySamples(t)
+	edit(t, filepath.Join(dir, "北区.xlsx"), map[string]string{"zq__remark_u": "包括との定例会を新たに始めたため"})
+	out := filepath.Join(t.TempDir(), "out")
+	msg, code := run(t, &Options{Dir: dir, Output: out, Previous: []string{aggregatetest.PreviousSample(t, t.TempDir())}, Quiet: true})
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d:\n%s", code, msg)
+	}
+	for _, w := range []string{
+		"■ 北区（北区.xlsx）: エラー 0・警告 1・参考 1",
+		"  参考  相談支援室!",
+		"前回 39 件 → 今回 79 件（2.0倍）。説明あり: 包括との定例会を新たに始めたため",
+	} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("output lacks %q:\n%s", w, msg)
+		}
+	}
+	for _, ws := range readResult(t, out).Submission.Wards {
+		if ws.Ward == "北区" && (ws.Warnings != 1 || len(ws.Findings) != 2 || ws.Findings[1].Severity != finding.Note) {
+			t.Errorf("北区: %d warnings, findings %+v", ws.Warnings, ws.Findings)
+		}
+	}
+}
