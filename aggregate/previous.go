@@ -5,8 +5,8 @@ import (
 	"github.com/osaka-city/zaitaku/schema/check"
 )
 
-// Latest is the aggregate of the latest period among earlier ones (--previous,
-// --history): the period the 前回比 check compares with. nil when there is none.
+// Latest is the aggregate of the latest period among earlier ones (--previous): the
+// period the 前回比 check compares with. nil when there is none.
 func Latest(earlier []*Loaded) *Loaded {
 	var out *Loaded
 	for _, l := range earlier {

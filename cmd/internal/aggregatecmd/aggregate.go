@@ -59,7 +59,7 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 出力先に書き込めないときは終了コード 3 です（前回の出力はそのまま残ります）。
 --allow-incomplete を付けると、エラーのない回答票だけで集計し、出力に「回答 22／24」の
 ような回答数と、集計から除いた単位を明記します。
---previous（または --history）の最新の期間の集計結果に単位ごとの回答があれば、各回答票を
+--previous の集計結果（複数のときは最新の期間のもの）に単位ごとの回答があれば、各回答票を
 前回の同じ単位の回答と比べ、調査の定義の change_check を超えて変わった件数や、前回より
 後の選択肢になった回答を警告します（前回比。集計は止めません）。
 
@@ -133,7 +133,9 @@ func runAggregate(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	previous, previousNote := cli.Previous(sc, earlier)
+	// The 前回比 compares with what --previous names (loadEarlier puts those first), not
+	// with --history, which sets a series of periods beside this one in the report.
+	previous, previousNote := cli.Previous(sc, earlier[:len(opts.Previous)])
 
 	copts := aggregate.CollectOptions{Period: p, Glyphs: cli.Glyphs(opts.Report.FontPath), Refused: listing.Refused, Skipped: listing.Skipped, Previous: previous}
 	if opts.IO.Interactive && !opts.Quiet {

@@ -64,12 +64,26 @@ func TestAggregatePrevious(t *testing.T) {
 	}
 }
 
-// TestAggregateHistoryHasNoUnits: earlier periods of published totals only give nothing
-// to compare; the run says so and the outputs are as without a 前回比.
-func TestAggregateHistoryHasNoUnits(t *testing.T) {
-	msg, code := run(t, &Options{Dir: samples, Output: filepath.Join(t.TempDir(), "out"), History: history, Quiet: true})
+// TestAggregatePreviousWithoutUnits: an earlier period of published totals only gives
+// nothing to compare; the run says so and the outputs are as without a 前回比. --history
+// sets periods beside this one and is never compared with, even when it has a ward's
+// answers.
+func TestAggregatePreviousWithoutUnits(t *testing.T) {
+	msg, code := run(t, &Options{Dir: samples, Output: filepath.Join(t.TempDir(), "out"), Previous: []string{filepath.Join(history, "2023.json")}, Quiet: true})
 	if code != cli.ExitOK || !strings.Contains(msg, "前回比: 前回（令和５年度）の集計結果 2023.json には区ごとの回答がないため、前回との比較はしていません") {
 		t.Fatalf("exit %d:\n%s", code, msg)
+	}
+	dir := t.TempDir()
+	aggregatetest.PreviousSample(t, dir)
+	out := filepath.Join(t.TempDir(), "out")
+	msg, code = run(t, &Options{Dir: samples, Output: out, History: dir, Quiet: true})
+	if code != cli.ExitOK || strings.Contains(msg, "前回比") || strings.Contains(msg, "警告") {
+		t.Fatalf("--history compared: exit %d:\n%s", code, msg)
+	}
+	for _, ws := range readResult(t, out).Submission.Wards {
+		if len(ws.Findings) > 0 {
+			t.Errorf("%s has findings with --history: %+v", ws.Ward, ws.Findings)
+		}
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"github.com/osaka-city/zaitaku/schema/check"
 )
 
-// Previous picks, among earlier aggregates (--previous, --history), the one the 前回比 check
+// Previous picks, among the aggregates given with --previous, the one the 前回比 check
 // compares with — the latest period — and gives its answers unit by unit. When nothing
 // can be compared, it gives nil and a line that says why (no earlier aggregate: "").
 func Previous(sc *schema.Schema, earlier []*aggregate.Loaded) (*check.Previous, string) {
