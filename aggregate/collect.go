@@ -34,6 +34,9 @@ type CollectOptions struct {
 	// Skipped are files of the folder deliberately left unread (returns.Listing), recorded in
 	// the submission so that every file of the folder is accounted for.
 	Skipped []returns.Skipped
+	// Previous, when set, is the previous period's answers unit by unit (PreviousAnswers):
+	// each return is compared with its unit's, as `zaitaku validate --previous` does.
+	Previous *check.Previous
 }
 
 // Collection is every return of one period, read, checked and assigned to its ward.
@@ -157,7 +160,7 @@ func readAll(files []string, sc *schema.Schema, opts CollectOptions) ([]*returns
 			for i := range jobs {
 				// Names are shown decoded (Shift_JIS from a Windows zip) in every message and
 				// output; the path on disk is kept as it is for reading.
-				r, err := check.ReadNamed(files[i], returns.DisplayName(filepath.Base(files[i])), sc, check.ReadOptions{Period: opts.Period, Glyphs: opts.Glyphs})
+				r, err := check.ReadNamed(files[i], returns.DisplayName(filepath.Base(files[i])), sc, check.ReadOptions{Period: opts.Period, Glyphs: opts.Glyphs, Previous: opts.Previous})
 				results[i] = result{r, err}
 				if opts.Progress != nil {
 					mu.Lock()

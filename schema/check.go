@@ -40,6 +40,7 @@ func (d *decoder) check(s *Schema) {
 	d.checkSheets(s)
 	d.checkComputed(s)
 	d.checkRules(s)
+	d.checkChange(s)
 }
 
 // checkPeriod fills in the default period kind and refuses an unknown one.

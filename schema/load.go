@@ -236,6 +236,10 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value) {
 		if n.Tag == "!!null" {
 			return
 		}
+		if v.Type() == changeCheckType {
+			d.decodeChangeCheck(n, v)
+			return
+		}
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}

@@ -74,6 +74,9 @@ type Schema struct {
 	Numbering Numbering `yaml:"numbering"`
 	// Rules are the checks across questions every return must pass (rules.go).
 	Rules []*Rule `yaml:"rules"`
+	// ChangeCheck is the default 前回比 check of every counts, total, number and choice
+	// question (change.go); nil checks nothing unless a question has its own.
+	ChangeCheck *ChangeCheck `yaml:"change_check"`
 
 	// Source names where the schema came from (file path or "default"), for messages.
 	Source string `yaml:"-"`
@@ -208,6 +211,9 @@ type Question struct {
 	Records int      `yaml:"records"`
 	Fields  []*Field `yaml:"fields"`
 
+	// ChangeCheck is the question's own 前回比 check (change.go): thresholds, or false.
+	ChangeCheck *ChangeCheck `yaml:"change_check"`
+
 	Item *Item `yaml:"-"`
 	// Numbering is the schema's numbering style, which numbers the question's rows and
 	// categories (form.RowLabel, form.CategoryLabel).
@@ -215,6 +221,9 @@ type Question struct {
 	// List is the resolved choice list (choice, choice_group).
 	List *ChoiceList `yaml:"-"`
 	Line int         `yaml:"-"`
+
+	// changeRule is the 前回比 check in force, resolved at load (ChangeRule).
+	changeRule *ChangeRule
 }
 
 // Row is one sub-question of a choice group.

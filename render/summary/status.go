@@ -67,9 +67,10 @@ func (b *book) statusSheet() {
 	for _, o := range res.Submission.Others {
 		errs, warns := 0, 0
 		for _, f := range o.Findings {
-			if f.Severity == finding.Warning {
+			switch f.Severity {
+			case finding.Warning:
 				warns++
-			} else {
+			case finding.Error:
 				errs++
 			}
 		}

@@ -39,6 +39,9 @@ type ReadOptions struct {
 	Period period.Period
 	// Glyphs, when set, warns about free text the report's font cannot print.
 	Glyphs *Glyphs
+	// Previous, when set, is the previous period's answers of every unit, to which the
+	// return is compared where the schema's change_check asks (change.go).
+	Previous *Previous
 }
 
 // Read reads the return at path (returns.Read) and checks it. A file that is not a usable
@@ -101,6 +104,8 @@ func (r *checker) check(opts ReadOptions) {
 	r.checkRules()
 	r.checkComputedCells()
 	r.checkGlyphs(opts.Glyphs)
+	r.readRemarks()
+	r.checkChange(opts.Previous)
 	r.sortFindings()
 }
 
@@ -205,9 +210,11 @@ func (r *checker) checkCellKind(s *form.Slot, c *returns.Cell, label string) boo
 }
 
 // isAnswerCell reports whether loc is one of the return's answer cells.
+// A 備考 cell is not one: an answer typed one row too low at the end of an item lands
+// there, and is still reported as misplaced.
 func (r *checker) isAnswerCell(loc form.Location) bool {
-	for _, c := range r.Cells {
-		if c.Location == loc {
+	for key, c := range r.Cells {
+		if c.Location == loc && form.RemarkItem(key) == "" {
 			return true
 		}
 	}

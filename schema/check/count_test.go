@@ -137,9 +137,9 @@ func TestEveryListRowIsChecked(t *testing.T) {
 			if err := f.SetCellValue(sh, c, nil); err != nil {
 				return err
 			}
-			return f.SetCellFormula(sh, c, "C40&C41")
+			return f.SetCellFormula(sh, c, "C42&C43")
 		}, finding.Error, finding.NoFormulaResult},
-		{"two rows merged", 1, func(f *excelize.File, sh, c string) error { return f.MergeCell(sh, "C40", "E41") }, finding.Error, finding.CellMerged},
+		{"two rows merged", 1, func(f *excelize.File, sh, c string) error { return f.MergeCell(sh, "C42", "E43") }, finding.Error, finding.CellMerged},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -45,6 +45,7 @@ func TestLibreOfficeResavedReturnReadsTheSame(t *testing.T) {
 	answers["u3.03"] = "１,２３４"
 	answers["o1.19"] = 40
 	answers["o1.01"] = 12
+	answers["_remark.u"] = "医科が増えたのは、新たに病院の地域連携室と\n定例会を始めたため"
 	path, _ := formtest.WriteReturn(t, t.TempDir(), "北区.xlsx", answers)
 	before, err := check.Read(path, sc, check.ReadOptions{})
 	if err != nil {
@@ -70,6 +71,9 @@ func TestLibreOfficeResavedReturnReadsTheSame(t *testing.T) {
 		if after.Choices[k] != o {
 			t.Errorf("%s: %v → %v", k, o, after.Choices[k])
 		}
+	}
+	if want := "医科が増えたのは、新たに病院の地域連携室と\n定例会を始めたため"; before.Remarks["u"] != want || after.Remarks["u"] != want {
+		t.Errorf("備考 of ウ: %q → %q after LibreOffice, want %q", before.Remarks["u"], after.Remarks["u"], want)
 	}
 	if after.Counts["u3.03"] != 1234 {
 		t.Errorf("u3.03 = %d after LibreOffice", after.Counts["u3.03"])

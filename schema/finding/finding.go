@@ -14,16 +14,22 @@ import (
 // Severity is how bad a finding is: errors stop the aggregate, warnings do not.
 type Severity string
 
-// The severities.
+// The severities. Note is a finding that is no problem: a 前回比 warning the ward has
+// already explained in the item's 備考, shown for the reviewer and counted neither as an
+// error nor as a warning.
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
+	Note    Severity = "note"
 )
 
 // Japanese is the severity as printed for people.
 func (s Severity) Japanese() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "警告"
+	case Note:
+		return "参考"
 	}
 	return "エラー"
 }
@@ -85,6 +91,14 @@ const (
 	Unreadable    Code = "unreadable"     // missing, empty, corrupt, too large, cannot be read
 	WrongFormat   Code = "wrong-format"   // .xls, encrypted, CSV, .ods…: not an .xlsx
 	NotAReturn    Code = "not-a-return"   // an .xlsx, but not a zaitaku return
+)
+
+// The 前回比 codes: a warning, or a note when the item's 備考 gives a reason.
+const (
+	// ChangeCount: a count moved beyond the schema's change_check since the previous period.
+	ChangeCount Code = "change-count"
+	// ChangeChoice: a choice moved to a later option than the previous period's answer.
+	ChangeChoice Code = "change-choice"
 )
 
 // TooManyDecimals is a number question's value with more decimal places than its
@@ -186,12 +200,17 @@ func Count(fs []Finding, sev Severity) int {
 
 // Summary is the one-line verdict on a return: 「北区.xlsx: 不備 3件（エラー 2・警告 1）」 or
 // 「北区.xlsx: 問題はありません」.
+// Notes are added after it (「（参考 2件）」): they are no problem, but there is more to read.
 func Summary(name string, fs []Finding) string {
-	e, w := Count(fs, Error), Count(fs, Warning)
-	if e+w == 0 {
-		return name + ": 問題はありません"
+	e, w, n := Count(fs, Error), Count(fs, Warning), Count(fs, Note)
+	notes := ""
+	if n > 0 {
+		notes = fmt.Sprintf("（参考 %d件）", n)
 	}
-	return fmt.Sprintf("%s: 不備 %d件（エラー %d・警告 %d）", name, e+w, e, w)
+	if e+w == 0 {
+		return name + ": 問題はありません" + notes
+	}
+	return fmt.Sprintf("%s: 不備 %d件（エラー %d・警告 %d）%s", name, e+w, e, w, notes)
 }
 
 // Codes lists every code, in the order docs/findings.md documents them; a test holds the
@@ -202,5 +221,6 @@ var Codes = []Code{
 	NoFormulaResult, CellMerged, CellBool, CellError, CellDate, MisplacedRight, MisplacedBelow,
 	SlotMissing, SlotConflict, SlotAmbiguous, SlotBroken, SlotMoved, FormMissing, WrongSurvey, FormVersion,
 	UnknownUnit, UnitNameMismatch, NotAPeriod, WrongPeriod, MixedPeriod,
+	ChangeCount, ChangeChoice,
 	DuplicateUnit, Unreadable, WrongFormat, NotAReturn,
 }

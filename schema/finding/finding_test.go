@@ -59,3 +59,21 @@ func TestLine(t *testing.T) {
 		t.Errorf("Summary = %q", got)
 	}
 }
+
+// TestNotes: a note (a 前回比 finding the ward explained) prints as 参考 and is counted
+// neither as an error nor as a warning in the verdict, which still mentions it.
+func TestNotes(t *testing.T) {
+	note := finding.Finding{File: "北区.xlsx", Sheet: "相談支援室", Cell: "D29", Label: "８．地域包括支援センター・ブランチ", Severity: finding.Note,
+		Code: finding.ChangeCount, Message: "前回 39 件 → 今回 79 件（2.0倍）。説明あり: 定例会を始めたため"}
+	if got, want := note.Line(false), "参考  相談支援室!D29  ８．地域包括支援センター・ブランチ: 前回 39 件 → 今回 79 件（2.0倍）。説明あり: 定例会を始めたため"; got != want {
+		t.Errorf("Line = %q, want %q", got, want)
+	}
+	if got, want := finding.Summary("北区.xlsx", []finding.Finding{note}), "北区.xlsx: 問題はありません（参考 1件）"; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	warn := note
+	warn.Severity = finding.Warning
+	if got, want := finding.Summary("北区.xlsx", []finding.Finding{warn, note}), "北区.xlsx: 不備 1件（エラー 0・警告 1）（参考 1件）"; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+}

@@ -11,8 +11,16 @@ import (
 	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
+// severityRank orders the severities, so a cell with several findings is coloured for
+// the worst; severityColor is its fill: red, orange, and green for a note (a 前回比
+// change the ward has explained, no problem).
+var (
+	severityRank  = map[finding.Severity]int{finding.Note: 0, finding.Warning: 1, finding.Error: 2}
+	severityColor = map[finding.Severity]string{finding.Note: "C6EFCE", finding.Warning: "FFC000", finding.Error: "FF8080"}
+)
+
 // Annotate writes to w a copy of the return data with every cell that has a finding
-// filled red (errors) or orange (warnings) and an Excel comment saying what is wrong, so
+// filled red (errors), orange (warnings) or green (notes) and an Excel comment saying what is wrong, so
 // the ward fixes it where it sees it. data is a return the reader has accepted (the
 // command reads it first); the copy is edited with excelize, which keeps every part of
 // the workbook, within the same size limits.
@@ -37,12 +45,12 @@ func Annotate(w io.Writer, data []byte, findings []finding.Finding) error {
 		k := fd.Sheet + "!" + fd.Cell
 		m := marks[k]
 		if m == nil {
-			m = &mark{sheet: fd.Sheet, cell: fd.Cell, worst: finding.Warning}
+			m = &mark{sheet: fd.Sheet, cell: fd.Cell, worst: finding.Note}
 			marks[k] = m
 			order = append(order, k)
 		}
-		if fd.Severity == finding.Error {
-			m.worst = finding.Error
+		if severityRank[fd.Severity] > severityRank[m.worst] {
+			m.worst = fd.Severity
 		}
 		m.msgs = append(m.msgs, "【"+fd.Severity.Japanese()+"】"+fd.Text())
 	}
@@ -54,10 +62,7 @@ func Annotate(w io.Writer, data []byte, findings []finding.Finding) error {
 	styleCache := map[styleKey]int{}
 	for _, k := range order {
 		m := marks[k]
-		color := "FF8080"
-		if m.worst == finding.Warning {
-			color = "FFC000"
-		}
+		color := severityColor[m.worst]
 		old, err := f.GetCellStyle(m.sheet, m.cell)
 		if err != nil {
 			continue // the sheet is gone; the finding is still printed

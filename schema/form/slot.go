@@ -45,6 +45,8 @@ type Slot struct {
 	// Computed marks a computed category or total (schema's computed: true): a locked
 	// formula cell the ward never types, read only to notice it was typed over.
 	Computed bool
+	// Remark is the item of a 備考 cell (remark.go); Question is then nil.
+	Remark *schema.Item
 }
 
 // Name is the Excel defined name of the slot's cell. Dots are not allowed in every tool's
@@ -57,6 +59,9 @@ func DefinedName(key string) string { return "zq_" + strings.ReplaceAll(key, "."
 // Label describes the slot for a person: the question and, where there is one, the row,
 // category or case field, e.g. 「（３）活動状況 ①連絡調整機関 ― ２．歯科」.
 func (s *Slot) Label() string {
+	if s.Remark != nil {
+		return s.Remark.Heading() + " ― 備考"
+	}
 	q := QuestionLabel(s.Question)
 	switch {
 	case s.Row != nil:
@@ -80,7 +85,7 @@ func QuestionLabel(q *schema.Question) string {
 
 // Required reports whether the slot must be answered.
 func (s *Slot) Required() bool {
-	if s.Field != nil || s.Computed {
+	if s.Field != nil || s.Computed || s.Remark != nil {
 		return false
 	}
 	return s.Question.Required()

@@ -332,6 +332,7 @@ func (b *builder) writeSheet(sh *schema.Sheet, first bool) {
 		"・黄色のセルに入力してください。それ以外のセルは保護されています。",
 		"・選択式の欄は、セルを選ぶと出る▼のリストから選んでください。",
 		"・件数・回数は 0 以上の整数で入力してください（該当がなければ 0）。",
+		"・前回から大きく変わった回答・件数があれば、各項目の最後の「備考」にその理由を記入してください（任意）。",
 		"・行や列を削除したり、シートの名前を変えたりしないでください。",
 		"・提出前に「zaitaku validate ファイル名.xlsx」で記入漏れや誤りを確認できます。",
 	}
@@ -376,6 +377,7 @@ func (w *sheetWriter) writeItem(it *schema.Item) {
 	for _, q := range it.Questions {
 		w.writeQuestion(q)
 	}
+	w.writeRemark(it)
 	w.row++
 }
 

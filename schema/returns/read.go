@@ -155,6 +155,9 @@ type Return struct {
 	Counts  map[string]int64
 	Texts   map[string]string
 	Lists   map[string][]string
+	// Remarks are the items' 備考 (reasons for a change since the previous period) by
+	// item id, where one was written.
+	Remarks map[string]string
 
 	// Findings are every problem found, in form order.
 	Findings []finding.Finding
@@ -377,12 +380,13 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 		{key: form.MetaWard, name: form.NameWard, col: form.AnswerCol, header: r.Schema.Units.Label + "名"},
 		{key: form.MetaPeriod, name: form.NamePeriod, col: form.AnswerCol, header: "対象期間"},
 	}
-	slots := form.Slots(r.Schema)
+	// The items' 備考 cells come last and are optional: a form made before them has none.
+	slots := append(form.Slots(r.Schema), form.RemarkSlots(r.Schema)...)
 	all := make([]spot, len(slots))
 	for i, s := range slots {
 		sp := &all[i]
 		*sp = spot{key: s.Key, name: s.Name(), col: form.AnswerCol, slot: s, list: s.Kind == form.SlotList}
-		if s.Kind == form.SlotList || (s.Kind == form.SlotText && s.Field == nil) {
+		if s.Kind == form.SlotList || (s.Kind == form.SlotText && s.Field == nil && s.Remark == nil) {
 			sp.col = form.LabelCol
 		}
 		spots = append(spots, sp)
@@ -397,8 +401,9 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 			continue
 		}
 		if res[i].state == stateMissing {
-			// A computed cell lost is no loss: its figure comes from its parts.
-			if sp.slot != nil && !sp.slot.Computed {
+			// A computed cell lost is no loss: its figure comes from its parts; nor a
+			// 備考 cell, which older forms do not have.
+			if sp.slot != nil && !sp.slot.Computed && sp.slot.Remark == nil {
 				missing = append(missing, sp)
 			}
 			continue

@@ -277,6 +277,8 @@ func idSheets(f *xlsxread.Workbook, names map[string]*definedName, spots []*spot
 	for _, sp := range spots {
 		dn := names[strings.ToLower(sp.name)]
 		switch {
+		case dn == nil && sp.slot != nil && sp.slot.Remark != nil:
+			// A form made before the 備考 rows has none: no reason to read every sheet.
 		case dn == nil:
 			all = true
 		case dn.ok && !seen[dn.t.sheet]:

@@ -61,8 +61,8 @@ func slotCases() []badCase {
 				return f.SetCellValue(l.Sheet, l.Cell, nil)
 			},
 			patch: names(map[string]string{"zq_u3_05": "'相談支援室'!$D$200"}, nil)},
-		{file: "回答欄のリストが重なる.xlsx", exit: 1, where: "ki3", want: "の回答欄が同じセル C57 を指しています", code: finding.SlotConflict,
-			patch: names(map[string]string{"zq_ka2": "'区役所'!$C$40:$C$57"}, nil)},
+		{file: "回答欄のリストが重なる.xlsx", exit: 1, where: "ki3", want: "の回答欄が同じセル C60 を指しています", code: finding.SlotConflict,
+			patch: names(map[string]string{"zq_ka2": "'区役所'!$C$42:$C$60"}, nil)},
 
 		{file: "件数に空白を挟んだ数字.xlsx", exit: 1, where: "u3.05", want: "「3␣5」（␣は半角スペース）は数字が２つ入力されています", code: finding.NotACount, edit: setStr("u3.05", "3 5")},
 		{file: "件数に改行を挟んだ数字.xlsx", exit: 1, where: "u3.05", want: "「12⏎3」（⏎は改行）は数字が２つ入力されています", code: finding.NotACount, edit: setStr("u3.05", "12\n3")},
@@ -71,7 +71,7 @@ func slotCases() []badCase {
 		{file: "件数に指数表記の文字.xlsx", exit: 1, where: "u3.05", want: "「1e3」は数として読めません", code: finding.NotACount, edit: setStr("u3.05", "1e3")},
 
 		{file: "研修テーマの２行目にTRUE.xlsx", exit: 1, where: "ka2", below: 1, want: "TRUE／FALSE", code: finding.CellBool, patch: listCellXML("ka2", 1, `<v>1</v>`, "b")},
-		{file: "研修テーマの３行目に数式だけ.xlsx", exit: 1, where: "ka2", below: 2, want: "数式の計算結果が保存されていません", code: finding.NoFormulaResult, patch: listCellXML("ka2", 2, `<f>C40&amp;C41</f>`, "str")},
+		{file: "研修テーマの３行目に数式だけ.xlsx", exit: 1, where: "ka2", below: 2, want: "数式の計算結果が保存されていません", code: finding.NoFormulaResult, patch: listCellXML("ka2", 2, `<f>C42&amp;C43</f>`, "str")},
 		{file: "その他の３行目にエラー値.xlsx", exit: 1, where: "u3other", below: 2, want: "エラー値「#N/A」", code: finding.CellError, patch: listCellXML("u3other", 2, `<f>NA()</f><v>#N/A</v>`, "e")},
 	}
 }

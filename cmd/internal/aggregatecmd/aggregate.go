@@ -61,6 +61,9 @@ func NewCmdAggregate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 出力先に書き込めないときは終了コード 3 です（前回の出力はそのまま残ります）。
 --allow-incomplete を付けると、エラーのない回答票だけで集計し、出力に「回答 22／24」の
 ような回答数と、集計から除いた単位を明記します。
+--previous の集計結果（複数のときは最新の期間のもの）に単位ごとの回答があれば、各回答票を
+前回の同じ単位の回答と比べ、調査の定義の change_check を超えて変わった件数や、前回より
+後の選択肢になった回答を警告します（前回比。集計は止めません）。
 
 出力（-o のフォルダ、既定は ./zaitaku-out）:
   aggregate.json   集計結果（報告書の作成や次回の --previous に使う）
@@ -134,8 +137,11 @@ func runAggregate(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// The 前回比 compares with what --previous names (loadEarlier puts those first), not
+	// with --history, which sets a series of periods beside this one in the report.
+	previous, previousNote := cli.Previous(sc, earlier[:len(opts.Previous)])
 
-	copts := aggregate.CollectOptions{Period: p, Glyphs: cli.Glyphs(opts.Report.FontPath), Refused: listing.Refused, Skipped: listing.Skipped}
+	copts := aggregate.CollectOptions{Period: p, Glyphs: cli.Glyphs(opts.Report.FontPath), Refused: listing.Refused, Skipped: listing.Skipped, Previous: previous}
 	if opts.IO.Interactive && !opts.Quiet {
 		copts.Progress = func(done, total int) {
 			fmt.Fprintf(opts.IO.ErrOut, "\r読み込み中… %d／%d", done, total)
@@ -151,7 +157,10 @@ func runAggregate(opts *Options) error {
 	out := opts.IO.Out
 	listed := &countingWriter{w: out}
 	printFindings(listed, col)
-	// A blank line sets the summary apart from the findings above it, when there are any.
+	if previousNote != "" {
+		fmt.Fprintln(listed, previousNote)
+	}
+	// A blank line sets the summary apart from what is printed above it, when anything is.
 	gap := ""
 	if listed.n > 0 {
 		gap = "\n"
@@ -335,7 +344,11 @@ func printFindings(w io.Writer, col *aggregate.Collection) {
 		for _, f := range ws.Files {
 			files = append(files, f.Name)
 		}
-		fmt.Fprintf(w, "■ %s（%s）: エラー %d・警告 %d\n", ws.Ward, strings.Join(files, "、"), ws.Errors, ws.Warnings)
+		notes := ""
+		if n := finding.Count(ws.Findings, finding.Note); n > 0 {
+			notes = fmt.Sprintf("・参考 %d", n) // 前回比 findings the ward explained
+		}
+		fmt.Fprintf(w, "■ %s（%s）: エラー %d・警告 %d%s\n", ws.Ward, strings.Join(files, "、"), ws.Errors, ws.Warnings, notes)
 		if len(ws.Files) < 2 {
 			finding.WriteText(w, ws.Findings, false)
 			continue

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -137,6 +138,44 @@ type QuestionInfo struct {
 	Decimals *int   `json:"decimals,omitempty"`
 	// ShowRange is a number question's show_range.
 	ShowRange bool `json:"show_range,omitempty"`
+	// ChangeCheck is the 前回比 check in force (the schema's change_check), absent when the
+	// question has none.
+	ChangeCheck *ChangeInfo `json:"change_check,omitempty"`
+}
+
+// ChangeInfo is one question's 前回比 check: for counts and numbers the ratio and least
+// difference, for choices only that a move down the list is flagged.
+type ChangeInfo struct {
+	Ratio         float64 `json:"ratio,omitempty"`
+	MinDifference *int64  `json:"min_difference,omitempty"`
+	ChoiceDown    bool    `json:"choice_down,omitempty"`
+}
+
+// describeChange is the question's 前回比 check, or nil.
+func describeChange(q *schema.Question) *ChangeInfo {
+	r := q.ChangeRule()
+	switch {
+	case r == nil:
+		return nil
+	case q.Type == schema.Choice || q.Type == schema.ChoiceGroup:
+		return &ChangeInfo{ChoiceDown: true}
+	}
+	d := r.MinDifference
+	return &ChangeInfo{Ratio: r.Ratio(), MinDifference: &d}
+}
+
+// changeLine says a question's 前回比 check in words, or "".
+func changeLine(q QuestionInfo) string {
+	c := q.ChangeCheck
+	switch {
+	case c == nil:
+		return ""
+	case c.ChoiceDown:
+		return "前回比: 前回より後の選択肢になったら警告"
+	}
+	r := strconv.FormatFloat(c.Ratio, 'f', -1, 64)
+	diff := strings.TrimSpace(fmt.Sprintf("%d %s", *c.MinDifference, q.Unit))
+	return fmt.Sprintf("前回比: 前回の %s 倍以上か 1/%s 以下で、差が %s 以上なら警告", r, r, diff)
 }
 
 // KeyLabel is a row or category with its schema-wide key.
@@ -159,7 +198,8 @@ func describe(sc *schema.Schema) []QuestionInfo {
 	var out []QuestionInfo
 	for _, q := range sc.Questions() {
 		qi := QuestionInfo{ID: q.ID, Type: string(q.Type), Sheet: q.Item.Sheet.Name, Item: q.Item.Heading(),
-			Number: q.Number, Label: q.Label, Required: q.Required(), Unit: q.Unit, BreakdownOf: q.BreakdownOf, SumOf: q.SumOf, Computed: q.Computed}
+			Number: q.Number, Label: q.Label, Required: q.Required(), Unit: q.Unit, BreakdownOf: q.BreakdownOf, SumOf: q.SumOf, Computed: q.Computed,
+			ChangeCheck: describeChange(q)}
 		if q.List != nil {
 			qi.Options = q.List.Labels()
 		}
@@ -260,6 +300,9 @@ func runShow(opts *Options) error {
 		}
 		if q.Decimals != nil {
 			writeNumber(w, q)
+		}
+		if l := changeLine(q); l != "" {
+			fmt.Fprintf(w, "      %s\n", l)
 		}
 		for _, f := range q.Fields {
 			opt := ""

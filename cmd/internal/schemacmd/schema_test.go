@@ -251,3 +251,39 @@ func TestShowWithoutRules(t *testing.T) {
 		t.Errorf("JSON without rules should say \"rules\": []:\n%s", out[max(0, len(out)-200):])
 	}
 }
+
+// TestShowChangeCheck: show lists each question's 前回比 check, in words and in JSON.
+func TestShowChangeCheck(t *testing.T) {
+	text, _ := execute(t, "show")
+	for _, want := range []string{
+		"  u3         （３）活動状況 ①連絡調整機関（counts・必須）",
+		"      前回比: 前回の 2 倍以上か 1/2 以下で、差が 20 件 以上なら警告\n",
+		"      前回比: 前回より後の選択肢になったら警告\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("show lacks %q", want)
+		}
+	}
+	out, _ := execute(t, "show", "--format", "json")
+	var info Info
+	if err := json.Unmarshal([]byte(out), &info); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range info.Questions {
+		c := q.ChangeCheck
+		switch q.ID {
+		case "u3":
+			if c == nil || c.Ratio != 2 || c.MinDifference == nil || *c.MinDifference != 20 || c.ChoiceDown {
+				t.Errorf("u3 change_check %+v", c)
+			}
+		case "i1":
+			if c == nil || !c.ChoiceDown {
+				t.Errorf("i1 change_check %+v", c)
+			}
+		case "ka2", "o3":
+			if c != nil {
+				t.Errorf("%s has a change_check %+v", q.ID, c)
+			}
+		}
+	}
+}

@@ -11,8 +11,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/atomicfile"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/form"
@@ -26,6 +28,7 @@ type Options struct {
 	Period     string
 	Annotate   string
 	Format     string
+	Previous   string
 	Files      []string
 }
 
@@ -38,10 +41,15 @@ func NewCmdValidate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 		Long: `回答票を読み、記入漏れ・選択肢にない回答・件数の誤り・内訳や合計の不一致などを
 すべて一覧にします。フォルダを指定すると、その中の .xlsx をすべて確認します。
 
+--previous に前回の集計結果（aggregate.json）を指定すると、前回の同じ単位の回答と比べ、
+調査の定義の change_check を超えて変わった件数や、前回より後の選択肢になった回答を警告します
+（前回比）。その項目の備考欄に理由が書いてあれば「参考」（説明あり）として示します。
+
 終了コード: 0 エラーなし（警告のみは 0）、1 エラーあり、2 ファイルを読めない・指定の誤り、
 3 注記付きの写しを書き込めない`,
 		Example: `  zaitaku validate 北区.xlsx
-  zaitaku validate --period 2024H1 --annotate 確認結果 ./回答票`,
+  zaitaku validate --period 2024H1 --annotate 確認結果 ./回答票
+  zaitaku validate --previous 前回/aggregate.json 北区.xlsx`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {
@@ -55,6 +63,7 @@ func NewCmdValidate(io *cli.IO, runF func(*Options) error) *cobra.Command {
 	cli.AddPeriodFlag(f, &opts.Period, "対象期間がこの期間か確認する")
 	f.StringVar(&opts.Annotate, "annotate", "", "不備のセルを赤くしコメントを付けた写しをこのフォルダに書く（元のファイルは変えない）")
 	f.StringVar(&opts.Format, "format", "text", "出力の形式: text または json")
+	f.StringVar(&opts.Previous, "previous", "", "前の期間の aggregate.json（区ごとの回答と比べて、大きく変わった件数・回答を警告する）")
 	return cmd
 }
 
@@ -78,6 +87,10 @@ func runValidate(opts *Options) error {
 		return err
 	}
 	out := opts.IO.Out
+	previous, err := loadPrevious(opts, sc)
+	if err != nil {
+		return err
+	}
 	var all []finding.Finding
 	code := cli.ExitOK
 	// printFile lists one file's findings under its name, then the verdict.
@@ -103,7 +116,7 @@ func runValidate(opts *Options) error {
 		}
 	}
 	for _, path := range files {
-		r, err := check.ReadNamed(path, returns.DisplayName(filepath.Base(path)), sc, check.ReadOptions{Period: p, Glyphs: cli.Glyphs("")})
+		r, err := check.ReadNamed(path, returns.DisplayName(filepath.Base(path)), sc, check.ReadOptions{Period: p, Glyphs: cli.Glyphs(""), Previous: previous})
 		var fe *returns.FileError
 		if errors.As(err, &fe) {
 			code = cli.ExitUsage
@@ -119,6 +132,9 @@ func runValidate(opts *Options) error {
 			code = cli.ExitFindings
 		}
 		printFile(r.Name, r.Findings)
+		if previous != nil && !check.Comparable(previous, r.Period) && opts.Format == "text" {
+			fmt.Fprintf(out, "  前回比: 前回の集計結果（%s）が対象期間（%s）より前の期間ではないため、比べていません\n", previous.Period.Japanese(), r.Period.Japanese())
+		}
 		if opts.Annotate != "" && hasCells(r.Findings) {
 			dst := filepath.Join(opts.Annotate, r.Name)
 			if err := annotate(path, dst, r.Findings); err != nil {
@@ -142,6 +158,23 @@ func runValidate(opts *Options) error {
 	return nil
 }
 
+// loadPrevious reads --previous for the 前回比 check; a file that cannot be read is a usage
+// error, one without unit-by-unit answers a line saying nothing is compared.
+func loadPrevious(opts *Options, sc *schema.Schema) (*check.Previous, error) {
+	if opts.Previous == "" {
+		return nil, nil
+	}
+	l, err := aggregate.Load(opts.Previous)
+	if err != nil {
+		return nil, cli.Usage("--previous: %v", err)
+	}
+	prev, note := cli.Previous(sc, []*aggregate.Loaded{l})
+	if note != "" && opts.Format == "text" {
+		fmt.Fprintln(opts.IO.Out, note)
+	}
+	return prev, nil
+}
+
 // printTotals closes a run over several files with one verdict.
 func printTotals(opts *Options, n int, all []finding.Finding) {
 	fmt.Fprintf(opts.IO.Out, "\n%s\n", verdict(n, all))
@@ -154,9 +187,10 @@ func printTotals(opts *Options, n int, all []finding.Finding) {
 func verdict(n int, all []finding.Finding) string {
 	bad, warned := map[string]bool{}, map[string]bool{}
 	for _, f := range all {
-		if f.Severity == finding.Error {
+		switch f.Severity {
+		case finding.Error:
 			bad[f.File] = true
-		} else {
+		case finding.Warning:
 			warned[f.File] = true
 		}
 	}

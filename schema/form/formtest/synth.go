@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/osaka-city/zaitaku/schema"
 	"github.com/osaka-city/zaitaku/schema/form"
@@ -343,10 +344,12 @@ func SyntheticDir(tb testing.TB, n int) string {
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	// Stale folders of the same size are from an older generator or template.
+	// Stale folders of the same size are from an older generator or template. Only those
+	// untouched for a day go: a folder made a moment ago may belong to another checkout
+	// with another template, whose tests are reading it right now.
 	if old, _ := filepath.Glob(filepath.Join(root, prefix+"*")); len(old) > 0 {
 		for _, o := range old {
-			if o != dir {
+			if st, err := os.Stat(o); err == nil && o != dir && time.Since(st.ModTime()) > 24*time.Hour {
 				os.RemoveAll(o)
 			}
 		}
