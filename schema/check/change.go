@@ -35,7 +35,14 @@ type PreviousUnit struct {
 // earlier period (or the return names none that could be read, when the commands have
 // already checked the period).
 func Comparable(prev *Previous, p period.Period) bool {
-	return p.IsZero() || prev.Period.Less(p)
+	return p.IsZero() || (prev.Period.Less(p) && SameLength(prev, p))
+}
+
+// SameLength reports whether the previous period covers as many months as p. A half-year's
+// counts are about half a fiscal year's, and a half-year's 「現時点では未開催」 is not a
+// step down from a year's 「開催している」: periods of other lengths are not compared.
+func SameLength(prev *Previous, p period.Period) bool {
+	return prev.Period.Months() == p.Months()
 }
 
 // maxReasonShown caps how much of a 備考 a finding quotes; the cell holds the rest.

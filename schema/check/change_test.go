@@ -176,3 +176,24 @@ func TestChangeOnOldForm(t *testing.T) {
 		t.Fatalf("want 3 前回比 warnings naming no 備考 cell, got:\n%s", finding.Lines(r.Findings, false))
 	}
 }
+
+// The 前回比 compares only with an earlier period of the same length: a half-year's counts
+// are about half a fiscal year's, and a half-year's 「現時点では未開催」 is no step down from
+// a year's 「開催している」.
+func TestComparableNeedsAnEarlierPeriodOfTheSameLength(t *testing.T) {
+	h1 := period.Period{Year: 2024, Half: period.FirstHalf}
+	for _, tt := range []struct {
+		prev period.Period
+		want bool
+	}{
+		{period.Period{Year: 2023, Half: period.FirstHalf}, true},
+		{period.Period{Year: 2023, Half: period.SecondHalf}, true},
+		{period.Period{Year: 2023}, false}, // a fiscal year: 12 months against 6
+		{h1, false},                        // not earlier
+		{period.Period{Year: 2024, Half: period.SecondHalf}, false},
+	} {
+		if got := check.Comparable(&check.Previous{Period: tt.prev}, h1); got != tt.want {
+			t.Errorf("Comparable(%s, %s) = %v, want %v", tt.prev, h1, got, tt.want)
+		}
+	}
+}

@@ -133,6 +133,13 @@ func (p Period) span() (first, last int) {
 	return fy, fy + 11
 }
 
+// Months is how many calendar months the period covers: 1 for a month, 3 for a quarter,
+// 6 for a half, 12 for a fiscal year, the months of a range ends included.
+func (p Period) Months() int {
+	first, last := p.span()
+	return last - first + 1
+}
+
 // String returns the canonical form used in file names and JSON: 2024 (fiscal year),
 // 2024H1, 2024Q1 (fiscal quarter), 2016-08 (month), 2016-08..2017-03 (range). The zero
 // Period prints as "" so that an unset field round-trips through MarshalText/UnmarshalText.

@@ -584,3 +584,17 @@ func TestKindWords(t *testing.T) {
 		t.Errorf("Kinds has %d kinds, the table %d", len(Kinds), len(kinds))
 	}
 }
+
+func TestMonths(t *testing.T) {
+	for _, tt := range []struct {
+		p    Period
+		want int
+	}{
+		{MonthOf(2016, 8), 1}, {QuarterOf(2024, 4), 3}, {Period{Year: 2024, Half: SecondHalf}, 6},
+		{Period{Year: 2024}, 12}, {RangeOf(2016, 8, 2017, 3), 8}, {RangeOf(2016, 8, 2016, 8), 1},
+	} {
+		if got := tt.p.Months(); got != tt.want {
+			t.Errorf("%s: %d months, want %d", tt.p, got, tt.want)
+		}
+	}
+}

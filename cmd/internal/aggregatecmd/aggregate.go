@@ -22,6 +22,7 @@ import (
 	"github.com/osaka-city/zaitaku/render/longcsv"
 	"github.com/osaka-city/zaitaku/render/report"
 	"github.com/osaka-city/zaitaku/render/summary"
+	"github.com/osaka-city/zaitaku/schema/check"
 	"github.com/osaka-city/zaitaku/schema/finding"
 	"github.com/osaka-city/zaitaku/schema/returns"
 )
@@ -157,6 +158,9 @@ func runAggregate(opts *Options) error {
 	out := opts.IO.Out
 	listed := &countingWriter{w: out}
 	printFindings(listed, col)
+	if previous != nil && !check.Comparable(previous, col.Period) {
+		previousNote = "前回比: " + cli.NotComparable(previous.Period, col.Period)
+	}
 	if previousNote != "" {
 		fmt.Fprintln(listed, previousNote)
 	}

@@ -142,12 +142,12 @@ func TestValidatePreviousJSONAndAnnotate(t *testing.T) {
 	}
 }
 
-// TestValidatePreviousWithoutUnits: an aggregate of published totals (testdata/history)
+// TestValidatePreviousWithoutUnits: an aggregate of published totals (testdata/history/2022.json)
 // has nothing per unit; validate says so and checks as without --previous.
 func TestValidatePreviousWithoutUnits(t *testing.T) {
-	prev := filepath.Join(aggregatetest.Root(), "testdata", "history", "2023H1.json")
+	prev := filepath.Join(aggregatetest.Root(), "testdata", "history", "2022.json")
 	out, code := run(t, &Options{Files: []string{sampleReturn("北区")}, Previous: prev})
-	if code != cli.ExitOK || !strings.Contains(out, "前回比: 前回（令和５年度上半期）の集計結果 2023H1.json には区ごとの回答がないため、前回との比較はしていません") || !strings.Contains(out, "北区.xlsx: 問題はありません") {
+	if code != cli.ExitOK || !strings.Contains(out, "前回比: 前回（令和４年度）の集計結果 2022.json には区ごとの回答がないため、前回との比較はしていません") || !strings.Contains(out, "北区.xlsx: 問題はありません") {
 		t.Fatalf("exit %d, output:\n%s", code, out)
 	}
 	if _, err := os.Stat(prev); err != nil {

@@ -133,7 +133,7 @@ func runValidate(opts *Options) error {
 		}
 		printFile(r.Name, r.Findings)
 		if previous != nil && !check.Comparable(previous, r.Period) && opts.Format == "text" {
-			fmt.Fprintf(out, "  前回比: 前回の集計結果（%s）が対象期間（%s）より前の期間ではないため、比べていません\n", previous.Period.Japanese(), r.Period.Japanese())
+			fmt.Fprintf(out, "  前回比: %s\n", cli.NotComparable(previous.Period, r.Period))
 		}
 		if opts.Annotate != "" && hasCells(r.Findings) {
 			dst := filepath.Join(opts.Annotate, r.Name)
