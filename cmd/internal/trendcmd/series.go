@@ -282,10 +282,10 @@ func optionsOf(pds []periodData) []string {
 	return out
 }
 
+// number is a figure as the CSV holds it (plain digits) and as the table shows it (1,709).
 func number(v int64, decimals int, typ schema.QuestionType) cell {
 	if typ == schema.Number {
-		d := textfmt.Decimal(v, decimals)
-		return cell{value: d, shown: d}
+		return cell{value: textfmt.Decimal(v, decimals), shown: textfmt.Fixed(v, decimals)}
 	}
 	return cell{value: strconv.FormatInt(v, 10), shown: textfmt.Thousands(v)}
 }
