@@ -2,6 +2,7 @@ package trendcmd
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli/clitest"
 )
@@ -199,5 +201,32 @@ func TestOutputFile(t *testing.T) {
 	data, err := os.ReadFile(path)
 	if code != 0 || err != nil || !strings.HasPrefix(string(data), "\uFEFF期間,") || !strings.Contains(out, path) {
 		t.Fatalf("exit %d, %v\n%s", code, err, out)
+	}
+}
+
+// A survey of 相談支援室 without earlier periods: its unit word everywhere (never 区), a
+// number question in its decimal places, and a note that there is nothing earlier.
+func TestOtherSurveyNoHistory(t *testing.T) {
+	res := aggregatetest.NumberSample(t)
+	path := filepath.Join(t.TempDir(), "aggregate.json")
+	var buf bytes.Buffer
+	if err := res.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(path, "hours")
+	for _, want := range []string{"（hours）", "全体", "相談支援室ごと", "  第四室", "3.2", "8.5", "この集計結果には前の期間がありません"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("exit %d, lacks %q:\n%s", code, want, out)
+		}
+	}
+	if strings.Contains(strings.ReplaceAll(out, "区分", ""), "区") {
+		t.Errorf("says 区:\n%s", out)
+	}
+	out, _ = run(path, "hours", "--format", "csv")
+	if !strings.Contains(out, "\uFEFF期間,期間（表示）,相談支援室,") || !strings.Contains(out, ",第四室,hours,") || !strings.Contains(out, ",3.2,") {
+		t.Errorf("CSV:\n%s", out)
 	}
 }
