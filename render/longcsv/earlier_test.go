@@ -77,6 +77,20 @@ func TestEarlierPeriodRows(t *testing.T) {
 	if !contains(got["2023"], "北区|a1.5|実施に向けて準備・調整中|1") {
 		t.Error("2023 lacks 北区's a1.5 answer 実施に向けて準備・調整中")
 	}
+	// This period's rows are what the aggregate writes without its earlier periods.
+	bare := aggregatetest.Sample(t)
+	bare.Earlier = nil
+	for _, q := range bare.Questions {
+		q.Earlier = nil
+	}
+	var plain bytes.Buffer
+	if err := Write(&plain, bare, "abcd-1234"); err != nil {
+		t.Fatal(err)
+	}
+	header, rest, _ := strings.Cut(plain.String(), "\r\n")
+	if !strings.HasPrefix(buf.String(), header+"\r\n") || !strings.HasSuffix(buf.String(), "\r\n"+rest) {
+		t.Error("with earlier periods, the header or this period's rows differ from the file without them")
+	}
 	// Periods in order, earlier first, so the file reads as a time series.
 	order := []string{}
 	for _, r := range recs[1:] {
