@@ -32,6 +32,8 @@ func Header(u aggregate.Units) []string {
 // value 1, a count as its category with the number. A ward that was not counted gets one
 // row saying why (未提出, 除外), so no ward disappears from the file unnoticed. Free text
 // and case records are not included. id is the 集計ID (aggregate.ID) put in every row.
+// Earlier periods with per-ward answers (attached by --history/--previous) come first, in
+// period order, with their own 期間, so one pivot table spans every period.
 func Write(w io.Writer, res *aggregate.Result, id string) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
@@ -41,6 +43,9 @@ func Write(w io.Writer, res *aggregate.Result, id string) error {
 	blocks := res.Units.HasBlocks()
 	rec := make([]string, 0, 8) // one row, reused: the writer copies it out
 	if err := cw.Write(Header(res.Units)); err != nil {
+		return err
+	}
+	if err := writeEarlier(cw, res, id); err != nil {
 		return err
 	}
 	p := res.Period.String()

@@ -19,6 +19,7 @@ import (
 	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/schemacmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/templatecmd"
+	"github.com/osaka-city/zaitaku/cmd/internal/trendcmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/validatecmd"
 )
 
@@ -97,6 +98,7 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
   zaitaku validate   提出前に回答票を確認する
   zaitaku aggregate  集めた回答票をすべて確認して集計し、集計表と報告書を作る
   zaitaku report     保存した集計結果から報告書（PDF・HTML・PowerPoint）を作り直す
+  zaitaku trend      集計結果から設問・項目の期間ごとの推移（全体と回答する単位ごと）を表示する
   zaitaku schema     調査の定義（設問・選択肢・回答する単位・ルール）を確認する`,
 		Version:       version(),
 		SilenceErrors: true,
@@ -130,6 +132,7 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
 		aggregatecmd.NewCmdAggregate(io, nil),
 		reportcmd.NewCmdReport(io, nil),
 		schemacmd.NewCmdSchema(io),
+		trendcmd.NewCmdTrend(io, nil),
 	)
 	disableFlagsInUseLine(cmd)
 	return cmd
