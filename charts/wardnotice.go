@@ -62,3 +62,28 @@ func sheetNotices(st *aggregate.WardStatus) []*SheetNotice {
 	}
 	return out
 }
+
+// Tag is the notice's mark: 【警告】, or 【説明あり】 for one the unit explained.
+func (n *SheetNotice) Tag() string {
+	if n.Explained {
+		return "【" + ExplainedLabel + "】"
+	}
+	return "【" + n.Severity.Japanese() + "】"
+}
+
+// Line is the notice on one line, for lists of many units (提出状況):
+// 「【説明あり】８．…（相談支援室!D29）: 前回 39 件 → 今回 79 件（2.0倍）。説明あり: …」.
+func (n *SheetNotice) Line() string {
+	s := n.Tag() + n.Label
+	if n.Where != "" {
+		s += "（" + n.Where + "）"
+	}
+	if n.Label != "" || n.Where != "" {
+		s += ": "
+	}
+	s += n.Text
+	if n.Reason != "" {
+		s += "。" + explainedPrefix + n.Reason
+	}
+	return s
+}

@@ -1,9 +1,6 @@
 package pdf
 
-import (
-	"github.com/osaka-city/zaitaku/charts"
-	"github.com/osaka-city/zaitaku/schema/finding"
-)
+import "github.com/osaka-city/zaitaku/charts"
 
 // sheetNotices lays out the sheet's 「前回からの大きな変化・確認事項」: its heading with
 // the first finding, then one piece per further finding, each kept whole. Nothing when
@@ -34,10 +31,7 @@ func (t typesetter) sheetNotices(ws *charts.WardSheet, w float64) []*piece {
 // the answer and its cell, the change in bold, and under it the reason given or what to do.
 func (t typesetter) sheetNotice(n *charts.SheetNotice, w float64) *piece {
 	p := &piece{}
-	tag, tc := "【"+finding.Warning.Japanese()+"】", colAlert
-	if n.Explained {
-		tag, tc = "【"+charts.ExplainedLabel+"】", colUp
-	}
+	tag, tc := n.Tag(), noticeColor(n)
 	tw := t.width(tag, sizeSmall, true) + 4
 	p.add(t.text(tag, 0, 0, sizeSmall, true, tc, left))
 	head := n.Label
@@ -54,4 +48,57 @@ func (t typesetter) sheetNotice(n *charts.SheetNotice, w float64) *piece {
 	}
 	p.h = y + 4
 	return p
+}
+
+// noticeColor is a notice's tag colour: alert for a warning, green for one explained.
+func noticeColor(n *charts.SheetNotice) charts.Color {
+	if n.Explained {
+		return colUp
+	}
+	return colAlert
+}
+
+// statusNotices lists the returns' warnings and notes on the 提出状況 page, one line
+// each under its unit's name, after the wards' table; nothing when there are none.
+func (t typesetter) statusNotices(f *flow, st *charts.StatusTable) error {
+	if len(st.Notices) == 0 {
+		return nil
+	}
+	head := &piece{}
+	head.h = t.para(head, st.NoticesTitle, 0, 0, contentW, sizeLabel, true, colText) + 2
+	ux := t.unitColumn(st)
+	for i, sn := range st.Notices {
+		part := &charts.PagePart{Status: &charts.StatusPart{Notices: st.Notices[i : i+1], NoticesHead: i == 0}}
+		p := &piece{part: part}
+		if i == 0 || st.Notices[i-1].Unit != sn.Unit {
+			p.add(t.text(sn.Unit, 0, 0, sizeSmall, true, colText, left))
+		}
+		x := ux
+		tag := sn.Notice.Tag()
+		p.add(t.text(tag, x, 0, sizeSmall, true, noticeColor(sn.Notice), left))
+		x += t.width(tag, sizeSmall, true) + 2
+		line := sn.Notice.Line()[len(tag):]
+		p.h = t.para(p, line, x, 0, contentW-x, sizeSmall, false, colText)
+		if i == 0 {
+			joined := &piece{h: head.h + p.h, part: part}
+			joined.addAt(head, 0, 0)
+			joined.addAt(p, 0, head.h)
+			p = joined
+		}
+		if err := f.add(fixedChunk("notices", p)); err != nil {
+			return err
+		}
+		f.y -= blockGap - 2
+	}
+	f.y += blockGap - 2
+	return nil
+}
+
+// unitColumn is the width of the units' names in the list of notices, the widest of them.
+func (t typesetter) unitColumn(st *charts.StatusTable) float64 {
+	w := 0.0
+	for _, sn := range st.Notices {
+		w = max(w, t.width(sn.Unit, sizeSmall, true))
+	}
+	return w + 8
 }

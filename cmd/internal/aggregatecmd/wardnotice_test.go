@@ -1,14 +1,19 @@
 package aggregatecmd
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/render/report"
+	"github.com/osaka-city/zaitaku/render/summary"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
@@ -36,7 +41,7 @@ func TestWardSheetChanges(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, msg)
 	}
 	for unit, want := range map[string][]string{
-		"北区": {charts.NoticesTitle, "【警告】", "前回 39 件 → 今回 79 件（2.0倍）", "前回「実施している」→ 今回「実施に向けて準備・調整中」", "８．地域包括支援センター・ブランチ（相談支援室!"},
+		"北区":  {charts.NoticesTitle, "【警告】", "前回 39 件 → 今回 79 件（2.0倍）", "前回「実施している」→ 今回「実施に向けて準備・調整中」", "８．地域包括支援センター・ブランチ（相談支援室!"},
 		"都島区": {charts.NoticesTitle, "前回 56 件 → 今回 28 件（0.5倍）"},
 	} {
 		text := sheetText(t, pdftotext, out, unit)
@@ -64,6 +69,41 @@ func TestWardSheetChanges(t *testing.T) {
 	for _, w := range []string{"【説明あり】", "前回 39 件 → 今回 79 件（2.0倍）", "説明あり: " + reason, "【警告】", "前回「実施している」"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("explained 北区: sheet lacks %q", w)
+		}
+	}
+	checkStatusNotices(t, pdftotext, out, reason)
+}
+
+// checkStatusNotices: the 提出状況 of report.pdf, report.html and 集計表.xlsx lists each
+// ward's 前回比 findings, the explained one as 説明あり with its reason, not as a warning.
+func checkStatusNotices(t *testing.T, pdftotext, out, reason string) {
+	t.Helper()
+	b, err := exec.Command(pdftotext, filepath.Join(out, report.PDFName), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfText := strings.ReplaceAll(string(b), "\n", "")
+	html, err := os.ReadFile(filepath.Join(out, report.HTMLName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{charts.NoticesTitle, "【説明あり】", "８．地域包括支援センター・ブランチ（相談支援室!", "前回 39 件 → 今回 79 件（2.0倍）。説明あり: " + reason,
+		"【警告】", "前回「実施している」→ 今回「実施に向けて準備・調整中」", "前回 56 件 → 今回 28 件（0.5倍）"} {
+		if !strings.Contains(pdfText, w) {
+			t.Errorf("report.pdf lacks %q", w)
+		}
+		if !strings.Contains(string(html), w) {
+			t.Errorf("report.html lacks %q", w)
+		}
+	}
+	f, err := excelize.OpenFile(filepath.Join(out, SummaryName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, w := range []string{"参考  相談支援室!", "説明あり: " + reason, "前回 56 件 → 今回 28 件（0.5倍）"} {
+		if !sheetHas(t, f, summary.SheetStatus, w) {
+			t.Errorf("集計表.xlsx 提出状況 lacks %q", w)
 		}
 	}
 }
