@@ -372,6 +372,14 @@ func (b *builder) status() *StatusTable {
 		}
 		st.Rows = append(st.Rows, row(ws.Ward, ws.Block, aggregate.StatusLabel(ws.Status), strings.Join(files, "、"), fmt.Sprint(ws.Errors), fmt.Sprint(ws.Warnings)))
 		st.Bad = append(st.Bad, ws.Status != aggregate.StatusCounted)
+		if ws.Status == aggregate.StatusCounted {
+			for _, n := range sheetNotices(&ws) {
+				st.Notices = append(st.Notices, StatusNotice{Unit: ws.Ward, Notice: n})
+			}
+		}
+	}
+	if len(st.Notices) > 0 {
+		st.NoticesTitle = NoticesTitle
 	}
 	for _, o := range sub.Others {
 		st.Rows = append(st.Rows, row(UnknownUnit, "", UnknownUnitStatus(units.Label), o.Name, fmt.Sprint(len(o.Findings)), "0"))

@@ -271,6 +271,16 @@ type StatusTable struct {
 	Bad []bool
 	// Earlier names the earlier aggregates used for comparison.
 	Earlier []string
+	// Notices are the warnings and notes of the counted returns (the 前回比 first of
+	// all), unit by unit, under NoticesTitle; none when no return had any.
+	NoticesTitle string
+	Notices      []StatusNotice
+}
+
+// StatusNotice is one warning or note of a unit's return on the 提出状況 page.
+type StatusNotice struct {
+	Unit   string
+	Notice *SheetNotice
 }
 
 // Matrix is one appendix page: wards down, questions across, short codes in the cells.

@@ -45,6 +45,10 @@ type PagePart struct {
 type StatusPart struct {
 	Summary bool
 	Earlier bool
+	// Notices are the returns' warnings and notes in this part (of StatusTable.Notices),
+	// under StatusTable.NoticesTitle when NoticesHead is set.
+	Notices     []StatusNotice
+	NoticesHead bool
 	// Rows are the table's rows on this page, from row First of StatusTable.Rows; a row
 	// too tall for what was left of a page holds here only the lines that fit. Bad marks
 	// the rows of wards not counted. Halves sets the rows as two tables side by side.

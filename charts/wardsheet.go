@@ -32,6 +32,9 @@ type WardSheet struct {
 	// Previous is the period compared against (令和５年度下半期); empty when the aggregate
 	// has no earlier period with this unit's answers.
 	Previous string
+	// Notices are the warnings and notes of the unit's return (the 前回比 first of all),
+	// listed under NoticesTitle; none, and no such part, when the return had none.
+	Notices  []*SheetNotice
 	Sections []*SheetSection
 }
 
@@ -142,6 +145,7 @@ func BuildWardSheet(res *aggregate.Result, unit string, opts Options) (*WardShee
 	if !ws.Counted {
 		return ws, true
 	}
+	ws.Notices = sheetNotices(st)
 	sb := sheetBuilder{res: res, unit: unit, units: schema.Units{Label: res.Units.Label}, opts: opts}
 	sb.prev = previousPeriod(res)
 	for _, part := range Outline(res.Questions) {

@@ -294,6 +294,9 @@ func (t typesetter) status(pages *[]*page, st *charts.StatusTable, complete bool
 			return err
 		}
 	}
+	if err := t.statusNotices(f, st); err != nil {
+		return err
+	}
 	if len(st.Earlier) > 0 {
 		p := &piece{}
 		y := t.para(p, st.EarlierTitle, 0, 0, contentW, sizeLabel, true, colText)

@@ -95,6 +95,12 @@ func layoutWardSheet(ws *charts.WardSheet, m measurer) ([]*page, error) {
 	if err := fl.add(fixedChunk("head", t.sheetHead(ws, w))); err != nil {
 		return nil, err
 	}
+	for _, p := range t.sheetNotices(ws, w) {
+		if err := fl.add(fixedChunk("notices", p)); err != nil {
+			return nil, err
+		}
+		fl.y -= blockGap - sheetGap
+	}
 	for _, sec := range ws.Sections {
 		band := t.sheetBand(sec.Title, w)
 		for _, it := range sec.Items {

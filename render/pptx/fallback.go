@@ -77,6 +77,16 @@ func statusSlides(st *charts.StatusTable, complete bool) []*slide {
 		statusPart(s, st, sp, complete, top, h)
 		top += h + 5
 	}
+	if len(st.Notices) > 0 {
+		h := listLineH * float64(len(st.Notices)+2)
+		if top+h > contentBot {
+			s = headed(st.Title + charts.Continued)
+			out = append(out, s)
+			top = contentTop
+		}
+		statusPart(s, st, &charts.StatusPart{Notices: st.Notices, NoticesHead: true}, complete, top, h)
+		top += h
+	}
 	if len(st.Earlier) > 0 {
 		h := listLineH * float64(len(st.Earlier)+2)
 		if top+h > contentBot {

@@ -102,6 +102,15 @@ func statusPart(s *slide, st *charts.StatusTable, sp *charts.StatusPart, complet
 			ps = append(ps, line("・"+e, sizeTiny, false, charts.InkColor, "l"))
 		}
 		s.add(textAt(box{mm(marginX), mm(y), mm(contentW), mm(h)}, "比較", ps...))
+	case len(sp.Notices) > 0:
+		var ps []para
+		if sp.NoticesHead {
+			ps = append(ps, line(st.NoticesTitle, sizeSmall, true, charts.InkColor, "l"))
+		}
+		for _, sn := range sp.Notices {
+			ps = append(ps, line(sn.Unit+"　"+sn.Notice.Line(), sizeTiny, false, charts.InkColor, "l"))
+		}
+		s.add(textAt(box{mm(marginX), mm(y), mm(contentW), mm(h)}, "確認事項", ps...))
 	case sp.Halves:
 		n := len(sp.Rows)
 		half := (contentW - statusGap) / 2
