@@ -1,12 +1,9 @@
 package aggregatetest
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate"
@@ -43,11 +40,6 @@ func GetsuhoDir() string { return filepath.Join(Root(), "testdata", "getsuho") }
 func Getsuho(tb testing.TB) []GetsuhoFigure {
 	tb.Helper()
 	path := filepath.Join(GetsuhoDir(), "figures.tsv")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
 	num := func(n int, s string) *int64 {
 		if s == "" {
 			return nil
@@ -59,32 +51,13 @@ func Getsuho(tb testing.TB) []GetsuhoFigure {
 		return &v
 	}
 	var out []GetsuhoFigure
-	sc := bufio.NewScanner(f)
-	header := true
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		c := strings.Split(line, "\t")
-		if len(c) != 6 {
-			tb.Fatalf("%s:%d: %d columns, want 6", path, n, len(c))
-		}
-		v := num(n, c[2])
+	for _, r := range readFigures(tb, path, 6) {
+		c := r.cells
+		v := num(r.line, c[2])
 		if v == nil {
-			tb.Fatalf("%s:%d: no figure", path, n)
+			tb.Fatalf("%s:%d: no figure", path, r.line)
 		}
-		out = append(out, GetsuhoFigure{Question: c[0], Key: c[1], Value: *v, Min: num(n, c[3]), Max: num(n, c[4]), Source: c[5]})
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	if len(out) == 0 {
-		tb.Fatalf("%s lists no figures", path)
+		out = append(out, GetsuhoFigure{Question: c[0], Key: c[1], Value: *v, Min: num(r.line, c[3]), Max: num(r.line, c[4]), Source: c[5]})
 	}
 	return out
 }

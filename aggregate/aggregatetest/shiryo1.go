@@ -43,12 +43,35 @@ func (f Figure) String() string {
 func Shiryo1(tb testing.TB) []Figure {
 	tb.Helper()
 	path := filepath.Join(Root(), "testdata", "shiryo1.tsv")
+	var out []Figure
+	for _, r := range readFigures(tb, path, 6) {
+		v, err := strconv.ParseInt(r.cells[4], 10, 64)
+		if err != nil {
+			tb.Fatalf("%s:%d: figure %q: %v", path, r.line, r.cells[4], err)
+		}
+		c := r.cells
+		out = append(out, Figure{Period: c[0], Question: c[1], Key: c[2], Option: c[3], Value: v, Source: c[5]})
+	}
+	return out
+}
+
+// figureRow is one row of a published-figures table, with its line for messages.
+type figureRow struct {
+	line  int
+	cells []string
+}
+
+// readFigures reads a tab-separated table of published figures: comment lines (#) and
+// blank lines skipped, a header row, then rows of exactly columns cells. A table without
+// rows fails the test, so a check over its figures never passes by checking none.
+func readFigures(tb testing.TB, path string, columns int) []figureRow {
+	tb.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer f.Close()
-	var out []Figure
+	var out []figureRow
 	sc := bufio.NewScanner(f)
 	header := true
 	for n := 1; sc.Scan(); n++ {
@@ -61,14 +84,10 @@ func Shiryo1(tb testing.TB) []Figure {
 			continue
 		}
 		c := strings.Split(line, "\t")
-		if len(c) != 6 {
-			tb.Fatalf("%s:%d: %d columns, want 6", path, n, len(c))
+		if len(c) != columns {
+			tb.Fatalf("%s:%d: %d columns, want %d", path, n, len(c), columns)
 		}
-		v, err := strconv.ParseInt(c[4], 10, 64)
-		if err != nil {
-			tb.Fatalf("%s:%d: figure %q: %v", path, n, c[4], err)
-		}
-		out = append(out, Figure{Period: c[0], Question: c[1], Key: c[2], Option: c[3], Value: v, Source: c[5]})
+		out = append(out, figureRow{line: n, cells: c})
 	}
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)

@@ -49,11 +49,11 @@ func writeEarlier(cw *csv.Writer, res *aggregate.Result, id string) error {
 		p := src.Period.String()
 		for _, u := range res.Units.List {
 			row := func(qid, label, option, value string) error {
-				rec = append(rec[:0], p, guard(u.Name))
+				rec = append(rec[:0], p, Guard(u.Name))
 				if blocks {
-					rec = append(rec, guard(u.Block))
+					rec = append(rec, Guard(u.Block))
 				}
-				rec = append(rec, qid, guard(label), guard(option), value, id)
+				rec = append(rec, qid, Guard(label), Guard(option), value, id)
 				return cw.Write(rec)
 			}
 			for _, it := range items {

@@ -66,11 +66,11 @@ func Write(w io.Writer, res *aggregate.Result, id string) error {
 	}
 	for _, ws := range res.Submission.Wards {
 		row := func(qid, label, option, value string) error {
-			rec = append(rec[:0], p, guard(ws.Ward))
+			rec = append(rec[:0], p, Guard(ws.Ward))
 			if blocks {
-				rec = append(rec, guard(ws.Block))
+				rec = append(rec, Guard(ws.Block))
 			}
-			rec = append(rec, qid, guard(label), guard(option), value, id)
+			rec = append(rec, qid, Guard(label), Guard(option), value, id)
 			return cw.Write(rec)
 		}
 		if ws.Status != aggregate.StatusCounted {
@@ -122,9 +122,9 @@ func Write(w io.Writer, res *aggregate.Result, id string) error {
 	return cw.Error()
 }
 
-// guard keeps a spreadsheet from reading a cell as a formula: text starting with = + - @
+// Guard keeps a spreadsheet from reading a cell as a formula: text starting with = + - @
 // (or a tab or carriage return) gets a leading apostrophe, as OWASP advises for CSV.
-func guard(s string) string {
+func Guard(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

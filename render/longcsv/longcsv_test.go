@@ -21,8 +21,8 @@ func TestGuardKeepsFormulasOut(t *testing.T) {
 		"１．医科":       "１．医科",
 		"（再掲）地域ケア会議": "（再掲）地域ケア会議",
 	} {
-		if got := guard(in); got != want {
-			t.Errorf("guard(%q) = %q, want %q", in, got, want)
+		if got := Guard(in); got != want {
+			t.Errorf("Guard(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

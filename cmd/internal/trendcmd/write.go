@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/osaka-city/zaitaku/render/longcsv"
 	"github.com/osaka-city/zaitaku/schema/textfmt"
 )
 
@@ -115,7 +116,7 @@ func writeCSV(w io.Writer, s *series) error {
 			if !s.t.row {
 				option = category
 			}
-			rec := []string{s.periods[i].code, s.periods[i].label, guard(l.unit), s.t.id(), guard(title), guard(option), c.value, c.note}
+			rec := []string{s.periods[i].code, s.periods[i].label, longcsv.Guard(l.unit), s.t.id(), longcsv.Guard(title), longcsv.Guard(option), c.value, c.note}
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
@@ -123,12 +124,4 @@ func writeCSV(w io.Writer, s *series) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// guard keeps a spreadsheet from reading a cell as a formula, as 集計.csv does.
-func guard(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
