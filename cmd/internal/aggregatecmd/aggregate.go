@@ -226,7 +226,17 @@ func loadEarlier(opts *Options) ([]*aggregate.Loaded, error) {
 		if err != nil {
 			return nil, cli.Usage("--history: %v", err)
 		}
-		out = append(out, ls...)
+		// The file given with --previous may also sit in the --history folder (the last
+		// report's aggregate.json kept with the older ones): it is one period, not two.
+		given := map[string]bool{}
+		for _, l := range out {
+			given[l.SHA256] = true
+		}
+		for _, l := range ls {
+			if !given[l.SHA256] {
+				out = append(out, l)
+			}
+		}
 	}
 	return out, nil
 }

@@ -112,3 +112,17 @@ func TestAggregatePreviousExplained(t *testing.T) {
 		}
 	}
 }
+
+// The last report's aggregate.json given with --previous may also lie in the --history
+// folder: it is one earlier period, compared with and set beside this one, not refused as
+// two aggregates of the same period.
+func TestPreviousAlsoInHistory(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	msg, code := run(t, &Options{Dir: samples, Output: out, History: history, Previous: []string{filepath.Join(history, "2023H1.json")}, Quiet: true})
+	if code != cli.ExitOK || !strings.Contains(msg, "前回（令和５年度上半期）から大きく変わっています") {
+		t.Fatalf("exit %d:\n%s", code, msg)
+	}
+	if got := len(readResult(t, out).Earlier); got != 3 {
+		t.Errorf("%d earlier periods attached, want 3 (2022, 2023H1, 2023)", got)
+	}
+}
