@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	rhtml "github.com/osaka-city/zaitaku/render/html"
+	"github.com/osaka-city/zaitaku/schema"
 )
 
 // trendPage is what trendTemplate draws: the heading, one chart and the text format's table.
@@ -25,6 +26,8 @@ type trendPage struct {
 	ECharts  template.JS
 	Notice   string
 	ChartTip string
+	// Decimals are the places the chart's labels show, as the table does.
+	Decimals int
 }
 
 // tableGroup is the city's lines or the units' lines, under a heading row.
@@ -51,6 +54,9 @@ func writeHTML(w io.Writer, s *series) error {
 		None:    none,
 		ECharts: template.JS(rhtml.ECharts()),
 		Notice:  rhtml.EChartsNotice(),
+	}
+	if s.t.q.Type == schema.Number {
+		p.Decimals = s.t.q.Decimals
 	}
 	if n := len(s.periods); n > 0 {
 		p.Span = s.periods[0].label
@@ -186,7 +192,11 @@ footer pre { white-space: pre-wrap; }
 (function () {
   var el = document.getElementById("chart");
   var chart = echarts.init(el, null, {renderer: "svg"});
-  chart.setOption({{.Option}});
+  var option = {{.Option}};
+  // Figures read as in the table (6,784): JSON cannot carry the formatter function.
+  var fmt = function (p) { return p.value == null ? "" : Number(p.value).toLocaleString("ja-JP", {minimumFractionDigits: {{.Decimals}}, maximumFractionDigits: {{.Decimals}}}); };
+  option.series.forEach(function (s) { s.label.formatter = fmt; });
+  chart.setOption(option);
   window.addEventListener("resize", function () { chart.resize(); });
 })();
 </script>
