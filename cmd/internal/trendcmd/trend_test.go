@@ -225,6 +225,12 @@ func TestOtherSurveyNoHistory(t *testing.T) {
 	if strings.Contains(strings.ReplaceAll(out, "区分", ""), "区") {
 		t.Errorf("says 区:\n%s", out)
 	}
+	page, code := run(path, "hours", "--format", "html")
+	for _, want := range []string{"<caption>", "相談支援室ごと", `<th scope="row">第四室</th>`, ">3.2<", `"type":"line"`} {
+		if code != 0 || !strings.Contains(page, want) {
+			t.Errorf("exit %d, page lacks %q", code, want)
+		}
+	}
 	out, _ = run(path, "hours", "--format", "csv")
 	if !strings.Contains(out, "\uFEFF期間,期間（表示）,相談支援室,") || !strings.Contains(out, ",第四室,hours,") || !strings.Contains(out, ",3.2,") {
 		t.Errorf("CSV:\n%s", out)
