@@ -75,6 +75,13 @@ func build() (*aggregate.Result, error) {
 // that lacks them; with no names it is the complete sample without history.
 func SampleWithout(tb testing.TB, missing ...string) *aggregate.Result {
 	tb.Helper()
+	return collectSample(tb, schema.Default(), "SampleWithout", missing)
+}
+
+// collectSample aggregates testdata/returns under sc without the returns of the units
+// named; caller names the helper in the failure when a name is not a sample return.
+func collectSample(tb testing.TB, sc *schema.Schema, caller string, missing []string) *aggregate.Result {
+	tb.Helper()
 	files, err := returns.ListReturns(filepath.Join(Root(), "testdata", "returns"))
 	if err != nil {
 		tb.Fatal(err)
@@ -86,9 +93,9 @@ func SampleWithout(tb testing.TB, missing ...string) *aggregate.Result {
 		}
 	}
 	if len(files)-len(kept) != len(missing) {
-		tb.Fatalf("SampleWithout(%q): %d of the names are not sample returns", missing, len(missing)-(len(files)-len(kept)))
+		tb.Fatalf("%s(%q): %d of the names are not sample returns", caller, missing, len(missing)-(len(files)-len(kept)))
 	}
-	c, err := aggregate.Collect(kept, schema.Default(), aggregate.CollectOptions{})
+	c, err := aggregate.Collect(kept, sc, aggregate.CollectOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}

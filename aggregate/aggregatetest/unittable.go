@@ -2,14 +2,10 @@ package aggregatetest
 
 import (
 	"bytes"
-	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/schema"
-	"github.com/osaka-city/zaitaku/schema/returns"
 )
 
 // UnitTableQuestions are the counts questions the unit-table schema asks a table of each
@@ -46,24 +42,7 @@ func UnitTableSchema(tb testing.TB) *schema.Schema {
 // earlier periods), and with missing the named returns left out.
 func UnitTableSample(tb testing.TB, missing ...string) *aggregate.Result {
 	tb.Helper()
-	files, err := returns.ListReturns(filepath.Join(Root(), "testdata", "returns"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var kept []string
-	for _, f := range files {
-		if !slices.Contains(missing, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))) {
-			kept = append(kept, f)
-		}
-	}
-	if len(files)-len(kept) != len(missing) {
-		tb.Fatalf("UnitTableSample(%q): some of the names are not sample returns", missing)
-	}
-	c, err := aggregate.Collect(kept, UnitTableSchema(tb), aggregate.CollectOptions{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return c.Result()
+	return collectSample(tb, UnitTableSchema(tb), "UnitTableSample", missing)
 }
 
 // WithUnitTables sets unit_table on UnitTableQuestions of an aggregate made under another
