@@ -179,15 +179,7 @@ func matrixPart(s *slide, mp *charts.MatrixPart, y, h float64) {
 	}
 	x := marginX
 	if mp.Grid {
-		t := matrixTable(mx, box{mm(marginX), mm(y), mm(contentW), mm(h)})
-		s.add(shape{table: t})
-		for _, r := range mx.Rows {
-			s.mark(r.Ward)
-		}
-		for _, c := range t.Cols {
-			x += c
-		}
-		x += keyGap
+		x = gridAt(s, mx, matrixTable(mx, box{mm(marginX), mm(y), mm(contentW), mm(h)}))
 	}
 	if mp.Key {
 		if !mp.Grid {
@@ -202,6 +194,20 @@ func matrixPart(s *slide, mp *charts.MatrixPart, y, h float64) {
 		}
 		s.add(textAt(box{mm(marginX), mm(y), mm(contentW), mm(h)}, "凡例", ps...))
 	}
+}
+
+// gridAt sets an appendix grid on the slide with its units marked, and gives where the
+// key beside it starts (the grid's width and keyGap from the left margin).
+func gridAt(s *slide, mx *charts.Matrix, t *table) float64 {
+	s.add(shape{table: t})
+	for _, r := range mx.Rows {
+		s.mark(r.Ward)
+	}
+	x := marginX
+	for _, c := range t.Cols {
+		x += c
+	}
+	return x + keyGap
 }
 
 // matrixKey lists the codes of the appendix with their questions, 「ア1　…」, under the

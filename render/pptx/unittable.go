@@ -14,15 +14,7 @@ func unitPart(s *slide, mp *charts.MatrixPart, y, h float64) {
 	mx := mp.Matrix
 	x := marginX
 	if mp.Grid {
-		t := unitGrid(mx, box{mm(marginX), mm(y), mm(contentW), mm(h)})
-		s.add(shape{table: t})
-		for _, r := range mx.Rows {
-			s.mark(r.Ward)
-		}
-		for _, c := range t.Cols {
-			x += c
-		}
-		x += keyGap
+		x = gridAt(s, mx, unitGrid(mx, box{mm(marginX), mm(y), mm(contentW), mm(h)}))
 	}
 	var ps []para
 	if mp.Key {
