@@ -73,13 +73,11 @@ func rangedLabels(spec *chartSpec, r box, bars []charts.CountBar, labels []strin
 		if b.Name == "" || b.Name == b.Label || !strings.HasPrefix(b.Label, b.Name) {
 			continue
 		}
+		room := w
 		if b.Repeat {
-			w -= charMM('　', sizeSmall) // labelsBeside sets a 再掲 row in by one character
+			room -= charMM('　', sizeSmall) // labelsBeside sets a 再掲 row in by one character
 		}
-		lines := charts.RangedLinesFunc(b.Name, strings.TrimPrefix(b.Label, b.Name), w, func(r rune) float64 { return charMM(r, sizeSmall) })
+		lines := charts.RangedLinesFunc(b.Name, strings.TrimPrefix(b.Label, b.Name), room, func(r rune) float64 { return charMM(r, sizeSmall) })
 		labels[i] = strings.Join(lines, "\n")
-		if b.Repeat {
-			w += charMM('　', sizeSmall)
-		}
 	}
 }
