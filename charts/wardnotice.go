@@ -32,7 +32,7 @@ type SheetNotice struct {
 	Explained bool
 	Reason    string
 	// Detail is the rest of a warning's message (where to write a reason); empty for an
-	// explained one.
+	// explained one, and for all but the last of consecutive warnings with the same advice.
 	Detail string
 }
 
@@ -60,7 +60,19 @@ func sheetNotices(st *aggregate.WardStatus) []*SheetNotice {
 		}
 		out = append(out, n)
 	}
+	onceEach(out)
 	return out
+}
+
+// onceEach keeps a run of notices that give the same advice (the 前回比 warnings of one
+// item all point to that item's 備考) from repeating it: the advice stays under the last
+// of the run only, where the reader has seen every figure it is about.
+func onceEach(ns []*SheetNotice) {
+	for i := 0; i+1 < len(ns); i++ {
+		if ns[i].Detail != "" && ns[i].Detail == ns[i+1].Detail {
+			ns[i].Detail = ""
+		}
+	}
 }
 
 // Tag is the notice's mark: 【警告】, or 【説明あり】 for one the unit explained.

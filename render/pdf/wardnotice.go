@@ -2,29 +2,37 @@ package pdf
 
 import "github.com/osaka-city/zaitaku/charts"
 
-// sheetNotices lays out the sheet's 「前回からの大きな変化・確認事項」: its heading with
-// the first finding, then one piece per further finding, each kept whole. Nothing when
-// the unit's return had no warnings or notes.
-func (t typesetter) sheetNotices(ws *charts.WardSheet, w float64) []*piece {
-	if len(ws.Notices) == 0 {
-		return nil
-	}
-	head := &piece{}
-	head.add(rectEl{r: rect{0, 0, w, 18}, fill: colHeaderFill})
-	head.add(t.fitted(charts.NoticesTitle, 6, 3, w-12, sizeBody, true, colAccent))
-	head.h = 22
-	var out []*piece
+// addSheetNotices lays out the sheet's 「前回からの大きな変化・確認事項」: its heading with
+// the first finding, then one piece per further finding, each kept whole; a finding that
+// moves on to the next page takes the heading with it, marked （続き）, so that page does
+// not start with a bare list. Nothing when the unit's return had no warnings or notes.
+func (t typesetter) addSheetNotices(fl *flow, ws *charts.WardSheet, w float64) error {
 	for i, n := range ws.Notices {
 		p := t.sheetNotice(n, w)
-		if i == 0 {
-			joined := &piece{h: head.h + p.h}
-			joined.addAt(head, 0, 0)
-			joined.addAt(p, 0, head.h)
-			p = joined
+		switch {
+		case i == 0:
+			p = t.withNoticesHead(p, charts.NoticesTitle, w)
+		case fl.y+p.h > fl.pg.content.bottom():
+			p = t.withNoticesHead(p, charts.NoticesTitle+"（続き）", w)
 		}
-		out = append(out, p)
+		if err := fl.add(fixedChunk("notices", p)); err != nil {
+			return err
+		}
+		fl.y -= blockGap - sheetGap
 	}
-	return out
+	return nil
+}
+
+// withNoticesHead puts the notices' heading band, titled title, above p.
+func (t typesetter) withNoticesHead(p *piece, title string, w float64) *piece {
+	head := &piece{}
+	head.add(rectEl{r: rect{0, 0, w, 18}, fill: colHeaderFill})
+	head.add(t.fitted(title, 6, 3, w-12, sizeBody, true, colAccent))
+	head.h = 22
+	joined := &piece{h: head.h + p.h}
+	joined.addAt(head, 0, 0)
+	joined.addAt(p, 0, head.h)
+	return joined
 }
 
 // sheetNotice is one finding: a tag (警告, or 説明あり in green for one the unit explained),

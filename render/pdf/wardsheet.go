@@ -95,11 +95,8 @@ func layoutWardSheet(ws *charts.WardSheet, m measurer) ([]*page, error) {
 	if err := fl.add(fixedChunk("head", t.sheetHead(ws, w))); err != nil {
 		return nil, err
 	}
-	for _, p := range t.sheetNotices(ws, w) {
-		if err := fl.add(fixedChunk("notices", p)); err != nil {
-			return nil, err
-		}
-		fl.y -= blockGap - sheetGap
+	if err := t.addSheetNotices(fl, ws, w); err != nil {
+		return nil, err
 	}
 	for _, sec := range ws.Sections {
 		band := t.sheetBand(sec.Title, w)

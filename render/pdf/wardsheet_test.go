@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/schema/finding"
 )
 
 func sheet(t *testing.T, res *aggregate.Result, unit string) *charts.WardSheet {
@@ -139,4 +141,46 @@ func wantLines(ws *charts.WardSheet) []string {
 		}
 	}
 	return out
+}
+
+// TestWardSheetNoticesContinue: a list of notices longer than a page carries its heading
+// onto the next page, marked （続き）, and says each shared piece of advice once.
+func TestWardSheetNoticesContinue(t *testing.T) {
+	res := aggregatetest.SampleWithout(t)
+	st := &res.Submission.Wards[0]
+	for i := range 40 {
+		st.Findings = append(st.Findings, finding.Finding{Sheet: "相談支援室", Cell: fmt.Sprintf("D%d", 20+i), Label: fmt.Sprintf("%d．件数", i+1),
+			Severity: finding.Warning, Code: finding.ChangeCount,
+			Message: fmt.Sprintf("前回 %d 件 → 今回 %d 件（3.0倍）。理由を（ウ）の備考に記入してください", 10+i, 30+3*i)})
+	}
+	pages, err := layoutWardSheet(sheet(t, res, st.Ward), testMeasurer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := func(pg *page) []string {
+		var out []string
+		for _, e := range pg.elements() {
+			if te, ok := e.(textEl); ok {
+				out = append(out, te.s)
+			}
+		}
+		return out
+	}
+	cont, advice := 0, 0
+	for _, pg := range pages {
+		for _, s := range texts(pg) {
+			if s == charts.NoticesTitle+"（続き）" {
+				cont++
+			}
+			if strings.Contains(s, "備考に記入") {
+				advice++
+			}
+		}
+	}
+	if cont == 0 {
+		t.Errorf("40 notices over %d pages, no （続き） heading", len(pages))
+	}
+	if advice != 1 {
+		t.Errorf("the shared advice is printed %d times, want once", advice)
+	}
 }
