@@ -148,6 +148,7 @@ func TestPageInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 	saved := waitFile(t, filepath.Join(downloads, "件数に単位_確認結果.xlsx"))
+	keepScreenshot(t, ctx, "checker-件数に単位.png")
 	annotated := t.TempDir()
 	t.Chdir(bad)
 	if out, code := zaitaku("validate", "--annotate", annotated, "件数に単位.xlsx"); code != cli.ExitFindings {
@@ -231,4 +232,20 @@ func waitFile(t *testing.T, path string) []byte {
 	}
 	t.Fatalf("%s was not downloaded", filepath.Base(path))
 	return nil
+}
+
+// keepScreenshot saves the whole page as name in $ZAITAKU_CHECKER_KEEP, when set, to look at.
+func keepScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("ZAITAKU_CHECKER_KEEP")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
