@@ -3,6 +3,7 @@ package checkercmd_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"net/url"
 	"os"
@@ -162,6 +163,12 @@ func TestPageInChromium(t *testing.T) {
 		t.Errorf("the saved copy (%d bytes) is not validate --annotate's (%d bytes)", len(saved), len(want))
 	}
 
+	// Dropped on the page rather than picked: the same result as picking.
+	dropped := drop(t, ctx, filepath.Join(bad, "件数に単位.xlsx"))
+	if dropped.JSON != res.JSON || dropped.Text != res.Text {
+		t.Errorf("dropping gives\n%s\nnot as picking\n%s", dropped.Text, res.Text)
+	}
+
 	// A page whose check cannot start says so in Japanese instead of staying blank: an
 	// altered config, and a CSP without 'wasm-unsafe-eval' (Chromium needs it to compile).
 	html, err := os.ReadFile(page)
@@ -201,6 +208,36 @@ func TestPageInChromium(t *testing.T) {
 	if shown != res.Text {
 		t.Errorf("月報: the page shows\n%s\nnot\n%s", shown, res.Text)
 	}
+}
+
+// drop drops a file on the page's drop zone as a drag from Explorer would (a drop event
+// with the file in its DataTransfer) and gives the result.
+func drop(t *testing.T, ctx context.Context, path string) pagecheck.Result {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`window.zaitakuRuns || 0`))
+	js := fmt.Sprintf(`(() => {
+		const bin = atob(%q), b = new Uint8Array(bin.length);
+		for (let i = 0; i < bin.length; i++) b[i] = bin.charCodeAt(i);
+		const dt = new DataTransfer();
+		dt.items.add(new File([b], %q));
+		document.getElementById("drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true;
+	})()`, base64.StdEncoding.EncodeToString(data), filepath.Base(path))
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](js)(ctx, tg)
+		return err
+	}), chromedp.Poll[chromedp.Void](fmt.Sprintf(`window.zaitakuRuns === %d`, before+1))); err != nil {
+		t.Fatalf("dropping %s: %v", filepath.Base(path), err)
+	}
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[pagecheck.Result](`window.zaitakuLast.result`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 // copyTo copies files into dir and gives their new paths.
