@@ -64,7 +64,7 @@ zaitaku validate と同じ確認ができる、１つの HTML ファイルを作
 	cli.AddSchemaFlag(f, &opts.SchemaPath)
 	cli.AddPeriodFlag(f, &opts.Period, "ページで回答票の対象期間がこの期間か確認する")
 	f.StringVar(&opts.Previous, "previous", "", "前の期間の aggregate.json（ページで前回比も確認する）")
-	f.StringVarP(&opts.Output, "output", "o", DefaultOutput, "書き出す HTML ファイル")
+	f.StringVarP(&opts.Output, "output", "o", "", "書き出す HTML ファイル。省略時は「"+DefaultOutput+"」")
 	f.BoolVar(&opts.Force, "force", false, "同じ名前のファイルがあっても上書きする")
 	return cmd
 }

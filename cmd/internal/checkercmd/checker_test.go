@@ -219,4 +219,12 @@ func TestOverwriteAndExitCodes(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "p.html")); err == nil {
 		t.Error("a page written despite a bad period")
 	}
+	// Without -o the page is 回答票チェック.html in the current folder.
+	t.Chdir(t.TempDir())
+	if out, code := zaitaku("checker"); code != cli.ExitOK {
+		t.Errorf("no -o: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat("回答票チェック.html"); err != nil {
+		t.Errorf("no -o: %v", err)
+	}
 }
