@@ -83,21 +83,21 @@
   function show(res, annotated) {
     clear();
     var run = el("div", { "class": "run", id: "run" });
-    if (res.verdict) { run.appendChild(el("p", { "class": "verdict", id: "verdict" }, res.verdict)); }
+    if (res.note) { run.appendChild(el("p", { "class": "note", id: "note" }, res.note)); }
     res.files.forEach(function (f, i) { run.appendChild(fileBlock(f, annotated[i], i)); });
-    var h = el("h3", {}, "zaitaku validate の表示");
-    run.appendChild(h);
-    var pre = el("pre", { "class": "cli", id: "cli-text" }, res.text);
-    run.appendChild(pre);
-    var copy = el("button", { type: "button", "class": "copy" }, "表示をコピー");
-    copy.addEventListener("click", function () {
-      navigator.clipboard.writeText(res.text).then(function () { copy.textContent = "コピーしました"; },
-        function () { copy.textContent = "コピーできませんでした（表示を選んでコピーしてください）"; });
-    });
-    run.appendChild(copy);
-    var json = el("pre", { id: "cli-json", hidden: "" }, res.json);
-    run.appendChild(json);
+    if (res.verdict) { run.appendChild(el("p", { "class": "verdict", id: "verdict" }, res.verdict)); }
+    run.appendChild(el("pre", { id: "cli-json", hidden: "" }, res.json));
     results.appendChild(run);
+  }
+
+  // copyButton copies text, saying whether it could.
+  function copyButton(text) {
+    var b = el("button", { type: "button", "class": "copy" }, "表示をコピー");
+    b.addEventListener("click", function () {
+      navigator.clipboard.writeText(text).then(function () { b.textContent = "コピーしました"; },
+        function () { b.textContent = "コピーできませんでした（表示を選んでコピーしてください）"; });
+    });
+    return b;
   }
 
   function fileBlock(f, annotated, i) {
@@ -131,8 +131,10 @@
       div.appendChild(b);
       div.appendChild(el("span", { id: "save-note-" + i }, "（" + f.annotated_name + "：不備のセルに色とコメントを付けた写し。元のファイルは変わりません）"));
     }
-    var pre = el("pre", { "class": "file-json", hidden: "" }, f.json);
-    div.appendChild(pre);
+    div.appendChild(el("h4", {}, "zaitaku validate の表示"));
+    div.appendChild(el("pre", { "class": "cli" }, f.text));
+    div.appendChild(copyButton(f.text));
+    div.appendChild(el("pre", { "class": "file-json", hidden: "" }, f.json));
     return div;
   }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/render/checker/pagecheck"
 )
@@ -87,7 +88,8 @@ func openPage(t *testing.T, ctx context.Context, page string) float64 {
 }
 
 // pick chooses files with the page's file input, waits for the check and gives the result
-// with the text the page shows in its <pre> and how long the check took.
+// with the text the page shows (the 前回比 note, each file's <pre>, the verdict) and how
+// long the check took.
 func pick(t *testing.T, ctx context.Context, files ...string) (pagecheck.Result, string, float64) {
 	t.Helper()
 	before, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`window.zaitakuRuns || 0`))
@@ -101,7 +103,12 @@ func pick(t *testing.T, ctx context.Context, files ...string) (pagecheck.Result,
 		fatal, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#results")))
 		t.Fatalf("no result for %v: %v %s", names(files), err, fatal)
 	}
-	shown, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS("#cli-text")))
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const n = document.getElementById("note"), v = document.getElementById("verdict");
+		return (n ? n.textContent + "\n" : "") +
+			Array.from(document.querySelectorAll("#run pre.cli"), p => p.textContent).join("") +
+			(v ? "\n" + v.textContent + "\n" : "");
+	})()`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,6 +201,22 @@ func TestPageInChromium(t *testing.T) {
 		}
 	}
 
+	// The 前回比 check carried in the page: the previous answers of the sample.
+	prev := aggregatetest.PreviousSample(t, t.TempDir())
+	openPage(t, ctx, writePage(t, "--previous", prev))
+	t.Chdir(repo("testdata", "returns"))
+	wards := []string{"北区.xlsx", "都島区.xlsx", "福島区.xlsx", "此花区.xlsx", "中央区.xlsx"}
+	var paths []string
+	for _, w := range wards {
+		paths = append(paths, repo("testdata", "returns", w))
+	}
+	res, shown, _ := pick(t, ctx, paths...)
+	sameAsValidate(t, res, []string{"--previous", prev}, wards...)
+	if shown != res.Text || !strings.Contains(res.JSON, `"change-`) {
+		t.Errorf("前回比: the page shows\n%s\nfor\n%s", shown, res.Text)
+	}
+	keepScreenshot(t, ctx, "checker-前回比.png")
+
 	// The 月報 page with a 月報 return.
 	dir := t.TempDir()
 	yaml := filepath.Join(dir, "getsuho.yaml")
@@ -203,7 +226,7 @@ func TestPageInChromium(t *testing.T) {
 	}
 	openPage(t, ctx, writePage(t, "--schema", yaml))
 	t.Chdir(repo("testdata", "getsuho", "returns"))
-	res, shown, _ := pick(t, ctx, repo("testdata", "getsuho", "returns", "中央区.xlsx"))
+	res, shown, _ = pick(t, ctx, repo("testdata", "getsuho", "returns", "中央区.xlsx"))
 	sameAsValidate(t, res, []string{"--schema", yaml}, "中央区.xlsx")
 	if shown != res.Text {
 		t.Errorf("月報: the page shows\n%s\nnot\n%s", shown, res.Text)

@@ -34,7 +34,10 @@ type Result struct {
 	Text string `json:"text"`
 	JSON string `json:"json"`
 	Code int    `json:"code"`
-	// Verdict is the closing line over several files ("" for one).
+	// Note is the line validate prints first when the previous answers cannot be compared
+	// at all (Config.PreviousNote); Verdict the closing line over several files ("" for one).
+	// Text is Note's line, each file's Text, then a blank line and Verdict's.
+	Note    string `json:"note,omitempty"`
 	Verdict string `json:"verdict,omitempty"`
 }
 
@@ -68,7 +71,7 @@ type Row struct {
 
 // Check checks files as `zaitaku validate FILE...` does with the config's options.
 func (l *Loaded) Check(files []File) Result {
-	var res Result
+	res := Result{Note: l.PreviousNote}
 	var text strings.Builder
 	if l.PreviousNote != "" {
 		text.WriteString(l.PreviousNote + "\n")
