@@ -45,6 +45,26 @@ func SameLength(prev *Previous, p period.Period) bool {
 	return prev.Period.Months() == p.Months()
 }
 
+// NotComparable says why the 前回比 check did not compare period p with the previous one
+// (Comparable): the previous is not earlier, or covers another number of months.
+func NotComparable(prev, p period.Period) string {
+	if !prev.Less(p) {
+		return fmt.Sprintf("前回の集計結果（%s）が対象期間（%s）より前の期間ではないため、比べていません", prev.Japanese(), p.Japanese())
+	}
+	return fmt.Sprintf("前回（%s、%dか月）と今回（%s、%dか月）は期間の長さが違うため、比べていません。同じ長さの前の期間の aggregate.json を --previous に指定してください",
+		prev.Japanese(), prev.Months(), p.Japanese(), p.Months())
+}
+
+// PreviousNote is the line validate (and the checker page) prints under a return for
+// period p that the previous period's answers could not be compared with:
+// 「前回比: …、比べていません」, or "" when prev is nil or comparable.
+func PreviousNote(prev *Previous, p period.Period) string {
+	if prev == nil || Comparable(prev, p) {
+		return ""
+	}
+	return "前回比: " + NotComparable(prev.Period, p)
+}
+
 // maxReasonShown caps how much of a 備考 a finding quotes; the cell holds the rest.
 const maxReasonShown = 60
 

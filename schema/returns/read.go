@@ -219,6 +219,16 @@ func ReadBytes(name string, data []byte, sc *schema.Schema) (*Return, error) {
 	return r, nil
 }
 
+// CheckSize refuses a file larger than any return can be (form.MaxFileSize) with the
+// FileError a ward reads, before the file is read: ReadNamed checks it on disk, the offline
+// checker page (render/checker) on the bytes it was given. It is nil for a size that fits.
+func CheckSize(name string, size int64) error {
+	if size <= maxFileSize {
+		return nil
+	}
+	return unreadable(name, fmt.Sprintf("ファイルが大きすぎます（%d MB）。回答票は通常 1 MB 未満です。画像などを削除して保存し直してください", size>>20), nil)
+}
+
 func readFile(path, name string) ([]byte, error) {
 	st, err := os.Stat(path)
 	switch {
@@ -231,7 +241,7 @@ func readFile(path, name string) ([]byte, error) {
 	case st.Size() == 0:
 		return nil, unreadable(name, "ファイルが空です（0 バイト）。保存し直した回答票を指定してください", nil)
 	case st.Size() > maxFileSize:
-		return nil, unreadable(name, fmt.Sprintf("ファイルが大きすぎます（%d MB）。回答票は通常 1 MB 未満です。画像などを削除して保存し直してください", st.Size()>>20), nil)
+		return nil, CheckSize(name, st.Size())
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

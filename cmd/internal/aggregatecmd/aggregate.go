@@ -159,7 +159,7 @@ func runAggregate(opts *Options) error {
 	listed := &countingWriter{w: out}
 	printFindings(listed, col)
 	if previous != nil && !check.Comparable(previous, col.Period) {
-		previousNote = "前回比: " + cli.NotComparable(previous.Period, col.Period)
+		previousNote = "前回比: " + check.NotComparable(previous.Period, col.Period)
 	}
 	if previousNote != "" {
 		fmt.Fprintln(listed, previousNote)

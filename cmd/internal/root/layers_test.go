@@ -29,9 +29,10 @@ var layers = []struct {
 	{"schema/returns", 3},
 	{"schema/check", 4},
 	{"aggregate", 5},
+	{"render/checker/pagecheck", 5}, // the checker page's check (run as WebAssembly): check's results as validate prints them
 	{"charts", 6},
 	{"render/fonts", 7},
-	{"render", 8}, // the renderers: pdf, html, pptx, summary, longcsv
+	{"render", 8}, // the renderers: pdf, html, pptx, summary, longcsv, checker (and its wasm program and generator)
 	{"render/report", 9},
 	{"cmd", cmdRank},
 	{"testdata", cmdRank}, // testdata/gen, the generator, is a program like cmd

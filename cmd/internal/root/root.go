@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/osaka-city/zaitaku/cmd/internal/aggregatecmd"
+	"github.com/osaka-city/zaitaku/cmd/internal/checkercmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/cmd/internal/reportcmd"
 	"github.com/osaka-city/zaitaku/cmd/internal/schemacmd"
@@ -96,6 +97,7 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
 
   zaitaku template   回答票（.xlsx）を作る
   zaitaku validate   提出前に回答票を確認する
+  zaitaku checker    回答する単位がブラウザーで回答票を確認できるページ（回答票チェック.html）を作る
   zaitaku aggregate  集めた回答票をすべて確認して集計し、集計表と報告書を作る
   zaitaku report     保存した集計結果から報告書（PDF・HTML・PowerPoint）を作り直す
   zaitaku trend      集計結果から設問・項目の期間ごとの推移（全体と回答する単位ごと）を表示する
@@ -129,6 +131,7 @@ func NewCmdRoot(io *cli.IO) *cobra.Command {
 	cmd.AddCommand(
 		templatecmd.NewCmdTemplate(io, nil),
 		validatecmd.NewCmdValidate(io, nil),
+		checkercmd.NewCmdChecker(io, version(), nil),
 		aggregatecmd.NewCmdAggregate(io, nil),
 		reportcmd.NewCmdReport(io, nil),
 		schemacmd.NewCmdSchema(io),

@@ -98,11 +98,7 @@ func runValidate(opts *Options) error {
 		if opts.Format != "text" {
 			return
 		}
-		if len(fs) > 0 {
-			fmt.Fprintln(out, name)
-			finding.WriteText(out, fs, false)
-		}
-		fmt.Fprintln(out, finding.Summary(name, fs))
+		finding.WriteFile(out, name, fs)
 	}
 	for _, fe := range refused {
 		code = cli.ExitUsage
@@ -132,8 +128,8 @@ func runValidate(opts *Options) error {
 			code = cli.ExitFindings
 		}
 		printFile(r.Name, r.Findings)
-		if previous != nil && !check.Comparable(previous, r.Period) && opts.Format == "text" {
-			fmt.Fprintf(out, "  前回比: %s\n", cli.NotComparable(previous.Period, r.Period))
+		if note := check.PreviousNote(previous, r.Period); note != "" && opts.Format == "text" {
+			fmt.Fprintf(out, "  %s\n", note)
 		}
 		if opts.Annotate != "" && hasCells(r.Findings) {
 			dst := filepath.Join(opts.Annotate, r.Name)
@@ -177,40 +173,7 @@ func loadPrevious(opts *Options, sc *schema.Schema) (*check.Previous, error) {
 
 // printTotals closes a run over several files with one verdict.
 func printTotals(opts *Options, n int, all []finding.Finding) {
-	fmt.Fprintf(opts.IO.Out, "\n%s\n", verdict(n, all))
-}
-
-// verdict is the one line that closes a run over n files: a plain 「問題はありません」 when
-// nothing was found, so nobody has to read 「0 ファイルにエラー」 as good news; otherwise how
-// many files have errors, and how many of the others have warnings only (a file with both
-// counts once, as a file with errors).
-func verdict(n int, all []finding.Finding) string {
-	bad, warned := map[string]bool{}, map[string]bool{}
-	for _, f := range all {
-		switch f.Severity {
-		case finding.Error:
-			bad[f.File] = true
-		case finding.Warning:
-			warned[f.File] = true
-		}
-	}
-	for f := range bad {
-		delete(warned, f)
-	}
-	warnNote := ""
-	if len(warned) > 0 {
-		warnNote = fmt.Sprintf("（ほかに %d ファイルに警告）", len(warned))
-	}
-	switch {
-	case len(bad) == n:
-		return fmt.Sprintf("%d ファイルすべてにエラーがあります", n)
-	case len(bad) > 0:
-		return fmt.Sprintf("%d ファイル中 %d ファイルにエラーがあります%s", n, len(bad), warnNote)
-	case len(warned) > 0:
-		return fmt.Sprintf("エラーはありません（%d ファイル、うち %d ファイルに警告）", n, len(warned))
-	default:
-		return fmt.Sprintf("問題はありません（%d ファイル）", n)
-	}
+	fmt.Fprintf(opts.IO.Out, "\n%s\n", finding.Verdict(n, all))
 }
 
 func hasCells(fs []finding.Finding) bool {

@@ -299,29 +299,6 @@ func TestTotalsLine(t *testing.T) {
 	}
 }
 
-// The closing verdict counts files, not findings: a file with errors counts once however
-// many it has, a file with only warnings is named apart, and a clean run never says 「0」.
-func TestVerdict(t *testing.T) {
-	e := func(file string) finding.Finding { return finding.Finding{File: file, Severity: finding.Error} }
-	w := func(file string) finding.Finding { return finding.Finding{File: file, Severity: finding.Warning} }
-	tests := []struct {
-		n    int
-		all  []finding.Finding
-		want string
-	}{
-		{11, nil, "問題はありません（11 ファイル）"},
-		{11, []finding.Finding{w("a"), w("a"), w("b")}, "エラーはありません（11 ファイル、うち 2 ファイルに警告）"},
-		{11, []finding.Finding{e("a"), e("a"), w("a")}, "11 ファイル中 1 ファイルにエラーがあります"},
-		{11, []finding.Finding{e("a"), w("a"), w("b"), e("c")}, "11 ファイル中 2 ファイルにエラーがあります（ほかに 1 ファイルに警告）"},
-		{2, []finding.Finding{e("a"), e("b"), w("b")}, "2 ファイルすべてにエラーがあります"},
-	}
-	for _, tt := range tests {
-		if got := verdict(tt.n, tt.all); got != tt.want {
-			t.Errorf("verdict(%d, %v) = %q, want %q", tt.n, tt.all, got, tt.want)
-		}
-	}
-}
-
 // A folder holding a wrong format, our own summary and a Shift_JIS-named return: each is
 // named as a person reads it, the wrong format with its advice.
 func TestFolderWithWrongFormats(t *testing.T) {
