@@ -38,3 +38,9 @@ func ParseRange(refersTo string) (Range, bool) {
 	}
 	return r, r.From > 0 && r.To >= r.From
 }
+
+// HelperPrefix heads the defined names of cells the form computes for the ward and that
+// are never answers (the live checks' 確認 box and hidden flags, live_write.go): the
+// reader skips every cell inside such a name's range, so nothing there is ever taken for
+// an answer typed in the wrong cell.
+const HelperPrefix = "zh_"

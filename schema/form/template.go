@@ -92,7 +92,9 @@ type builder struct {
 	st   styles
 	// lists maps a choice list id (and "" for units) to its range on the lists sheet.
 	lists map[string]string
-	err   error
+	// placed records where the live checks' cells are (live_write.go).
+	placed placements
+	err    error
 }
 
 type styles struct {
@@ -132,6 +134,7 @@ func (b *builder) build() error {
 	for i, sh := range b.sc.Sheets {
 		b.writeSheet(sh, i == 0)
 	}
+	b.writeLive()
 	b.check(f.SetDocProps(&excelize.DocProperties{
 		Title:      b.sc.Title + " 回答票",
 		Identifier: b.sc.FormID(),
@@ -255,6 +258,7 @@ func (w *sheetWriter) defineName(name, col string, rows int) {
 		ref += fmt.Sprintf(":$%s$%d", col, w.row+rows-1)
 	}
 	w.check(w.f.SetDefinedName(&excelize.DefinedName{Name: name, RefersTo: ref}))
+	w.place(name, col, rows)
 }
 
 func (w *sheetWriter) dropdown(col, list string) {
@@ -349,6 +353,7 @@ func (b *builder) writeSheet(sh *schema.Sheet, first bool) {
 		w.writeItem(it)
 	}
 	last := w.row - 1
+	b.placed.last(sh.Name, last)
 	b.check(f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Area", Scope: sh.Name,
 		RefersTo: fmt.Sprintf("'%s'!$%s$1:$%s$%d", sh.Name, colNumber, colNote, last),
@@ -462,6 +467,7 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 			w.answerRow(s, q.Numbering.Column(CategoryNumber(c)), c.Label, w.st.label)
 		}
 		// A live sum helps the ward check its figures; the reader never uses it.
+		w.place(TotalRowPrefix+q.ID, colAnswer, 1)
 		w.set(colLabel, "合計（再掲を除く・自動計算）", w.st.total)
 		w.check(w.f.SetCellFormula(w.name, w.cell(colAnswer, w.row), "SUM("+strings.Join(sum, ",")+")"))
 		w.style(colAnswer, colAnswer, w.st.total)

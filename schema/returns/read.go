@@ -403,7 +403,7 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 	}
 	res, findings, blocked := resolve(f, spots)
 	r.Blocked = blocked
-	rd := &cellReader{f: f, used: map[string]bool{}}
+	rd := &cellReader{f: f, used: map[string]bool{}, helpers: helperAreas(f.DefinedNames())}
 	r.Cells = map[string]*Cell{}
 	var missing []*spot
 	for i, sp := range spots {
@@ -465,6 +465,8 @@ func (r *Return) locate(f *xlsxread.Workbook) error {
 type cellReader struct {
 	f    *xlsxread.Workbook
 	used map[string]bool // the sheets answers were read from
+	// helpers are the live checks' cells, never taken for a misplaced answer.
+	helpers []helperArea
 }
 
 // read reads the cell (or, for a list, every row) a target points at.
@@ -489,11 +491,11 @@ func (rd *cellReader) read(t target, list bool) *Cell {
 		c.Rows = rows
 	}
 	if c.Value == "" && t.from == t.to {
-		if v := plainValue(sh, col+1, t.from); v != "" {
+		if v := plainValue(sh, col+1, t.from); v != "" && !inHelper(rd.helpers, t.sheet, col+1, t.from) {
 			ref, _ := excelize.CoordinatesToCellName(col+1, t.from)
 			c.Beside, c.BesideValue = &form.Location{Sheet: t.sheet, Cell: ref}, v
 		}
-		if v := plainValue(sh, col, t.from+1); v != "" {
+		if v := plainValue(sh, col, t.from+1); v != "" && !inHelper(rd.helpers, t.sheet, col, t.from+1) {
 			c.Below, c.BelowValue = &form.Location{Sheet: t.sheet, Cell: fmt.Sprintf("%s%d", t.col, t.from+1)}, v
 		}
 	}

@@ -1,0 +1,61 @@
+package returns
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/osaka-city/zaitaku/schema/form"
+	"github.com/osaka-city/zaitaku/schema/internal/xlsxread"
+)
+
+// helperArea is a block of cells the form's live checks use (form.HelperPrefix names: the
+// 確認 box and the hidden flag columns). Nothing in it is ever an answer, so the checks for
+// an answer typed one cell off never look at it, whether it holds a formula, its saved
+// result or text a tool left there.
+type helperArea struct {
+	sheet                  string
+	col1, row1, col2, row2 int
+}
+
+// areaPattern matches 'Sheet'!$E$2:$E$4 or Sheet!$G$1:$K$120 (or one cell).
+var areaPattern = regexp.MustCompile(`^=?(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$`)
+
+// helperAreas lists the areas of the workbook's helper names; a broken one is skipped.
+func helperAreas(defined []xlsxread.DefinedName) []helperArea {
+	var out []helperArea
+	for _, dn := range defined {
+		if dn.Scope != "" || !strings.HasPrefix(strings.ToLower(dn.Name), form.HelperPrefix) {
+			continue
+		}
+		m := areaPattern.FindStringSubmatch(strings.TrimSpace(dn.RefersTo))
+		if m == nil {
+			continue
+		}
+		a := helperArea{sheet: strings.ReplaceAll(m[1], "''", "'")}
+		if a.sheet == "" {
+			a.sheet = m[2]
+		}
+		a.col1, _ = excelize.ColumnNameToNumber(m[3])
+		a.row1, _ = strconv.Atoi(m[4])
+		a.col2, a.row2 = a.col1, a.row1
+		if m[5] != "" {
+			a.col2, _ = excelize.ColumnNameToNumber(m[5])
+			a.row2, _ = strconv.Atoi(m[6])
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// inHelper reports whether a cell lies in one of the areas.
+func inHelper(areas []helperArea, sheet string, col, row int) bool {
+	for _, a := range areas {
+		if a.sheet == sheet && a.col1 <= col && col <= a.col2 && a.row1 <= row && row <= a.row2 {
+			return true
+		}
+	}
+	return false
+}
