@@ -452,9 +452,11 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 		}
 		w.questionHeading(q, note)
 		var sum []string
+		repeats := false
 		for _, s := range slots {
 			c := s.Category
 			if c.IsRepeat() {
+				repeats = true
 				w.answerRow(s, "", c.Label, w.st.repeatLabel)
 				continue
 			}
@@ -468,7 +470,7 @@ func (w *sheetWriter) writeQuestion(q *schema.Question) {
 		}
 		// A live sum helps the ward check its figures; the reader never uses it.
 		w.place(TotalRowPrefix+q.ID, colAnswer, 1)
-		w.set(colLabel, "合計（再掲を除く・自動計算）", w.st.total)
+		w.set(colLabel, totalLabel(repeats), w.st.total)
 		w.check(w.f.SetCellFormula(w.name, w.cell(colAnswer, w.row), "SUM("+strings.Join(sum, ",")+")"))
 		w.style(colAnswer, colAnswer, w.st.total)
 		w.set(colNote, q.Unit, w.st.unit)
@@ -523,4 +525,13 @@ func (w *sheetWriter) writeTextBlock(s *Slot, n int, h float64) {
 		w.height(h)
 		w.row++
 	}
+}
+
+// totalLabel is the label of a counts question's live 合計 row: it says 再掲を除く only
+// where the question has 再掲 rows for the ward to wonder about.
+func totalLabel(repeats bool) string {
+	if repeats {
+		return "合計（再掲を除く・自動計算）"
+	}
+	return "合計（自動計算）"
 }
