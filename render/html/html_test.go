@@ -16,6 +16,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/render/internal/browsertest"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
@@ -318,25 +319,6 @@ func TestEmptyReport(t *testing.T) {
 	}
 }
 
-// chromium finds the browser for the headless tests: CI installs Debian's chromium and
-// must not skip them; elsewhere they are skipped when it is missing.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium not installed (apt-get install chromium)")
-	}
-	t.Skip("chromium not installed")
-	return ""
-}
-
 // runChromium runs headless Chromium on a file with networking cut off: every host name
 // resolves to nothing, so a page that needed anything from a network could not get it.
 func runChromium(t *testing.T, bin, dir string, args ...string) []byte {
@@ -399,7 +381,7 @@ func pageRequests(t *testing.T, netlog string) []string {
 }
 
 func TestHeadlessChromium(t *testing.T) {
-	bin := chromium(t)
+	bin := browsertest.Chromium(t)
 	rep := sample(t)
 	want := chartBlocks(rep)
 	dir := t.TempDir()
@@ -560,7 +542,7 @@ func printCharts(t *testing.T, bin, pdftotext, dir, name, page, css string) (sta
 // (A4 landscape, the page's own print style) and checks that every chart prints on one
 // page together with its heading.
 func TestPrintKeepsChartsWhole(t *testing.T) {
-	bin := chromium(t)
+	bin := browsertest.Chromium(t)
 	pdftotext := formtest.Tool(t, "poppler-utils", "pdftotext")
 	rep := sample(t)
 	want := chartBlocks(rep)
