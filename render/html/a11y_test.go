@@ -2,6 +2,7 @@ package html
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -164,5 +165,33 @@ func checkAlternatives(t *testing.T, page string, bv blockView, unit string) {
 	}
 	if !strings.Contains(html, `role="img" aria-label="`+template.HTMLEscapeString(desc)+`"`) {
 		t.Errorf("%s %s: the container is not an image named %q", page, bv.Anchor, desc)
+	}
+}
+
+// Text drawn inside the charts, which axe does not check (SVG), reaches 4.5:1: the count on
+// every fill an option can get, and the chart's own label colours on white.
+func TestChartTextContrast(t *testing.T) {
+	fills := map[charts.Color]string{charts.NoReplyColor: charts.NoReplyLabel}
+	for n := 1; n <= 9; n++ {
+		for i := 0; i < n; i++ {
+			fills[charts.OptionColor(fmt.Sprintf("選択肢%d", i), i, n)] = fmt.Sprintf("option %d of %d", i, n)
+		}
+	}
+	for _, label := range []string{"実施している", "実施に向けて準備・調整中", "現時点では未着手"} {
+		fills[charts.OptionColor(label, 0, 3)] = label
+	}
+	for fill, what := range fills {
+		if c := contrast(fill, chipText(fill)); c < 4.5 {
+			t.Errorf("%s: %s on %s is %.2f:1", what, chipText(fill), fill, c)
+		}
+	}
+	for _, c := range []charts.Color{charts.InkColor, charts.MutedColor, charts.AccentColor, "333333"} {
+		if r := contrast(c, white); r < 4.5 {
+			t.Errorf("chart text %s on white is %.2f:1", c, r)
+		}
+	}
+	// The check tells a bad pair: white on mid grey.
+	if contrast("7F7F7F", white) >= 4.5 {
+		t.Error("contrast passes white on 7F7F7F")
 	}
 }
