@@ -195,3 +195,51 @@ func TestChartTextContrast(t *testing.T) {
 		t.Error("contrast passes white on 7F7F7F")
 	}
 }
+
+// A keyboard user reaches everything: the first Tab shows the link to the body, Tab goes
+// on through the table of contents to the first chart's data table, which Enter opens, and
+// each stop has a visible focus ring.
+func TestKeyboard(t *testing.T) {
+	browsertest.Chromium(t)
+	file := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(file, []byte(render(t, sample(t))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := browsertest.Open(t, file, 1280, 900)
+	s.Wait(t, `document.body.hasAttribute('data-charts-rendered')`)
+	type stop struct {
+		Tag, Class, Text, Outline string
+		Visible                   bool
+	}
+	focused := func() stop {
+		var f stop
+		s.Eval(t, `(function () { var e = document.activeElement, r = e.getBoundingClientRect();
+			return {tag: e.tagName, class: e.className, text: e.textContent.slice(0, 40),
+			  outline: getComputedStyle(e).outlineStyle, visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0}; })()`, &f)
+		return f
+	}
+	s.Keys(t, "\t")
+	if f := focused(); f.Class != "skip" || !f.Visible || f.Outline == "none" {
+		t.Fatalf("first Tab stop: %+v", f)
+	}
+	var f stop
+	for i := 0; i < 80 && f.Tag != "SUMMARY"; i++ {
+		s.Keys(t, "\t")
+		if f = focused(); !f.Visible || f.Outline == "none" {
+			t.Errorf("Tab stop %d has no visible focus: %+v", i+2, f)
+		}
+	}
+	if f.Tag != "SUMMARY" || f.Text != "データの表" {
+		t.Fatalf("Tab never reached a data table: last stop %+v", f)
+	}
+	s.Keys(t, "\r")
+	var open struct {
+		Open bool
+		Rows int
+	}
+	s.Eval(t, `(function () { var d = document.activeElement.parentElement;
+		return {open: d.open, rows: d.querySelectorAll('tbody tr').length}; })()`, &open)
+	if !open.Open || open.Rows == 0 {
+		t.Errorf("Enter on the summary: %+v", open)
+	}
+}

@@ -131,3 +131,12 @@ func (s *Session) Wait(t testing.TB, expr string) {
 		return err
 	})
 }
+
+// Keys types keys into the page as a keyboard does, one key at a time: "\t" is Tab, "\r"
+// Enter (chromedp/kb), for tests that a page can be used without a mouse.
+func (s *Session) Keys(t testing.TB, keys string) {
+	t.Helper()
+	s.call(t, "keys", func(c context.Context) error {
+		return chromedp.Do(c, chromedp.KeyEvent(keys))
+	})
+}
