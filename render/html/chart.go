@@ -51,10 +51,13 @@ type itemStyle struct {
 	Decal *decal `json:"decal,omitempty"`
 }
 
+// decal is an ECharts pattern drawn over a fill. DashArrayX is a list of numbers, or of
+// lists for patterns whose rows are offset (dots).
 type decal struct {
 	Symbol     string    `json:"symbol"`
+	SymbolSize float64   `json:"symbolSize,omitempty"`
 	Color      string    `json:"color"`
-	DashArrayX []float64 `json:"dashArrayX"`
+	DashArrayX any       `json:"dashArrayX"`
 	DashArrayY []float64 `json:"dashArrayY"`
 	Rotation   float64   `json:"rotation"`
 }
@@ -269,7 +272,10 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 		bar.AddSeries(text(s.Label), nil,
 			gecharts.WithBarChartOpts(opts.BarChart{Stack: "total", BarCategoryGap: "35%"}),
 			gecharts.WithItemStyleOpts(opts.ItemStyle{Color: hexColor(s.Color)}),
-			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "inside", Color: hexColor(s.TextColor), FontSize: labelFont}),
+			// The count sits on a chip of the plain fill, so that the pattern drawn over
+			// the segment (aria.go) does not run through its digits.
+			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "inside", Color: hexColor(chipText(s.Color)), FontSize: labelFont,
+				BackgroundColor: hexColor(s.Color), BorderRadius: 2}),
 		)
 		bar.MultiSeries[len(bar.MultiSeries)-1].Data = data
 	}
@@ -310,8 +316,10 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 		})
 	}
 	set["yAxis"] = yAxes
+	desc := stackedDescription(sb, unitLabel)
+	set["aria"] = ariaOption(desc, seriesDecals(sb.Series))
 	bar.Accept(patch{set: set})
-	return snippet(bar)
+	return snippet(bar, desc)
 }
 
 // countHeight is the pixel height of a count chart: rows and value axis. A two-line label
@@ -360,8 +368,10 @@ func countChart(id string, cb *charts.CountBars, unitLabel string) (template.HTM
 		AxisLabel: axisLabel{Show: true, Interval: zero(), FontSize: labelFont, LineHeight: labelLine, Color: cssColor(charts.InkColor)},
 		AxisTick:  &opts.AxisTick{Show: opts.Bool(false)},
 	}}
+	desc := countDescription(cb)
+	set["aria"] = ariaOption(desc, nil)
 	bar.Accept(patch{set: set})
-	return snippet(bar)
+	return snippet(bar, desc)
 }
 
 // text makes a string from the data safe to pass through go-echarts. go-echarts marks
@@ -395,12 +405,14 @@ var (
 	scriptTpl  = gerender.MustTemplate(gerender.ModChart, []string{templates.BaseTpl, templates.BaseScriptTpl})
 )
 
-// snippet renders a chart's container and script as go-echarts' RenderSnippet does. Its
+// snippet renders a chart's container and script as go-echarts' RenderSnippet does, the
+// container an image named label for screen readers (role="img": they skip the drawing
+// inside, whose numbers are in the data table under it). Its
 // option JSON is written into the script without HTML escaping, so a label holding
 // "</script>" would end the script early; every "<" in the script is written as \u003c,
 // which is the same character inside a JSON string, and the script's own code (ours and
 // go-echarts' template) has none.
-func snippet(bar *gecharts.Bar) (template.HTML, error) {
+func snippet(bar *gecharts.Bar, label string) (template.HTML, error) {
 	bar.Validate() // what RenderSnippet runs first
 	var el, sc bytes.Buffer
 	if err := elementTpl.ExecuteTemplate(&el, gerender.ModChart, bar); err != nil {
@@ -410,6 +422,13 @@ func snippet(bar *gecharts.Bar) (template.HTML, error) {
 		return "", fmt.Errorf("html: chart %s: %w", bar.ChartID, err)
 	}
 	element, script := unmark(el.String()), unmark(sc.String())
+	// The drawing's container is the image: ECharts writes the description (aria) onto it
+	// when it draws, and it is there before, for a page whose script does not run.
+	at := `id="` + bar.ChartID + `"`
+	if strings.Count(element, at) != 1 {
+		return "", fmt.Errorf("html: unexpected go-echarts element for chart %s", bar.ChartID)
+	}
+	element = strings.Replace(element, at, at+` role="img" aria-label="`+template.HTMLEscapeString(label)+`"`, 1)
 	// The script is "<script …>", the body and "</script>", with white space around.
 	start := strings.Index(script, "<script")
 	open := start + strings.IndexByte(script[max(start, 0):], '>') + 1

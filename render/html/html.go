@@ -113,6 +113,8 @@ type blockView struct {
 	Cases                  *charts.CaseTable
 	// Number is a number question's line (no chart).
 	Number *charts.NumberLine
+	// Table is a chart's numbers as a table that can be shown under it.
+	Table *dataTable
 }
 
 // build lays the report out as page data, rendering each chart.
@@ -171,14 +173,14 @@ func (p *page) block(b charts.Block, ids *idSet, unitLabel string) (*blockView, 
 	var err error
 	switch {
 	case b.Stacked != nil:
-		bv := &blockView{Anchor: ids.make(b.Stacked.ID), Stacked: b.Stacked}
+		bv := &blockView{Anchor: ids.make(b.Stacked.ID), Stacked: b.Stacked, Table: stackedTable(b.Stacked, unitLabel)}
 		bv.Chart, err = stackedChart(bv.Anchor+"_chart", b.Stacked, unitLabel)
 		bv.chartHeight = stackedHeight(b.Stacked, stackedTop(b.Stacked))
 		bv.textLines = lineCount(b.Stacked.Note) + len(b.Stacked.EarlierLines)
 		p.Charts++
 		return bv, err
 	case b.Counts != nil:
-		bv := &blockView{Anchor: ids.make(b.Counts.ID), Counts: b.Counts}
+		bv := &blockView{Anchor: ids.make(b.Counts.ID), Counts: b.Counts, Table: countTable(b.Counts, unitLabel)}
 		bv.Chart, err = countChart(bv.Anchor+"_chart", b.Counts, unitLabel)
 		bv.chartHeight = countHeight(b.Counts)
 		bv.textLines = lineCount(b.Counts.Note) + len(b.Counts.EarlierLines)
@@ -266,4 +268,4 @@ func paletteCSS(src string) string {
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"bad": func(st *charts.StatusTable, i int) bool { return i < len(st.Bad) && st.Bad[i] },
-}).Parse(pageHTML + unitTableHTML))
+}).Parse(pageHTML + unitTableHTML + dataTableHTML))

@@ -16,6 +16,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
+	"github.com/osaka-city/zaitaku/render/internal/browsertest"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 
@@ -94,7 +95,7 @@ func TestWriteSample(t *testing.T) {
 		`{"value":"10／` + pub("2023", "u1", "u1.1", "実施している") + `"},{"value":"17／` + pub("2023", "u1", "u1.2", "実施している") + `"},{"value":"19／` + pub("2023", "u1", "u1.3", "実施している") + `"}`,
 		// Tables: the period table (令和５年度上半期's 44 from its sample returns, 2024H1's × 0.9),
 		// free text, the status page and the appendix.
-		`<td class="indent">（再掲）地域ケア会議</td><td class="num">` + pub("2022", "o4", "o4.carekaigi", "") + `</td><td class="num">44</td><td class="num">` + pub("2023", "o4", "o4.carekaigi", "") +
+		`<th scope="row" class="indent">（再掲）地域ケア会議</th><td class="num">` + pub("2022", "o4", "o4.carekaigi", "") + `</td><td class="num">44</td><td class="num">` + pub("2023", "o4", "o4.carekaigi", "") +
 			`</td><td class="num">` + pub("2024H1", "o4", "o4.carekaigi", "") + `</td>`,
 		`<li class="pre">もしばなゲーム研究会</li>`,
 		`<h2>提出状況</h2>`, `<h3>付表　区別の回答（1／3）</h3>`, `<abbr title="地域の医療・介護の資源の把握の取組状況 １．地域で把握可能な既存情報の整理">ア-1</abbr>`,
@@ -233,7 +234,7 @@ func TestTooltipsNameWards(t *testing.T) {
 	}
 	// Zero segments get no label; the others are labelled with their count.
 	u2 := chartScript(t, page, "q_u2_chart")
-	if !strings.Contains(u2, `"label":{"show":true,"color":"#FFFFFF","fontSize":12,"position":"inside"}`) {
+	if !strings.Contains(u2, `"label":{"show":true,"color":"#FFFFFF","fontSize":12,"backgroundColor":"#1F4E79","borderRadius":2,"position":"inside"}`) {
 		t.Error("segments are not labelled")
 	}
 
@@ -318,25 +319,6 @@ func TestEmptyReport(t *testing.T) {
 	}
 }
 
-// chromium finds the browser for the headless tests: CI installs Debian's chromium and
-// must not skip them; elsewhere they are skipped when it is missing.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium not installed (apt-get install chromium)")
-	}
-	t.Skip("chromium not installed")
-	return ""
-}
-
 // runChromium runs headless Chromium on a file with networking cut off: every host name
 // resolves to nothing, so a page that needed anything from a network could not get it.
 func runChromium(t *testing.T, bin, dir string, args ...string) []byte {
@@ -399,7 +381,7 @@ func pageRequests(t *testing.T, netlog string) []string {
 }
 
 func TestHeadlessChromium(t *testing.T) {
-	bin := chromium(t)
+	bin := browsertest.Chromium(t)
 	rep := sample(t)
 	want := chartBlocks(rep)
 	dir := t.TempDir()
@@ -560,7 +542,7 @@ func printCharts(t *testing.T, bin, pdftotext, dir, name, page, css string) (sta
 // (A4 landscape, the page's own print style) and checks that every chart prints on one
 // page together with its heading.
 func TestPrintKeepsChartsWhole(t *testing.T) {
-	bin := chromium(t)
+	bin := browsertest.Chromium(t)
 	pdftotext := formtest.Tool(t, "poppler-utils", "pdftotext")
 	rep := sample(t)
 	want := chartBlocks(rep)

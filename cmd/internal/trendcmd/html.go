@@ -171,6 +171,7 @@ footer pre { white-space: pre-wrap; }
 </style>
 </head>
 <body>
+<main>
 <h1>{{.Title}}（{{.ID}}）</h1>
 <p class="span">期間: {{.Span}}{{if .Unit}}　単位: {{.Unit}}{{end}}</p>
 <figure>
@@ -186,6 +187,7 @@ footer pre { white-space: pre-wrap; }
 {{end}}</tbody>
 {{end}}</table>
 <p class="note">{{.Note}}</p>
+</main>
 <footer><pre>{{.Notice}}</pre></footer>
 <script>{{.ECharts}}</script>
 <script>
