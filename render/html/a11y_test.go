@@ -11,7 +11,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
-	"github.com/osaka-city/zaitaku/render/internal/browsertest"
+	"github.com/osaka-city/zaitaku/render/browsertest"
 )
 
 // a11yPages are the reports the accessibility check opens: the README's sample with its

@@ -16,7 +16,7 @@ import (
 
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/charts"
-	"github.com/osaka-city/zaitaku/render/internal/browsertest"
+	"github.com/osaka-city/zaitaku/render/browsertest"
 	"github.com/osaka-city/zaitaku/schema/form/formtest"
 )
 

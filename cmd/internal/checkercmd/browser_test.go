@@ -7,64 +7,45 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/osaka-city/zaitaku/aggregate/aggregatetest"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
+	"github.com/osaka-city/zaitaku/render/browsertest"
 	"github.com/osaka-city/zaitaku/render/checker/pagecheck"
 )
 
-// launchOffline starts headless Chromium (Debian's /usr/bin/chromium) with no sandbox and
-// no network: every host name resolves to nothing and the tab is emulated offline, so a
-// page that needed anything from a network could not get it. Downloads go to downloads.
-// It skips locally and fails under CI when Chromium is missing.
-func launchOffline(t *testing.T, downloads string) context.Context {
+// launchOffline starts headless Chromium offline (browsertest.Start: no sandbox, every host
+// name resolves to nothing, the tab emulated offline), so a page that needed anything from
+// a network could not get it. Downloads go to downloads. The context given has a deadline
+// for the whole test.
+func launchOffline(t *testing.T, downloads string) (*browsertest.Session, context.Context) {
 	t.Helper()
-	bin := "/usr/bin/chromium"
-	if _, err := os.Stat(bin); err != nil {
-		if bin, err = exec.LookPath("chromium"); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatal("chromium not installed (apt-get install chromium)")
-			}
-			t.Skip("chromium not installed")
-		}
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.NoSandbox,
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"), chromedp.UserDataDir(t.TempDir()))
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	tctx, cancelT := context.WithTimeout(actx, 3*time.Minute)
-	ctx, cancel := chromedp.NewContext(tctx)
-	t.Cleanup(func() { cancel(); cancelT(); cancelA() })
+	s := browsertest.Start(t, 1280, 1000)
+	ctx, cancel := context.WithTimeout(s.Context(), 4*time.Minute)
+	t.Cleanup(cancel)
 	yes := true
-	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-			return err
-		}
-		if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			MatchedNetworkConditions: []*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}},
-		}); err != nil {
-			return err
-		}
-		if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
-			return err
-		}
-		_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &yes,
-		})
-		return err
-	}))
-	if err != nil {
+	if _, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &yes,
+	}); err != nil {
 		t.Fatalf("starting chromium: %v", err)
 	}
-	return ctx
+	return s, ctx
+}
+
+// noViolations fails the test for every rule of axe-core (WCAG 2.0/2.1 A and AA, headings
+// and landmarks) the page in its present state breaks, of any severity.
+func noViolations(t *testing.T, s *browsertest.Session, state string) {
+	t.Helper()
+	for _, v := range s.Axe(t) {
+		t.Errorf("%s: %s", state, v)
+	}
 }
 
 func fileURL(path string) string {
@@ -122,11 +103,12 @@ func pick(t *testing.T, ctx context.Context, files ...string) (pagecheck.Result,
 // copy as validate --annotate. The 月報 page does the same for a 月報 return.
 func TestPageInChromium(t *testing.T) {
 	downloads := t.TempDir()
-	ctx := launchOffline(t, downloads)
+	s, ctx := launchOffline(t, downloads)
 	page := writePage(t)
 	st, _ := os.Stat(page)
 	readyMs := openPage(t, ctx, page)
 	t.Logf("page %d bytes; ready in %.0f ms", st.Size(), readyMs)
+	noViolations(t, s, "the page before a check")
 
 	bad := repo("testdata", "bad")
 	t.Chdir(bad)
@@ -146,6 +128,7 @@ func TestPageInChromium(t *testing.T) {
 			t.Errorf("%v: the page shows\n%s\nnot\n%s", names(files), shown, res.Text)
 		}
 	}
+	noViolations(t, s, "the page with the results of three files")
 
 	// The marked copy of 件数に単位.xlsx, saved with the button, is validate --annotate's.
 	res, _, _ := pick(t, ctx, filepath.Join(bad, "件数に単位.xlsx"))

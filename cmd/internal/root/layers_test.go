@@ -50,7 +50,7 @@ var testHelpers = map[string]bool{
 	"aggregate/aggregatetest":  true,
 	"cmd/internal/cli/clitest": true,
 	// headless Chromium and axe-core for the page tests of the renderers
-	"render/internal/browsertest": true,
+	"render/browsertest": true,
 }
 
 var commandPkg = regexp.MustCompile(`^cmd/internal/[a-z]+cmd$`)
@@ -195,8 +195,8 @@ func TestFlowViolationsCatchEachKind(t *testing.T) {
 		{pkg("schema/returns", nil, nil, []string{"aggregate/aggregatetest"}), "schema/returns external test imports aggregate/aggregatetest: later in the flow"},
 		{pkg("render/pdf", []string{"render/html"}, nil, nil), "render/pdf imports render/html: beside it in the same layer"},
 		{pkg("render/pdf", []string{"render/fonts", "charts"}, nil, nil), ""},
-		{pkg("render/html", nil, []string{"render/internal/browsertest"}, nil), ""},
-		{pkg("render/html", []string{"render/internal/browsertest"}, nil, nil), "render/html imports render/internal/browsertest: production code imports a test helper"},
+		{pkg("render/html", nil, []string{"render/browsertest"}, nil), ""},
+		{pkg("render/html", []string{"render/browsertest"}, nil, nil), "render/html imports render/browsertest: production code imports a test helper"},
 		{pkg("render/report", []string{"render/pdf", "render/html"}, nil, []string{"render/summary"}), ""},
 		{pkg("charts", []string{"aggregate/aggregatetest"}, nil, nil), "charts imports aggregate/aggregatetest: production code imports a test helper"},
 		{pkg("cmd/internal/reportcmd", []string{"cmd/internal/aggregatecmd"}, nil, nil), "cmd/internal/reportcmd imports cmd/internal/aggregatecmd: a command package imports another command package"},

@@ -13,6 +13,7 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,16 +51,21 @@ type Session struct {
 	ctx context.Context
 }
 
-// Open starts headless Chromium (no sandbox, every host name unresolvable, the network
-// emulated offline), opens the file at path as a file:// page in a window width×height
-// CSS pixels and waits for its load event. The browser is closed when the test ends.
+// Open starts headless Chromium (Start) and opens the file at path (Navigate) in a window
+// width×height CSS pixels.
 func Open(t testing.TB, path string, width, height int) *Session {
 	t.Helper()
+	s := Start(t, width, height)
+	s.Navigate(t, path)
+	return s
+}
+
+// Start starts headless Chromium with no page yet: no sandbox, every host name
+// unresolvable, the network emulated offline, a window width×height CSS pixels. The
+// browser is closed when the test ends.
+func Start(t testing.TB, width, height int) *Session {
+	t.Helper()
 	bin := Chromium(t)
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin),
 		chromedp.NoSandbox,
@@ -90,10 +96,20 @@ func Open(t testing.TB, path string, width, height int) *Session {
 		_, err = chromedp.Call(c, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
 		return err
 	})
-	s.call(t, "open "+abs, func(c context.Context) error {
-		return chromedp.Do(c, chromedp.Navigate("file://"+abs))
-	})
 	return s
+}
+
+// Navigate opens the file at path as a file:// page and waits for its load event.
+func (s *Session) Navigate(t testing.TB, path string) {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	s.call(t, "open "+abs, func(c context.Context) error {
+		return chromedp.Do(c, chromedp.Navigate(u))
+	})
 }
 
 // Context is the chromedp context of the tab, for steps this package does not offer.

@@ -83,10 +83,13 @@ func (s *Session) Axe(t testing.TB) []Violation {
 	return vs
 }
 
+// startDir is the test's directory, taken before any test changes into another (t.Chdir).
+var startDir, startErr = os.Getwd()
+
 // axeFile finds axe-core under the module's root, above the test's directory.
 func axeFile(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	dir, err := startDir, startErr
 	if err != nil {
 		t.Fatal(err)
 	}
