@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/atomicfile"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/render/checker"
@@ -123,11 +122,9 @@ func buildPage(opts *Options) (checker.Page, error) {
 		page.Period = p.Japanese()
 	}
 	if opts.Previous != "" {
-		l, err := aggregate.Load(opts.Previous)
-		if err != nil {
-			return checker.Page{}, cli.Usage("--previous: %v", err)
+		if cfg.Previous, cfg.PreviousNote, err = cli.LoadPrevious(sc, opts.Previous); err != nil {
+			return checker.Page{}, err
 		}
-		cfg.Previous, cfg.PreviousNote = cli.Previous(sc, []*aggregate.Loaded{l})
 		if cfg.Previous != nil {
 			page.Previous = cfg.Previous.Period.Japanese()
 		}

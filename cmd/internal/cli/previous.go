@@ -26,3 +26,15 @@ func Previous(sc *schema.Schema, earlier []*aggregate.Loaded) (*check.Previous, 
 	}
 	return p, ""
 }
+
+// LoadPrevious reads one --previous aggregate.json for the 前回比 check (Previous). A file
+// that cannot be read is a usage error; one that gives nothing to compare gives nil and
+// the line saying why.
+func LoadPrevious(sc *schema.Schema, path string) (*check.Previous, string, error) {
+	l, err := aggregate.Load(path)
+	if err != nil {
+		return nil, "", Usage("--previous: %v", err)
+	}
+	prev, note := Previous(sc, []*aggregate.Loaded{l})
+	return prev, note, nil
+}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/osaka-city/zaitaku/aggregate"
 	"github.com/osaka-city/zaitaku/cmd/internal/atomicfile"
 	"github.com/osaka-city/zaitaku/cmd/internal/cli"
 	"github.com/osaka-city/zaitaku/schema"
@@ -160,11 +159,10 @@ func loadPrevious(opts *Options, sc *schema.Schema) (*check.Previous, error) {
 	if opts.Previous == "" {
 		return nil, nil
 	}
-	l, err := aggregate.Load(opts.Previous)
+	prev, note, err := cli.LoadPrevious(sc, opts.Previous)
 	if err != nil {
-		return nil, cli.Usage("--previous: %v", err)
+		return nil, err
 	}
-	prev, note := cli.Previous(sc, []*aggregate.Loaded{l})
 	if note != "" && opts.Format == "text" {
 		fmt.Fprintln(opts.IO.Out, note)
 	}
