@@ -61,24 +61,44 @@ func TestAxes(t *testing.T) {
 }
 
 func TestColoursFixedPerOption(t *testing.T) {
-	// The same answer has the same colour in every list; dark/medium/light differ in greyscale.
-	if OptionColor("実施している", 0, 3) != OptionColor("開催している", 0, 2) || OptionColor("把握している", 0, 2) != colorDark {
-		t.Error("positive answers differ in colour")
-	}
-	if OptionColor("現時点では未着手", 2, 3) != OptionColor("現時点では未開催", 1, 2) {
-		t.Error("negative answers differ in colour")
+	// Colours go by position, as 資料１ colours its lists: the first answer dark, the last
+	// light, the middle of three medium, whatever the words; dark/medium/light differ in
+	// greyscale.
+	for _, tc := range []struct {
+		index, n int
+		want     Color
+	}{{0, 3, colorDark}, {1, 3, colorMedium}, {2, 3, colorLight}, {0, 2, colorDark}, {1, 2, colorLight}} {
+		if got := OptionColor("回答", tc.index, tc.n); got != tc.want {
+			t.Errorf("option %d of %d: %s, want %s", tc.index, tc.n, got, tc.want)
+		}
 	}
 	grey := func(c Color) int { r, g, b := c.RGB(); return (299*int(r) + 587*int(g) + 114*int(b)) / 1000 }
 	d, m, l := grey(colorDark), grey(colorMedium), grey(colorLight)
 	if m-d < 50 || l-m < 50 {
 		t.Errorf("greyscale levels too close: %d %d %d", d, m, l)
 	}
-	if TextColor(colorDark) != white || TextColor(colorLight) != black {
-		t.Error("segment text not legible")
+}
+
+// TestTextColorContrast: a count printed on any fill an option can get reaches 4.5:1
+// (WCAG 2.1 AA), white on dark fills and black on light ones, including the mid grey of
+// a fourth option, where a brightness threshold used to give white at 3.9:1.
+func TestTextColorContrast(t *testing.T) {
+	fills := []Color{NoReplyColor, CountColor, RepeatColor}
+	for n := 1; n <= 9; n++ {
+		for i := range n {
+			fills = append(fills, OptionColor("回答", i, n))
+		}
 	}
-	// An unknown list falls back by position, first dark.
-	if OptionColor("はい", 0, 2) != colorDark || OptionColor("いいえ", 1, 2) != colorLight {
-		t.Error("fallback colours")
+	for _, f := range fills {
+		if c := Contrast(f, TextColor(f)); c < 4.5 {
+			t.Errorf("%s on %s: %.2f:1", TextColor(f), f, c)
+		}
+	}
+	if TextColor(colorDark) != White || TextColor(colorLight) != black || TextColor("7F7F7F") != black {
+		t.Error("white on dark, black on light and mid grey")
+	}
+	if c := Contrast(White, black); c < 20.9 || c > 21.1 {
+		t.Errorf("white on black is %.2f:1, want 21:1", c)
 	}
 }
 

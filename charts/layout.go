@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/osaka-city/zaitaku/schema/textfmt"
@@ -28,24 +29,16 @@ var (
 	RepeatColor Color = "9DC3E6"
 	// NoReplyColor fills the units that left a choice unanswered, apart from every option.
 	NoReplyColor Color = "F4B183"
-	white        Color = "FFFFFF"
-	black        Color = "000000"
+	// White and black are the two colours a count is printed in (TextColor).
+	White Color = "FFFFFF"
+	black Color = "000000"
+	white       = White
 )
 
-// knownColors pins the options of 資料１ by label; other lists fall back to their position.
-var knownColors = map[string]Color{
-	"実施している": colorDark, "開催している": colorDark, "把握している": colorDark,
-	"実施に向けて準備・調整中": colorMedium, "開催予定": colorMedium,
-	"現時点では未着手": colorLight, "現時点では未開催": colorLight, "把握していない": colorLight, "開催予定なし": colorLight,
-}
-
-// OptionColor is the fill of an option: by label where 資料１ fixes it, else by position —
-// first dark, last light, the middle medium — so a new list still reads the same way.
+// OptionColor is the fill of an option by its position — first dark, last light, the
+// middle medium, as 資料１ colours its lists — so every list reads the same way.
 // NoReplyLabel, where an output shows it as a series of its own, gets NoReplyColor.
 func OptionColor(label string, index, n int) Color {
-	if c, ok := knownColors[label]; ok {
-		return c
-	}
 	switch {
 	case label == NoReplyLabel:
 		return NoReplyColor
@@ -59,13 +52,33 @@ func OptionColor(label string, index, n int) Color {
 	return colorExtra[(index-1)%len(colorExtra)]
 }
 
-// TextColor is the colour of a count printed on fill c: white on dark fills, else black.
+// TextColor is the colour of a count printed on fill c: white or black, whichever has the
+// higher contrast (WCAG 2.1), so that a count reaches 4.5:1 on every fill of the palette
+// (a brightness threshold left white on the mid grey of a fourth option at 3.9:1).
 func TextColor(c Color) Color {
-	r, g, b := c.RGB()
-	if 299*int(r)+587*int(g)+114*int(b) < 140000 {
+	if Contrast(c, white) >= Contrast(c, black) {
 		return white
 	}
 	return black
+}
+
+// Contrast is the WCAG 2.1 contrast ratio of two colours, from 1 to 21.
+func Contrast(a, b Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// luminance is a colour's relative luminance (WCAG 2.1).
+func luminance(c Color) float64 {
+	r, g, b := c.RGB()
+	lin := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
 
 // Width is the display width of s in half-width columns.

@@ -1,8 +1,6 @@
 package html
 
 import (
-	"math"
-
 	"github.com/osaka-city/zaitaku/charts"
 )
 
@@ -56,45 +54,10 @@ func seriesDecals(series []charts.Series) []decal {
 	for i, s := range series {
 		d := seriesPatterns[i%len(seriesPatterns)]
 		d.Color = "rgba(0,0,0,0.3)"
-		if chipText(s.Color) == white {
+		if s.TextColor == charts.White {
 			d.Color = "rgba(255,255,255,0.45)"
 		}
 		out[i] = d
 	}
 	return out
-}
-
-const (
-	white charts.Color = "FFFFFF"
-	black charts.Color = "000000"
-)
-
-// chipText is the colour of a count printed on fill c: white or black, whichever has the
-// higher contrast (WCAG 2.1), so that it reaches 4.5:1 on every fill of the palette. The
-// model's TextColor picks by a brightness threshold, which leaves white on mid grey at
-// 3.9:1.
-func chipText(c charts.Color) charts.Color {
-	if contrast(c, white) >= contrast(c, black) {
-		return white
-	}
-	return black
-}
-
-// contrast is the WCAG 2.1 contrast ratio of two colours, from 1 to 21.
-func contrast(a, b charts.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
-// luminance is a colour's relative luminance (WCAG 2.1).
-func luminance(c charts.Color) float64 {
-	r, g, b := c.RGB()
-	lin := func(v uint8) float64 {
-		x := float64(v) / 255
-		if x <= 0.03928 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

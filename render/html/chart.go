@@ -274,7 +274,7 @@ func stackedChart(id string, sb *charts.StackedBars, unitLabel string) (template
 			gecharts.WithItemStyleOpts(opts.ItemStyle{Color: hexColor(s.Color)}),
 			// The count sits on a chip of the plain fill, so that the pattern drawn over
 			// the segment (aria.go) does not run through its digits.
-			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "inside", Color: hexColor(chipText(s.Color)), FontSize: labelFont,
+			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "inside", Color: hexColor(s.TextColor), FontSize: labelFont,
 				BackgroundColor: hexColor(s.Color), BorderRadius: 2}),
 		)
 		bar.MultiSeries[len(bar.MultiSeries)-1].Data = data
