@@ -83,6 +83,10 @@ func Annotate(w io.Writer, data []byte, findings []finding.Finding) error {
 		if err := f.SetCellStyle(m.sheet, m.cell, m.cell, id); err != nil {
 			return err
 		}
+		// The form's live checks fill a cell light red through conditional formatting,
+		// which Excel draws over the cell's own fill: on the marked copy, validate's colour
+		// must show, so the cell leaves those rules (the other cells keep theirs).
+		_ = f.UnsetConditionalFormat(m.sheet, m.cell)
 		_ = f.DeleteComment(m.sheet, m.cell)
 		text := strings.Join(m.msgs, "\n")
 		if err := f.AddComment(m.sheet, excelize.Comment{

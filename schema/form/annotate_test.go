@@ -6,6 +6,7 @@ package form_test
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,6 +34,14 @@ func TestAnnotateFillsBySeverity(t *testing.T) {
 		{Sheet: warnCell.Sheet, Cell: warnCell.Cell, Severity: finding.Warning, Message: "警告その二"},
 		{Severity: finding.Error, Message: "ファイル全体の誤り"},
 	}
+	src, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasConditionalFill(t, src, errCell) || !hasConditionalFill(t, src, warnCell) {
+		t.Fatal("the return has no live-check fill on its answers; the test no longer tests its removal")
+	}
+	src.Close()
 	var buf bytes.Buffer
 	if err := form.Annotate(&buf, data, findings); err != nil {
 		t.Fatal(err)
@@ -73,4 +82,31 @@ func TestAnnotateFillsBySeverity(t *testing.T) {
 			t.Errorf("%s: the file-level finding was put on a cell", tc.loc)
 		}
 	}
+	// The live checks' conditional fill would hide validate's colour: the marked cells
+	// leave it, an unmarked answer keeps it.
+	other := cells[form.DefinedName("a1.2")]
+	for _, tc := range []struct {
+		loc  form.Location
+		want bool
+	}{{errCell, false}, {warnCell, false}, {other, true}} {
+		if got := hasConditionalFill(t, f, tc.loc); got != tc.want {
+			t.Errorf("%s: conditional fill %v, want %v", tc.loc, got, tc.want)
+		}
+	}
+}
+
+// hasConditionalFill tells whether a conditional format of the sheet is set on the cell
+// (the live checks set one per marked cell).
+func hasConditionalFill(t *testing.T, f *excelize.File, loc form.Location) bool {
+	t.Helper()
+	cfs, err := f.GetConditionalFormats(loc.Sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ref := range cfs {
+		if slices.Contains(strings.Fields(ref), loc.Cell) {
+			return true
+		}
+	}
+	return false
 }
