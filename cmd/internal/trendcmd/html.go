@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/osaka-city/zaitaku/charts"
 	rhtml "github.com/osaka-city/zaitaku/render/html"
 	"github.com/osaka-city/zaitaku/schema"
 )
@@ -91,7 +92,7 @@ func writeHTML(w io.Writer, s *series) error {
 	} else {
 		p.ChartTip = "期間ごとの全体の合計（折れ線）。数値のない期間は線を切っています"
 	}
-	opt, err := json.Marshal(chartOption(s, p.Periods))
+	opt, err := json.Marshal(chartOption(s, p.Periods, p.ChartTip))
 	if err != nil {
 		return err
 	}
@@ -106,10 +107,12 @@ func writeHTML(w io.Writer, s *series) error {
 
 // chartOption is the ECharts option: a stacked bar per option for a choice row, else one
 // line of the city's total. A cell without a figure is null, which ECharts leaves empty.
-func chartOption(s *series, periods []string) map[string]any {
+// ECharts' aria gives the chart its description (tip) for screen readers and a pattern
+// per series, so the options stay apart in grey and for colour-blind readers.
+func chartOption(s *series, periods []string, tip string) map[string]any {
 	var ser []map[string]any
 	var legend []string
-	for _, l := range s.city {
+	for i, l := range s.city {
 		data := make([]any, len(l.cells))
 		for i, c := range l.cells {
 			data[i] = nil
@@ -121,8 +124,12 @@ func chartOption(s *series, periods []string) map[string]any {
 		}
 		if s.t.row {
 			legend = append(legend, l.option)
+			// The option's colour in the report, and its count in the colour the report
+			// prints on that fill, so the two read alike.
+			fill := charts.OptionColor(l.option, i, len(s.city))
 			ser = append(ser, map[string]any{"name": l.option, "type": "bar", "stack": "total", "data": data,
-				"label": map[string]any{"show": true, "position": "inside"}, "barCategoryGap": "35%"})
+				"itemStyle": map[string]any{"color": "#" + string(fill)},
+				"label":     map[string]any{"show": true, "position": "inside", "color": "#" + string(charts.TextColor(fill))}, "barCategoryGap": "35%"})
 		} else {
 			name := cityLabel + "の合計"
 			legend = append(legend, name)
@@ -136,12 +143,14 @@ func chartOption(s *series, periods []string) map[string]any {
 	}
 	return map[string]any{
 		"animation": false,
-		"tooltip":   map[string]any{"trigger": "axis", "confine": true},
-		"legend":    map[string]any{"data": legend, "top": 0},
-		"grid":      map[string]any{"left": 60, "right": 30, "top": 50, "bottom": 40, "containLabel": true},
-		"xAxis":     map[string]any{"type": "category", "data": periods},
-		"yAxis":     map[string]any{"type": "value", "name": yName, "minInterval": 1},
-		"series":    ser,
+		"aria": map[string]any{"enabled": true, "decal": map[string]any{"show": s.t.row},
+			"label": map[string]any{"description": tip}},
+		"tooltip": map[string]any{"trigger": "axis", "confine": true},
+		"legend":  map[string]any{"data": legend, "top": 0},
+		"grid":    map[string]any{"left": 60, "right": 30, "top": 50, "bottom": 40, "containLabel": true},
+		"xAxis":   map[string]any{"type": "category", "data": periods},
+		"yAxis":   map[string]any{"type": "value", "name": yName, "minInterval": 1},
+		"series":  ser,
 	}
 }
 

@@ -57,8 +57,10 @@ func TestHTMLPage(t *testing.T) {
 		rows  int
 		chart string
 	}{
-		{"a1.5", []string{"（a1.5）", "全体（区の数）", "区ごと", `"type":"bar"`, `"stack":"total"`, `"name":"実施している"`, `"data":[null,10,10,10]`}, 3 + 24, "bar"},
-		{"u3", []string{"（u3）", "単位: 件", `"type":"line"`, `"data":[null,6106,13568,6784]`, "13,568"}, 1 + 24, "line"},
+		{"a1.5", []string{"（a1.5）", "全体（区の数）", "区ごと", `"type":"bar"`, `"stack":"total"`, `"name":"実施している"`, `"data":[null,10,10,10]`,
+			`"aria":{"decal":{"show":true},"enabled":true,"label":{"description":"期間ごとに、各選択肢を選んだ区の数（積み上げ棒）。`}, 3 + 24, "bar"},
+		{"u3", []string{"（u3）", "単位: 件", `"type":"line"`, `"data":[null,6106,13568,6784]`, "13,568",
+			`"aria":{"decal":{"show":false},"enabled":true,"label":{"description":"期間ごとの全体の合計（折れ線）。`}, 1 + 24, "line"},
 	} {
 		page, code := run(golden, tc.id, "--format", "html")
 		if code != 0 {
