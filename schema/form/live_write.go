@@ -126,7 +126,9 @@ func (b *builder) writeLive() {
 		if mk := fc.sheet + "!" + fc.mark; !marked[mk] {
 			marked[mk] = true
 			rule := fmt.Sprintf("SUM($%s$%d:$%s$%d)>0", FlagColumn(0), fc.row, FlagColumn(liveKinds-1), fc.row)
-			b.check(b.f.SetConditionalFormat(fc.sheet, fc.mark, []excelize.ConditionalFormatOptions{{Type: "formula", Criteria: rule, Format: &st.mark}}))
+			for _, ref := range columnRanges(fc.mark) {
+				b.check(b.f.SetConditionalFormat(fc.sheet, ref, []excelize.ConditionalFormatOptions{{Type: "formula", Criteria: rule, Format: &st.mark}}))
+			}
 		}
 	}
 	for i, sh := range b.sc.Sheets {
@@ -195,4 +197,28 @@ func (b *builder) writeBox(sheet string, index int, st liveStyles) {
 		RefersTo: fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, BoxCol, BoxFirstRow, BoxCol, BoxLastRow)}))
 	b.check(f.SetDefinedName(&excelize.DefinedName{Name: FlagsName(index),
 		RefersTo: fmt.Sprintf("'%s'!$%s$1:$%s$%d", sheet, flagsFrom, flagsTo, last)}))
+}
+
+// columnRanges splits a marked range into one range per column (C30:E34 → C30:C34,
+// D30:D34, E30:E34); a single cell stays as it is. The rule's references are absolute, so
+// each part marks what the whole did; and excelize, when the marked copy takes a cell out
+// of the conditional formats (Annotate), rewrites a range of several columns in map order,
+// which would make the copy differ from run to run.
+func columnRanges(ref string) []string {
+	from, to, ok := strings.Cut(ref, ":")
+	if !ok {
+		return []string{ref}
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(from)
+	c2, r2, err2 := excelize.CellNameToCoordinates(to)
+	if err1 != nil || err2 != nil || c1 == c2 {
+		return []string{ref}
+	}
+	var out []string
+	for c := c1; c <= c2; c++ {
+		a, _ := excelize.CoordinatesToCellName(c, r1)
+		b, _ := excelize.CoordinatesToCellName(c, r2)
+		out = append(out, a+":"+b)
+	}
+	return out
 }
