@@ -27,7 +27,8 @@ func a11yPages(t *testing.T) map[string]*charts.Report {
 }
 
 // TestAxe opens each report in headless Chromium once its charts are drawn and runs axe-core
-// (WCAG 2.1 A/AA and the heading and landmark rules): no serious or critical violation.
+// (WCAG 2.1 A/AA and the heading and landmark rules): no violation of any severity (the
+// issue asks for no serious one; the pages have none at all, and should stay so).
 func TestAxe(t *testing.T) {
 	browsertest.Chromium(t)
 	for name, rep := range a11yPages(t) {
@@ -48,11 +49,7 @@ func TestAxe(t *testing.T) {
 				t.Errorf("drawn charts: %+v", drawn)
 			}
 			for _, v := range s.Axe(t) {
-				if v.Severe() {
-					t.Errorf("%v", v)
-				} else {
-					t.Logf("%v", v)
-				}
+				t.Errorf("%v", v)
 			}
 		})
 	}
