@@ -20,23 +20,39 @@ var refersToPattern = regexp.MustCompile(`^=?(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?
 // LibreOffice keep it; anything else (#REF!, two columns, rows backwards) is not a Range.
 // Reading returns and the test fixtures both locate answers this one way.
 func ParseRange(refersTo string) (Range, bool) {
-	m := refersToPattern.FindStringSubmatch(strings.TrimSpace(refersTo))
-	if m == nil {
+	a, ok := ParseArea(refersTo)
+	if !ok || a.ToCol != a.FromCol {
 		return Range{}, false
 	}
-	r := Range{Sheet: strings.ReplaceAll(m[1], "''", "'"), Col: m[3]}
-	if r.Sheet == "" {
-		r.Sheet = m[2]
+	return Range{Sheet: a.Sheet, Col: a.FromCol, From: a.From, To: a.To}, true
+}
+
+// Area is where a defined name points when it may span columns: the live checks' hidden
+// flags (G1:K120) and 確認 box.
+type Area struct {
+	Sheet          string
+	FromCol, ToCol string
+	From, To       int
+}
+
+// ParseArea reads a defined name's target of one cell or a block of cells: 'Sheet'!$E$2,
+// Sheet!$G$1:$K$120. Rows backwards or a broken reference are not an Area.
+func ParseArea(refersTo string) (Area, bool) {
+	m := refersToPattern.FindStringSubmatch(strings.TrimSpace(refersTo))
+	if m == nil {
+		return Area{}, false
 	}
-	fmt.Sscan(m[4], &r.From)
-	r.To = r.From
+	a := Area{Sheet: strings.ReplaceAll(m[1], "''", "'"), FromCol: m[3], ToCol: m[3]}
+	if a.Sheet == "" {
+		a.Sheet = m[2]
+	}
+	fmt.Sscan(m[4], &a.From)
+	a.To = a.From
 	if m[6] != "" {
-		if m[5] != m[3] {
-			return Range{}, false
-		}
-		fmt.Sscan(m[6], &r.To)
+		a.ToCol = m[5]
+		fmt.Sscan(m[6], &a.To)
 	}
-	return r, r.From > 0 && r.To >= r.From
+	return a, a.From > 0 && a.To >= a.From
 }
 
 // HelperPrefix heads the defined names of cells the form computes for the ward and that

@@ -1,8 +1,6 @@
 package returns
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -20,9 +18,6 @@ type helperArea struct {
 	col1, row1, col2, row2 int
 }
 
-// areaPattern matches 'Sheet'!$E$2:$E$4 or Sheet!$G$1:$K$120 (or one cell).
-var areaPattern = regexp.MustCompile(`^=?(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$`)
-
 // helperAreas lists the areas of the workbook's helper names; a broken one is skipped.
 func helperAreas(defined []xlsxread.DefinedName) []helperArea {
 	var out []helperArea
@@ -30,21 +25,13 @@ func helperAreas(defined []xlsxread.DefinedName) []helperArea {
 		if dn.Scope != "" || !strings.HasPrefix(strings.ToLower(dn.Name), form.HelperPrefix) {
 			continue
 		}
-		m := areaPattern.FindStringSubmatch(strings.TrimSpace(dn.RefersTo))
-		if m == nil {
+		r, ok := form.ParseArea(dn.RefersTo)
+		if !ok {
 			continue
 		}
-		a := helperArea{sheet: strings.ReplaceAll(m[1], "''", "'")}
-		if a.sheet == "" {
-			a.sheet = m[2]
-		}
-		a.col1, _ = excelize.ColumnNameToNumber(m[3])
-		a.row1, _ = strconv.Atoi(m[4])
-		a.col2, a.row2 = a.col1, a.row1
-		if m[5] != "" {
-			a.col2, _ = excelize.ColumnNameToNumber(m[5])
-			a.row2, _ = strconv.Atoi(m[6])
-		}
+		a := helperArea{sheet: r.Sheet, row1: r.From, row2: r.To}
+		a.col1, _ = excelize.ColumnNameToNumber(r.FromCol)
+		a.col2, _ = excelize.ColumnNameToNumber(r.ToCol)
 		out = append(out, a)
 	}
 	return out
