@@ -48,3 +48,14 @@ func Verdict(n int, all []Finding) string {
 		return fmt.Sprintf("問題はありません（%d ファイル）", n)
 	}
 }
+
+// HasCells reports whether any finding points at a cell: only then is there anything to
+// mark on a copy of the return (validate --annotate, the checker page's saved copy).
+func HasCells(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Cell != "" {
+			return true
+		}
+	}
+	return false
+}

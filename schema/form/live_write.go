@@ -38,6 +38,12 @@ func FlagColumn(k LiveKind) string {
 	return name
 }
 
+// flagSum is the sum of every kind's flags on rows from to to: above 0 when a check there
+// fails.
+func flagSum(from, to int) string {
+	return fmt.Sprintf("SUM($%s$%d:$%s$%d)", FlagColumn(0), from, FlagColumn(liveKinds-1), to)
+}
+
 // placed is where a defined name (or a 合計 row) was written.
 type placed struct {
 	sheet, col string
@@ -125,7 +131,7 @@ func (b *builder) writeLive() {
 		b.check(b.f.SetCellFormula(fc.sheet, fmt.Sprintf("%s%d", FlagColumn(fc.kind), fc.row), strings.Join(terms, "+")))
 		if mk := fc.sheet + "!" + fc.mark; !marked[mk] {
 			marked[mk] = true
-			rule := fmt.Sprintf("SUM($%s$%d:$%s$%d)>0", FlagColumn(0), fc.row, FlagColumn(liveKinds-1), fc.row)
+			rule := flagSum(fc.row, fc.row) + ">0"
 			for _, ref := range columnRanges(fc.mark) {
 				b.check(b.f.SetConditionalFormat(fc.sheet, ref, []excelize.ConditionalFormatOptions{{Type: "formula", Criteria: rule, Format: &st.mark}}))
 			}
@@ -169,7 +175,7 @@ func BoxFormula(last int) string {
 	for _, k := range LiveKinds() {
 		parts = append(parts, fmt.Sprintf(`IF(%s>0,"・%s "&%s&"件","")`, count(k), k.Label(), count(k)))
 	}
-	all := fmt.Sprintf("SUM($%s$1:$%s$%d)", FlagColumn(0), FlagColumn(liveKinds-1), last)
+	all := flagSum(1, last)
 	status := fmt.Sprintf(`IF(%s=0,"%s",MID(%s,2,200))`, all, BoxDone, strings.Join(parts, "&"))
 	return fmt.Sprintf(`"%s"&CHAR(10)&IFERROR(%s,"（計算できません）")&CHAR(10)&"%s"`, BoxHeading, status, BoxNote)
 }
@@ -185,7 +191,7 @@ func (b *builder) writeBox(sheet string, index int, st liveStyles) {
 	for row := BoxFirstRow; row <= BoxLastRow; row++ {
 		b.check(f.SetRowHeight(sheet, row, boxRowHeight))
 	}
-	all := fmt.Sprintf("SUM($%s$1:$%s$%d)", FlagColumn(0), FlagColumn(liveKinds-1), last)
+	all := flagSum(1, last)
 	b.check(f.SetConditionalFormat(sheet, first+":"+end, []excelize.ConditionalFormatOptions{
 		{Type: "formula", Criteria: all + ">0", Format: &st.open},
 		{Type: "formula", Criteria: all + "=0", Format: &st.done},

@@ -130,7 +130,7 @@ func runValidate(opts *Options) error {
 		if note := check.PreviousNote(previous, r.Period); note != "" && opts.Format == "text" {
 			fmt.Fprintf(out, "  %s\n", note)
 		}
-		if opts.Annotate != "" && hasCells(r.Findings) {
+		if opts.Annotate != "" && finding.HasCells(r.Findings) {
 			dst := filepath.Join(opts.Annotate, r.Name)
 			if err := annotate(path, dst, r.Findings); err != nil {
 				return err
@@ -172,15 +172,6 @@ func loadPrevious(opts *Options, sc *schema.Schema) (*check.Previous, error) {
 // printTotals closes a run over several files with one verdict.
 func printTotals(opts *Options, n int, all []finding.Finding) {
 	fmt.Fprintf(opts.IO.Out, "\n%s\n", finding.Verdict(n, all))
-}
-
-func hasCells(fs []finding.Finding) bool {
-	for _, f := range fs {
-		if f.Cell != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // expand turns folders into the returns they hold, so a whole folder can be checked; it

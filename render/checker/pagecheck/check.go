@@ -123,7 +123,7 @@ func (l *Loaded) checkFile(f File) (FileResult, []finding.Finding) {
 		code = ExitFindings
 	}
 	fr := l.fileResult(r.Name, r.Findings, code, check.PreviousNote(l.Previous, r.Period))
-	if hasCells(r.Findings) {
+	if finding.HasCells(r.Findings) {
 		var buf bytes.Buffer
 		if err := form.Annotate(&buf, f.Data, r.Findings); err == nil {
 			fr.Annotated = buf.Bytes()
@@ -170,13 +170,4 @@ func jsonText(fs []finding.Finding) string {
 		return "[]\n" // a []Finding always encodes
 	}
 	return b.String()
-}
-
-func hasCells(fs []finding.Finding) bool {
-	for _, f := range fs {
-		if f.Cell != "" {
-			return true
-		}
-	}
-	return false
 }
