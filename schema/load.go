@@ -35,11 +35,19 @@ func Default() *Schema {
 
 // Load reads and checks a schema file.
 func Load(path string) (*Schema, error) {
+	sc, _, err := LoadText(path)
+	return sc, err
+}
+
+// LoadText is Load that also gives the file's text as read, for a caller that passes the
+// schema on (the checker page carries the very YAML that was checked).
+func LoadText(path string) (*Schema, []byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("スキーマファイル %s を読めません: %w", path, errors.Unwrap(err))
+		return nil, nil, fmt.Errorf("スキーマファイル %s を読めません: %w", path, errors.Unwrap(err))
 	}
-	return Parse(data, path)
+	sc, err := Parse(data, path)
+	return sc, data, err
 }
 
 // Error is one mistake in a schema, with the YAML line it is on.

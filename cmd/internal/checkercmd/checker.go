@@ -17,7 +17,6 @@ import (
 	"github.com/osaka-city/zaitaku/render/checker"
 	"github.com/osaka-city/zaitaku/render/checker/pagecheck"
 	"github.com/osaka-city/zaitaku/render/fonts"
-	"github.com/osaka-city/zaitaku/schema"
 )
 
 // DefaultOutput is the page's name when -o is not given.
@@ -98,7 +97,7 @@ func runChecker(opts *Options) error {
 // buildPage gathers what the page carries: the schema as written, the period, the report
 // font's coverage and the previous answers, each as validate would take them.
 func buildPage(opts *Options) (checker.Page, error) {
-	sc, err := cli.LoadSchema(opts.SchemaPath)
+	sc, text, err := cli.LoadSchemaText(opts.SchemaPath)
 	if err != nil {
 		return checker.Page{}, err
 	}
@@ -106,11 +105,8 @@ func buildPage(opts *Options) (checker.Page, error) {
 	if err != nil {
 		return checker.Page{}, err
 	}
-	text, source := schema.DefaultYAML(), "default"
+	source := "default"
 	if opts.SchemaPath != "" {
-		if text, err = os.ReadFile(opts.SchemaPath); err != nil {
-			return checker.Page{}, cli.Usage("スキーマファイル %s を読めません: %v", opts.SchemaPath, err)
-		}
 		source = opts.SchemaPath
 	}
 	cfg := pagecheck.Config{

@@ -106,14 +106,21 @@ func Code(err error) int {
 // LoadSchema returns the schema in path, or the embedded default when path is empty.
 // A broken schema is a usage error: nothing can be checked against it.
 func LoadSchema(path string) (*schema.Schema, error) {
+	s, _, err := LoadSchemaText(path)
+	return s, err
+}
+
+// LoadSchemaText is LoadSchema that also gives the YAML it read (the embedded default's
+// when path is empty), read once, so what is passed on is what was checked.
+func LoadSchemaText(path string) (*schema.Schema, []byte, error) {
 	if path == "" {
-		return schema.Default(), nil
+		return schema.Default(), schema.DefaultYAML(), nil
 	}
-	s, err := schema.Load(path)
+	s, text, err := schema.LoadText(path)
 	if err != nil {
-		return nil, &ExitError{Code: ExitUsage, Msg: "スキーマに誤りがあります:\n" + err.Error()}
+		return nil, nil, &ExitError{Code: ExitUsage, Msg: "スキーマに誤りがあります:\n" + err.Error()}
 	}
-	return s, nil
+	return s, text, nil
 }
 
 // ParsePeriod reads a --period value of the survey's period kind (sc.Period); empty means
