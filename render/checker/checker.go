@@ -56,7 +56,7 @@ func Write(w io.Writer, p Page) error {
 	}
 	return tmpl.Execute(w, map[string]any{
 		"P":        p,
-		"Title":    Title(p.Survey),
+		"Title":    "回答票チェック（" + p.Survey + "）",
 		"CSS":      template.CSS(pageCSS),
 		"Config":   template.JS(cfg),
 		"Wasm":     template.HTML(base64.StdEncoding.EncodeToString(wasmGz)),
@@ -65,11 +65,3 @@ func Write(w io.Writer, p Page) error {
 		"Licence":  goLicence,
 	})
 }
-
-// Title is the page's title for a survey: 「回答票チェック（<survey>）」.
-func Title(survey string) string {
-	return "回答票チェック（" + survey + "）"
-}
-
-// WasmSize is the compressed WebAssembly the page carries, in bytes.
-func WasmSize() int { return len(wasmGz) }
