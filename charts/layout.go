@@ -32,7 +32,6 @@ var (
 	// White and black are the two colours a count is printed in (TextColor).
 	White Color = "FFFFFF"
 	black Color = "000000"
-	white       = White
 )
 
 // OptionColor is the fill of an option by its position — first dark, last light, the
@@ -56,8 +55,8 @@ func OptionColor(label string, index, n int) Color {
 // higher contrast (WCAG 2.1), so that a count reaches 4.5:1 on every fill of the palette
 // (a brightness threshold left white on the mid grey of a fourth option at 3.9:1).
 func TextColor(c Color) Color {
-	if Contrast(c, white) >= Contrast(c, black) {
-		return white
+	if Contrast(c, White) >= Contrast(c, black) {
+		return White
 	}
 	return black
 }
