@@ -106,10 +106,15 @@ func (s *Session) Navigate(t testing.TB, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 	s.call(t, "open "+abs, func(c context.Context) error {
-		return chromedp.Do(c, chromedp.Navigate(u))
+		return chromedp.Do(c, chromedp.Navigate(FileURL(abs)))
 	})
+}
+
+// FileURL is the file:// URL of an absolute path, escaped (Japanese names, spaces), for
+// tests that navigate through chromedp themselves.
+func FileURL(abs string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 }
 
 // Context is the chromedp context of the tab, for steps this package does not offer.

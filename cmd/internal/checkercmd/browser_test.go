@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,15 +47,11 @@ func noViolations(t *testing.T, s *browsertest.Session, state string) {
 	}
 }
 
-func fileURL(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
-}
-
 // openPage opens the page from file:// and waits until its checker is ready; it gives how
 // long that took as the page measured it.
 func openPage(t *testing.T, ctx context.Context, page string) float64 {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(page)),
+	if err := chromedp.Do(ctx, chromedp.Navigate(browsertest.FileURL(page)),
 		chromedp.Poll[chromedp.Void](`window.zaitakuState === "ready" || window.zaitakuState === "failed"`)); err != nil {
 		t.Fatalf("opening the page: %v", err)
 	}
@@ -176,7 +171,7 @@ func TestPageInChromium(t *testing.T) {
 		if err := os.WriteFile(path, broken, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		err := chromedp.Do(ctx, chromedp.Navigate(fileURL(path)),
+		err := chromedp.Do(ctx, chromedp.Navigate(browsertest.FileURL(path)),
 			chromedp.Poll[chromedp.Void](`window.zaitakuState === "failed" || window.zaitakuState === "ready"`))
 		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#status[role="alert"]') ? document.getElementById("status").textContent : "no alert"`))
 		if err != nil || !strings.HasPrefix(status, "確認の準備ができませんでした。") {
